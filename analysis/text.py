@@ -85,7 +85,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if not line.strip():
             continue
         for s, e in splitter.span_tokenize(line):
-            spans.append((line_start + s, line_start + e))
+            while s < e and line[s].isspace():
+                s += 1
+            while e > s and line[e - 1].isspace():
+                e -= 1
+            if s < e:
+                spans.append((line_start + s, line_start + e))
     return spans
 
 

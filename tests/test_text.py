@@ -1,0 +1,92 @@
+"""Text layer: sentence splitting with offsets on both punctuation styles, words, quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.text import document_sentences, quote_spans, sentence_spans, split_sentences, words
+
+from .conftest import needs_fakes, needs_seed
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. and the U.N. met. Twelve died.", ["The U.S. and the U.N. met.", "Twelve died."]),
+        ("Lt. Col. Ahmed spoke on Jan. 5. He left.", ["Lt. Col. Ahmed spoke on Jan. 5.", "He left."]),
+        ("Dr. Hamza said 30 were hurt. Gen. Ali denied it.", ["Dr. Hamza said 30 were hurt.", "Gen. Ali denied it."]),
+        ("Headline without a stop\nBody starts here. And ends.", ["Headline without a stop", "Body starts here.", "And ends."]),
+        ("\u201cWe lost four,\u201d he said. Nobody else spoke.", ["\u201cWe lost four,\u201d he said.", "Nobody else spoke."]),
+        # comma-stripped style: clauses run on, periods still end sentences
+        ("Sun 05 Jul 2015 Six killed in Idlib. At least 6 people were killed the monitor said.",
+         ["Sun 05 Jul 2015 Six killed in Idlib.", "At least 6 people were killed the monitor said."]),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_sentences(text, expected):
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == expected
+    assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+def test_offsets_exclude_whitespace_and_follow_lines():
+    text = "  First one.  \n\n Second one. "
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["First one.", "Second one."]
+
+
+def test_document_sentences_number_title_then_body():
+    sents = document_sentences("d", "Title here", "One. Two.")
+    assert [(s.part, s.sent_id, s.text) for s in sents] == [("title", 0, "Title here"), ("body", 1, "One."), ("body", 2, "Two.")]
+    assert [s.sent_id for s in document_sentences("d", None, "One.")] == [0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Assads forces shelled Douma", ["Assads", "forces", "shelled", "Douma"]),
+        ("over 2,000 injured", ["over", "2,000", "injured"]),
+        ("a 46-truck convoy", ["a", "46-truck", "convoy"]),
+    ],
+)
+def test_words(text, expected):
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ('He said "we will win" and "never leave".', ["we will win", "never leave"]),
+        ("\u201cWe delivered what we could.\u201d", ["We delivered what we could."]),
+        ("\u201cOpen quote runs on\n\nto the end", ["Open quote runs on\n\nto the end"]),
+        ('An unbalanced " straight mark', []),
+        ("No quotes at all.", []),
+    ],
+)
+def test_quote_spans(text, quoted):
+    assert [text[s:e] for s, e in quote_spans(text)] == quoted
+
+
+@needs_seed
+def test_seed_report_splits_into_its_sentences(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    sents = split_sentences(text)
+    assert len(sents) == 15
+    assert sents[-3].text.startswith("Almost 600 people are believed to have been killed")
+    assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+@needs_fakes
+def test_fakes_bodies_split_sensibly(fakes_path):
+    from analysis.corpus import load_corpus
+
+    docs = load_corpus(fakes_path).documents
+    lengths = []
+    for text in docs["text"]:
+        sents = split_sentences(text)
+        assert sents, "every FA-KES body has at least one sentence"
+        lengths.extend(len(s.text.split()) for s in sents)
+    lengths.sort()
+    median = lengths[len(lengths) // 2]
+    assert 15 <= median <= 40  # news sentences, neither fragments nor whole paragraphs
+    assert sum(n > 120 for n in lengths) / len(lengths) < 0.01
