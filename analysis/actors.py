@@ -1,0 +1,771 @@
+"""Actors: a dictionary of named parties, a fast matcher, and mentions with roles.
+
+The actor dictionary (``analysis/lexicons/actors.yml``, replaceable) maps names of the parties
+to a war to canonical actors, each under one group id (for the bundled Syrian dictionary, the
+15 ids of ``../shared/gold/GUIDELINES.md``: SYR_GOV, SYR_OPP, JIHADIST, ISIS, KURDISH, RUSSIA,
+IRAN, HEZBOLLAH, USA, TURKEY, ISRAEL, OTHER_STATE, UN, MONITOR_NGO, CIVILIANS). Like the
+PETRARCH/CAMEO dictionaries, an entry has synonyms and optional date limits.
+
+YAML schema (see the comments at the top of the bundled file)::
+
+    head_modifiers: [government, military, ...]  # words allowed between an adjective and a head
+    heads: [army, jets, government, ...]         # nouns that turn an adjective into an actor
+    actors:
+      - name: Russia                             # canonical name (unique)
+        group: RUSSIA                            # a group id
+        aliases: [Russia, Kremlin, {text: RT, case: sensitive}, ...]
+        adjectives: [Russian]                    # an actor only before a head: "Russian jets"
+        metonyms: [Moscow]                       # an actor only as one: "Moscow said"
+        generic: false                           # true: dropped next to a named actor
+        from: 2016-07-28                         # optional date limits (also per alias)
+        until: 2018-12-31
+
+Matching works on word tokens through a token trie built once: case-insensitive unless an
+alias says ``case: sensitive`` ("IS" is never "it is"); the longest match wins; a possessive or
+plural ending is accepted with or without an apostrophe ("Assad's", "Assads", "Russia's");
+hyphens and dots inside names are ignored ("al-Assad" = "al Assad", "U.N." = "UN"). An
+adjective counts only before a head noun ("Russian jets", "Russian and Syrian warplanes",
+"Turkish-backed"), not "Syrian civilians"; a metonym counts only as an actor ("Damascus
+denied", "Moscow-backed", "backed by Moscow"), not as a place ("in Damascus", "Damascus
+countryside").
+
+Example:
+    >>> d = default_dictionary()
+    >>> [(m.surface, m.actor_id) for m in d.find("Russian jets struck as Damascus denied it.")]
+    [('Russian jets', 'RUSSIA'), ('Damascus', 'SYR_GOV')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, NamedTuple, Sequence
+
+from .errors import InputError
+from .lexicons import entry_error, lexicon_path, load_yaml
+
+#: The 15 actor group ids of the gold guidelines.
+GROUP_IDS = (
+    "SYR_GOV", "SYR_OPP", "JIHADIST", "ISIS", "KURDISH", "RUSSIA", "IRAN", "HEZBOLLAH", "USA",
+    "TURKEY", "ISRAEL", "OTHER_STATE", "UN", "MONITOR_NGO", "CIVILIANS",
+)
+
+#: Columns of the ``mentions`` table (a contract).
+MENTION_COLUMNS = ["doc_id", "part", "sent_id", "start", "end", "surface", "actor", "actor_id", "role", "sentence"]
+
+ROLES = ("speaker", "agent", "target", "other")
+
+
+class ActorMatch(NamedTuple):
+    """One actor found in a text: character span, surface, canonical actor and group id."""
+
+    start: int
+    end: int
+    surface: str
+    actor: str
+    actor_id: str
+
+
+# --------------------------------------------------------------------------- tokens
+
+#: Word tokens: letters/digits with inner dots ("U.S", "U.N"), or a single non-space mark.
+_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[-–—'’/&]|[^\w\s]")
+_APOS = "'’"
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    raw: str  # original characters without dots and final period ("U.S." -> "US")
+    low: str  # lower case of raw
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """Tokenise ``text``; a possessive "'s" or bare "'" after a word is folded into the word."""
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        raw = m.group()
+        if raw in _APOS and out and out[-1].end == s and out[-1].raw and out[-1].raw[-1].isalnum():
+            # "Assad's" -> "Assad" + "'" + "s": fold the apostrophe (and an "s" after it)
+            nxt = text[e : e + 2]
+            prev = out[-1]
+            if nxt[:1] in "sS" and not nxt[1:2].isalnum():
+                out[-1] = _Tok(prev.start, e + 1, prev.raw, prev.low)
+            else:
+                out[-1] = _Tok(prev.start, e, prev.raw, prev.low)
+            continue
+        if out and s < out[-1].end:
+            continue  # the "s" already folded into a possessive
+        if raw[-1] == "." and len(raw) > 1:
+            raw = raw[:-1]
+            if "." not in raw:
+                e -= 1  # a sentence-final period is not part of the word ("U.S." keeps it)
+        clean = raw.replace(".", "") if "." in raw and len(raw) <= 12 else raw
+        out.append(_Tok(s, e, clean, clean.lower()))
+    return out
+
+
+def _alias_tokens(text: str) -> list[_Tok]:
+    toks = [t for t in _tokens(text) if t.raw not in ("-", "–", "/")]
+    return toks
+
+
+# --------------------------------------------------------------------------- dictionary
+
+
+@dataclass(frozen=True)
+class _Alias:
+    actor: str
+    group: str
+    kind: str  # alias | adjective | metonym
+    tokens: tuple[str, ...]  # as written (dots removed), for case-sensitive checks
+    case_sensitive: bool
+    start: _dt.date | None
+    until: _dt.date | None
+    generic: bool
+    order: int
+
+    def active(self, date: _dt.date | None) -> bool:
+        if date is None:
+            return True
+        return (self.start is None or date >= self.start) and (self.until is None or date <= self.until)
+
+
+@dataclass
+class _Node:
+    children: dict[str, "_Node"] = field(default_factory=dict)
+    aliases: list[_Alias] = field(default_factory=list)
+
+
+_MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _as_date(value: Any) -> _dt.date | None:
+    """``None``, a date, a datetime, a pandas Timestamp or an ISO string -> a date."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if hasattr(value, "to_pydatetime"):
+        try:
+            return value.to_pydatetime().date()
+        except (ValueError, TypeError):  # NaT
+            return None
+    if isinstance(value, str):
+        v = value.strip()
+        if not v:
+            return None
+        m = _MDY.match(v)
+        try:
+            if m:  # FA-KES style M/D/YYYY
+                return _dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+            return _dt.date.fromisoformat(v[:10])
+        except ValueError:
+            raise InputError(f"date {value!r}: expected YYYY-MM-DD or M/D/YYYY") from None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    raise TypeError(f"expected a date, got {type(value).__name__}")
+
+
+class ActorDictionary:
+    """Compiled actor dictionary: token tries for aliases, adjectives, heads and metonyms.
+
+    Build it with :func:`load_actor_dictionary`; :meth:`find` returns :class:`ActorMatch`
+    records. The object is immutable after construction and safe to share.
+    """
+
+    def __init__(self, entries: list[dict[str, Any]], heads: Iterable[str], head_modifiers: Iterable[str], sources: Sequence[str] = ()):
+        self.sources = tuple(sources)
+        self.entries = entries
+        self.actor_groups: dict[str, str] = {e["name"]: e["group"] for e in entries}
+        self._alias_trie = _Node()
+        self._adj_trie = _Node()
+        self._meto_trie = _Node()
+        self._heads = _Node()
+        order = 0
+        for e in entries:
+            for kind, key, trie in (("alias", "aliases", self._alias_trie), ("adjective", "adjectives", self._adj_trie),
+                                    ("metonym", "metonyms", self._meto_trie)):
+                for spec in e.get(key, []):
+                    toks = tuple(t.raw for t in _alias_tokens(spec["text"]))
+                    a = _Alias(e["name"], e["group"], kind, toks, spec["case"] == "sensitive",
+                               spec["from"], spec["until"], bool(e.get("generic")), order)
+                    order += 1
+                    node = trie
+                    for t in toks:
+                        node = node.children.setdefault(t.lower(), _Node())
+                    node.aliases.append(a)
+        for h in heads:
+            node = self._heads
+            for t in _alias_tokens(h):
+                node = node.children.setdefault(t.low, _Node())
+            node.aliases.append(None)  # type: ignore[arg-type]
+        self._modifiers = frozenset(m.lower() for m in head_modifiers)
+
+    # ----------------------------------------------------------------- trie walk
+    @staticmethod
+    def _walk(trie: _Node, toks: list[_Tok], i: int, date: _dt.date | None, upper: bool) -> tuple[int, _Alias | None]:
+        """Longest alias starting at token ``i``: (end token index, alias) or (i, None)."""
+        node = trie
+        best: tuple[int, _Alias | None] = (i, None)
+        j = i
+        n = len(toks)
+        while j < n:
+            t = toks[j]
+            if t.raw in ("-", "–"):  # hyphens inside names are optional
+                j += 1
+                continue
+            child = node.children.get(t.low)
+            # a plural/possessive "s" without apostrophe on the last word: "Assads"
+            if t.low.endswith("s") and len(t.low) > 3:
+                stripped = node.children.get(t.low[:-1])
+                if stripped is not None:
+                    a = _pick(stripped.aliases, toks, i, j + 1, date, upper, strip_last=True)
+                    if a is not None and (child is None or j + 1 > best[0]):
+                        best = (j + 1, a)
+            if child is None:
+                break
+            node = child
+            j += 1
+            a = _pick(node.aliases, toks, i, j, date, upper)
+            if a is not None:
+                best = (j, a)
+        return best
+
+    def _head_at(self, toks: list[_Tok], j: int) -> int:
+        """End token index of a head noun starting at ``j`` (or -1)."""
+        node = self._heads
+        best = -1
+        k = j
+        while k < len(toks):
+            child = node.children.get(toks[k].low)
+            if child is None and toks[k].low.endswith("s"):
+                child2 = node.children.get(toks[k].low[:-1])
+                if child2 is not None and child2.aliases:
+                    best = k + 1
+            if child is None:
+                break
+            node = child
+            k += 1
+            if node.aliases:
+                best = k
+        return best
+
+    def find(self, text: str, *, date: Any = None) -> list[ActorMatch]:
+        """All actor mentions in ``text``, left to right, longest match first.
+
+        Args:
+            text: a sentence or any string.
+            date: the report's date (date, datetime, Timestamp or ISO string); aliases outside
+                their date limits are ignored. ``None`` uses every alias.
+
+        Returns:
+            Non-overlapping :class:`ActorMatch` records with offsets into ``text``.
+
+        Example:
+            >>> [m.actor for m in default_dictionary().find("Assads forces shelled Douma")]
+            ['Bashar al-Assad']
+        """
+        day = _as_date(date)
+        toks = _tokens(text)
+        letters = [c for c in text if c.isalpha()]
+        upper = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        out: list[tuple[int, int, _Alias]] = []  # token spans
+        i, n = 0, len(toks)
+        while i < n:
+            end, alias = self._walk(self._alias_trie, toks, i, day, upper)
+            chain = self._adjective(toks, i, day, upper)
+            if chain and chain[-1][1] > end:
+                if i > 1 and toks[i - 1].raw == "-" and toks[i - 2].low == "anti":
+                    i = chain[-1][1]
+                    continue
+                out.extend(chain)
+                i = chain[-1][1]
+                continue
+            if alias is None:
+                m_end, meto = self._walk(self._meto_trie, toks, i, day, upper)
+                if meto is not None and self._metonym_is_actor(toks, i, m_end):
+                    end, alias = m_end, meto
+            if alias is None:
+                i += 1
+                continue
+            if i > 1 and toks[i - 1].raw == "-" and toks[i - 2].low == "anti":
+                i = end
+                continue  # "anti-regime": not the regime
+            out.append((i, end, alias))
+            i = end
+        out = self._drop_generic(toks, out)
+        return [
+            ActorMatch(toks[s].start, toks[e - 1].end, text[toks[s].start : toks[e - 1].end], a.actor, a.group)
+            for s, e, a in out
+        ]
+
+    def _adjective(self, toks: list[_Tok], i: int, day: _dt.date | None, upper: bool) -> list[tuple[int, int, _Alias]]:
+        """Adjectives from ``i`` that are followed by a head: "Russian and Syrian jets" gives
+        ("Russian", RUSSIA) and ("Syrian jets", SYR_GOV); empty when no head follows."""
+        end, adj = self._walk(self._adj_trie, toks, i, day, upper)
+        if adj is None:
+            return []
+        chain = [(i, end, adj)]
+        j = end
+        n = len(toks)
+        if j + 1 < n and toks[j].raw == "-" and toks[j + 1].low in _BACKED:
+            return [(i, j + 2, adj)]
+        steps = 0
+        while j < n and steps < 6:
+            h = self._head_at(toks, j)
+            if h > 0:
+                s0, _, a0 = chain[-1]
+                chain[-1] = (s0, h, a0)
+                return chain
+            t = toks[j]
+            if t.low in self._modifiers or t.raw in ("-", ",") or t.low in ("and", "or"):
+                j += 1
+                steps += 1
+                continue
+            e2, other = self._walk(self._adj_trie, toks, j, day, upper)
+            if other is None:
+                e2, other = self._walk(self._alias_trie, toks, j, day, upper)
+                if other is None or e2 - j != 1:
+                    break
+                if other.group != adj.group and toks[j - 1].low not in ("and", "or", ","):
+                    break
+                # "Russian and regime forces": a one-word alias in the chain
+            chain.append((j, e2, other))
+            j = e2
+            steps += 1
+        return []
+
+    def _metonym_is_actor(self, toks: list[_Tok], i: int, end: int) -> bool:
+        """A capital city used for its government ("Moscow said"), not a place."""
+        prev = toks[i - 1].low if i > 0 else ""
+        if prev in _PLACE_BEFORE:
+            return False
+        if prev == "by":
+            return True
+        n = len(toks)
+        nxt = toks[end].low if end < n else ""
+        if nxt in _PLACE_AFTER:
+            return False
+        if nxt == "-" and end + 1 < n and toks[end + 1].low in _BACKED:
+            return True
+        if nxt in _METONYM_NOUNS:
+            return True
+        raw_end = toks[end - 1]
+        possessive = raw_end.end - raw_end.start > len(raw_end.raw)
+        if possessive and nxt in _METONYM_NOUNS | _HEADLIKE:
+            return True
+        j = end
+        steps = 0
+        while j < n and steps < 5:
+            w = toks[j].low
+            if w in _ACTOR_VERBS:
+                return True
+            if w in _AUX or w.endswith("ly") or w in ("and", ",", "also", "not", "on", "again"):
+                j += 1
+                steps += 1
+                continue
+            e2, m2 = self._walk(self._meto_trie, toks, j, None, False)
+            if m2 is not None:
+                j = e2
+                steps += 1
+                continue
+            e2, m2 = self._walk(self._alias_trie, toks, j, None, False)
+            if m2 is not None:
+                j = e2
+                steps += 1
+                continue
+            break
+        return False
+
+    def _drop_generic(self, toks: list[_Tok], out: list[tuple[int, int, _Alias]]) -> list[tuple[int, int, _Alias]]:
+        """Drop generic aliases ("terrorists", "militants") next to a named actor ("ISIS terrorists")."""
+        if not any(a.generic for _, _, a in out):
+            return out
+        keep = []
+        for k, (s, e, a) in enumerate(out):
+            if a.generic:
+                near = False
+                for s2, e2, a2 in out[max(0, k - 2) : k + 3]:
+                    if a2.generic or a2.group in ("CIVILIANS", "MONITOR_NGO", "UN"):
+                        continue
+                    gap = range(e2, s) if e2 <= s else range(e, s2)
+                    if len(gap) <= 3 and all(toks[g].low in _GENERIC_GLUE for g in gap):
+                        near = True
+                        break
+                if near:
+                    continue
+            keep.append((s, e, a))
+        return keep
+
+    def groups(self) -> set[str]:
+        """The group ids used by this dictionary."""
+        return set(self.actor_groups.values())
+
+
+def _pick(aliases: list[_Alias], toks: list[_Tok], i: int, j: int, date: _dt.date | None, upper: bool, strip_last: bool = False) -> _Alias | None:
+    """The alias (among those ending at a trie node) valid for this surface and date."""
+    if not aliases:
+        return None
+    best: _Alias | None = None
+    for a in aliases:
+        if not a.active(date):
+            continue
+        if a.case_sensitive:
+            if upper:
+                continue  # all-caps headline: "IS" could be "is"
+            surf = [t.raw for t in toks[i:j] if t.raw not in ("-", "–")]
+            if strip_last and surf:
+                surf[-1] = surf[-1][:-1]
+            if tuple(surf) != a.tokens:
+                continue
+        elif strip_last and len(a.tokens[-1]) <= 3:
+            continue  # no bare "s" on short words: "UNs", "ISs"
+        if best is None or _prefer(a, best, date):
+            best = a
+    return best
+
+
+def _prefer(a: _Alias, b: _Alias, date: _dt.date | None) -> bool:
+    """Whether alias ``a`` beats ``b`` for the same surface: without a date, an undated alias,
+    else the one with the latest start; case-sensitive beats insensitive."""
+    if a.case_sensitive != b.case_sensitive:
+        return a.case_sensitive
+    if date is None:
+        ka = (a.start is None and a.until is None, a.start or _dt.date.min)
+        kb = (b.start is None and b.until is None, b.start or _dt.date.min)
+        if ka != kb:
+            return ka > kb
+    return a.order < b.order
+
+
+_BACKED = frozenset("backed led allied supported sponsored funded armed trained affiliated linked loyal".split())
+_PLACE_BEFORE = frozenset(
+    """in near to from around outside of at toward towards into across via through inside within
+    reached entered left visit visited visiting fled flee arrived arrive returned return
+    rural countryside east west north south northern southern eastern western central downtown
+    suburb suburbs outskirts capital city province airport road highway flights flight""".split()
+)
+_PLACE_AFTER = frozenset(
+    """countryside province governorate suburb suburbs outskirts city airport international
+    road highway countryside's university hospital neighborhood neighbourhood district
+    mosque square streets street time -based based""".split()
+)
+_METONYM_NOUNS = frozenset("government regime authorities ally allies backing support".split())
+_HEADLIKE = frozenset(
+    """role position stance decision policy support backing ally allies forces troops military
+    intervention involvement campaign strategy plan proposal offer envoy delegation officials""".split()
+)
+_AUX = frozenset("has have had will would is was could should must may might can cannot did does has been also already".split())
+_ACTOR_VERBS = frozenset(
+    """said says say denied denies deny blamed blames blame accused accuses accuse announced announces
+    warned warns rejected rejects condemned condemns insisted insists called calls urged urges
+    claimed claims stated responded confirmed confirms considers considered demanded demands wants
+    wanted supports supported backs opposed opposes agreed agrees refused refuses hopes hoped believes
+    believed sees regards views sent sends launched decided vowed threatened pledged promised welcomed
+    reacted dismissed stressed expressed reiterated maintains maintained argues argued asked told
+    informed notified insist deny reject accuse blame condemn warn urge support oppose want agree
+    refuse seek seeks sought sought intervened intervene intends intended plans planned recognized
+    recognised struck strikes bombed hit deployed ordered approved signed vetoed veto vetoes
+    proposed offered imposed sanctioned expelled recalled summoned criticized criticised protested
+    denounced slammed dismisses described describes praised thanked""".split()
+)
+_GENERIC_GLUE = frozenset("- of from and linked affiliated allied loyal to 's the".split())
+
+
+# --------------------------------------------------------------------------- loading
+
+_ENTRY_KEYS = {"name", "group", "aliases", "adjectives", "metonyms", "generic", "from", "until"}
+_ALIAS_KEYS = {"text", "case", "from", "until"}
+
+
+def _parse_date(value: Any, path: Path, entry: str, key: str) -> _dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise entry_error(path, entry, f"{key} must be a date written YYYY-MM-DD, got {value!r}")
+
+
+def _normalise_entry(raw: Any, path: Path, index: int) -> dict[str, Any]:
+    label = f"#{index + 1}"
+    if not isinstance(raw, dict):
+        raise entry_error(path, label, f"each actor must be a mapping with name, group and aliases, got {type(raw).__name__}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise entry_error(path, label, "needs a non-empty string 'name'")
+    name = name.strip()
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise entry_error(path, name, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(_ENTRY_KEYS))}")
+    group = raw.get("group")
+    if group not in GROUP_IDS:
+        raise entry_error(path, name, f"unknown group id {group!r}; use one of {', '.join(GROUP_IDS)}")
+    start = _parse_date(raw.get("from"), path, name, "from")
+    until = _parse_date(raw.get("until"), path, name, "until")
+    if start and until and start > until:
+        raise entry_error(path, name, f"'from' {start} is after 'until' {until}")
+    if "generic" in raw and not isinstance(raw["generic"], bool):
+        raise entry_error(path, name, f"'generic' must be true or false, got {raw['generic']!r}")
+    out: dict[str, Any] = {"name": name, "group": group, "generic": bool(raw.get("generic", False))}
+    for kind in ("aliases", "adjectives", "metonyms"):
+        items = raw.get(kind, [])
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            raise entry_error(path, name, f"'{kind}' must be a list, got {type(items).__name__}")
+        specs = []
+        for item in items:
+            if isinstance(item, dict):
+                bad = set(item) - _ALIAS_KEYS
+                if bad:
+                    raise entry_error(path, name, f"unknown key(s) {', '.join(sorted(map(str, bad)))} in an item of '{kind}'; allowed: {', '.join(sorted(_ALIAS_KEYS))}")
+                text = item.get("text")
+                case = item.get("case", "insensitive")
+                if case not in ("sensitive", "insensitive"):
+                    raise entry_error(path, name, f"case must be 'sensitive' or 'insensitive', got {case!r}")
+                a_start = _parse_date(item.get("from"), path, name, "from") or start
+                a_until = _parse_date(item.get("until"), path, name, "until") or until
+            else:
+                text, case, a_start, a_until = item, "insensitive", start, until
+            if isinstance(text, (int, float)) and not isinstance(text, bool):
+                text = str(text)
+            if not isinstance(text, str):
+                raise entry_error(path, name, f"each item of '{kind}' must be a string or a mapping with 'text', got {type(text).__name__}")
+            if not text.strip() or not _alias_tokens(text):
+                raise entry_error(path, name, f"empty pattern in '{kind}'")
+            specs.append({"text": text.strip(), "case": case, "from": a_start, "until": a_until})
+        out[kind] = specs
+    if not (out["aliases"] or out["adjectives"] or out["metonyms"]):
+        raise entry_error(path, name, "has no aliases, adjectives or metonyms")
+    return out
+
+
+def _alias_key(spec: dict[str, Any]) -> tuple[str, ...]:
+    toks = tuple(t.raw for t in _alias_tokens(spec["text"]))
+    return toks if spec["case"] == "sensitive" else tuple(t.lower() for t in toks)
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    lo = max(a["from"] or _dt.date.min, b["from"] or _dt.date.min)
+    hi = min(a["until"] or _dt.date.max, b["until"] or _dt.date.max)
+    return lo <= hi
+
+
+def load_actor_dictionary(paths: str | Path | Sequence[str | Path] | None = None) -> ActorDictionary:
+    """Load and validate an actor dictionary.
+
+    Args:
+        paths: ``None`` for the bundled ``actors.yml``; a path; or a list of paths, where later
+            files extend the earlier ones (an entry with the same ``name`` replaces the earlier
+            entry; ``heads`` and ``head_modifiers`` are added). To extend the bundled file,
+            pass ``[lexicon_path("actors"), "my_actors.yml"]``.
+
+    Returns:
+        A compiled :class:`ActorDictionary`.
+
+    Raises:
+        LexiconError: a file is missing or malformed (unknown group id, duplicate alias in
+            overlapping periods, empty pattern, bad date, wrong type), naming file and entry.
+
+    Example:
+        >>> d = load_actor_dictionary()
+        >>> d.actor_groups["Vladimir Putin"]
+        'RUSSIA'
+    """
+    if paths is None:
+        files = [lexicon_path("actors")]
+    elif isinstance(paths, (str, Path)):
+        files = [Path(paths)]
+    else:
+        files = [Path(p) for p in paths]
+    entries: dict[str, dict[str, Any]] = {}
+    origin: dict[str, Path] = {}
+    heads: list[str] = []
+    modifiers: list[str] = []
+    for path in files:
+        data = load_yaml(path)
+        unknown = set(data) - {"actors", "heads", "head_modifiers"}
+        if unknown:
+            raise entry_error(path, ", ".join(sorted(map(str, unknown))), "unknown top-level key; allowed: actors, heads, head_modifiers")
+        for key, target in (("heads", heads), ("head_modifiers", modifiers)):
+            items = data.get(key) or []
+            if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+                raise entry_error(path, key, "must be a list of non-empty strings")
+            target.extend(items)
+        actors = data.get("actors")
+        if not isinstance(actors, list):
+            raise entry_error(path, "actors", f"must be a list of actor entries, got {type(actors).__name__}")
+        seen_here: set[str] = set()
+        for index, raw in enumerate(actors):
+            e = _normalise_entry(raw, path, index)
+            if e["name"] in seen_here:
+                raise entry_error(path, e["name"], "listed twice in the same file; merge the two entries")
+            seen_here.add(e["name"])
+            entries.pop(e["name"], None)
+            entries[e["name"]] = e
+            origin[e["name"]] = path
+    # duplicate aliases: same text and case in overlapping periods
+    owners: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for e in entries.values():
+        for kind in ("aliases", "adjectives", "metonyms"):
+            for spec in e[kind]:
+                key = (kind,) + _alias_key(spec)
+                for other_name, other in owners[key]:
+                    if _overlap(spec, other):
+                        where = origin[e["name"]]
+                        if other_name == e["name"]:
+                            problem = f"alias {spec['text']!r} is listed twice"
+                        else:
+                            problem = (f"alias {spec['text']!r} is already used by {other_name!r}"
+                                       f" ({origin[other_name]}) in an overlapping period; remove one or add from/until dates")
+                        raise entry_error(where, e["name"], problem)
+                owners[key].append((e["name"], spec))
+    return ActorDictionary(list(entries.values()), heads, modifiers, [str(f) for f in files])
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> ActorDictionary:
+    """The bundled actor dictionary, loaded once.
+
+    Example:
+        >>> default_dictionary().actor_groups["SANA"]
+        'SYR_GOV'
+    """
+    return load_actor_dictionary()
+
+
+# --------------------------------------------------------------------------- mentions and roles
+
+_SAY = (
+    r"says?|said|saying|told|tells|stated|states|announced|announces|accused|accuses|accusing|"
+    r"claimed|claims|claiming|denied|denies|denying|reported|reports|reporting|added|adds|noted|"
+    r"notes|warned|warns|confirmed|confirms|insisted|insists|declared|declares|stressed|stresses|"
+    r"blamed|blames|blaming|condemned|condemns|explained|explains|quoted|quotes|cited|cites|"
+    r"urged|urges|called|calls|documented|documents|estimated|estimates|revealed|reveals|"
+    r"pointed out|points out|affirmed|affirms|asserted|asserts|alleged|alleges|tweeted|wrote|writes|"
+    r"indicated|indicates|mentioned|recorded|records|counted|put the toll|put the death toll|"
+    r"described|describes|argued|argues|acknowledged|admitted|vowed|threatened|rejected|rejects|"
+    r"dismissed|welcomed|expressed|demanded|demands|repeated|reiterated"
+)
+_VIOLENT = (
+    r"attack(?:s|ed|ing)?|shell(?:s|ed|ing)|bomb(?:s|ed|ing)?|bombard(?:s|ed|ing)|strik(?:e|es|ing)|"
+    r"struck|kill(?:s|ed|ing)?|target(?:s|ed|ing)?|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|"
+    r"pound(?:s|ed|ing)?|hit(?:s|ting)?|raid(?:s|ed|ing)?|fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?|"
+    r"executed?|execut(?:es|ing)|massacred?|ambush(?:es|ed|ing)?|storm(?:s|ed|ing)?|"
+    r"overr(?:a|u)n(?:s|ning)?|advanc(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|"
+    r"retook|took control|take control|took over|besieg(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|"
+    r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|shot|shoot(?:s|ing)?|abduct(?:s|ed|ing)?|"
+    r"kidnap(?:s|ped|ping)?|blew up|detonated|clash(?:es|ed)? with|fought|fight(?:s|ing)?|"
+    r"targeting|assault(?:s|ed|ing)?|drop(?:s|ped|ping)?|dropp?ed|used|gassed|"
+    r"liberat(?:e|es|ed|ing)|encircl(?:e|es|ed|ing)|push(?:es|ed)? into|entered|"
+    r"carried out|conducted|committed|perpetrated"
+)
+_ADV = r"(?:\s+(?:\w+ly|also|reportedly|allegedly|have|has|had|were|was|is|are|be|been|on \w+day|later|then|again|had been|continued to|continue to|began|begun|to))*"
+_SPEAKER_AFTER = re.compile(rf"^(?:[^.;:\"“”]{{0,60}}?,\s*)?{_ADV}\s*(?:{_SAY})\b", re.I)
+_SPEAKER_BEFORE = re.compile(r"(?:according to|said|says|told|quoted|cited|citing|reported by|statement by|statement from|sources? (?:at|in|from))\s+(?:the\s+|a\s+)?$", re.I)
+_SPEAKER_OWN = re.compile(r"^(?:['’]?s?\s+)?(?:\w+\s+){0,2}?(?:statement|spokes(?:man|woman|person)|said|announcement|report|communique|bulletin|website|account|tally|count|figures|documentation|sources?)\b", re.I)
+_AGENT_AFTER = re.compile(rf"^(?:\s+[\w'’-]+){{0,3}}?{_ADV}\s+(?:{_VIOLENT})\b", re.I)
+_BY_BEFORE = re.compile(rf"\b(?:{_VIOLENT}|killed|carried out|conducted|launched|attacks?|strikes?|shelling|bombardment|raids?|fire|offensive|assault|massacre|operation)\b[^.;]{{0,40}}\bby\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", re.I)
+_AGENT_SURFACE = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air ?strikes?|strikes?|shelling|bombardment|bombing|raids?|artillery|missiles?|rockets?|barrel bombs?|offensive|tanks|gunships|bombers)$", re.I)
+_AGENT_NEXT = re.compile(r"^(?:['’]s?\s+)?(?:\w+\s+)?(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air ?strikes?|airstrikes|strikes?|shelling|bombardment|bombing|raids?|artillery|missiles?|rockets?|barrel bombs?|offensive|tanks|gunships|bombers|fire|snipers?|attacks?)\b", re.I)
+_TARGET_BEFORE = re.compile(rf"\b(?:{_VIOLENT}|against|on|at|targeting|toward|towards)\s+(?:the\s+|at least\s+|\d+\s+|some\s+|dozens of\s+|hundreds of\s+|several\s+|many\s+|two|three|four|five|six|seven|eight|nine|ten)*(?:\w+\s+)?$", re.I)
+_TARGET_AFTER = re.compile(r"^(?:[^.;]{0,30}?)\s+(?:were|was|have been|has been|had been|being|are|is)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|executed|massacred|targeted|attacked|shelled|bombed|hit|slain|shot|abducted|kidnapped|besieged)\b|^\s+(?:killed|wounded|injured|dead|died)\b", re.I)
+
+
+def mention_role(sentence: str, start: int, end: int) -> str:
+    """The role of the actor mentioned at ``sentence[start:end]``.
+
+    ``speaker`` (subject of a verb of saying, "according to X", "X's statement"), ``agent``
+    (subject of a violence verb, "by X" after one, "X jets"), ``target`` (object of a violence
+    verb, "X were killed", "against X"), else ``other``.
+
+    Example:
+        >>> s = "Russian jets bombed the town, the Observatory said."
+        >>> mention_role(s, 0, 12), mention_role(s, 30, 45)
+        ('agent', 'speaker')
+    """
+    before = sentence[max(0, start - 80) : start]
+    after = sentence[end : end + 90]
+    surface = sentence[start:end]
+    if _SPEAKER_BEFORE.search(before) or _SPEAKER_OWN.match(after) or _SPEAKER_AFTER.match(after):
+        return "speaker"
+    if _AGENT_SURFACE.search(surface) or _AGENT_NEXT.match(after) or _BY_BEFORE.search(before) or _AGENT_AFTER.match(after):
+        if not _TARGET_AFTER.match(after):
+            return "agent"
+    if _TARGET_AFTER.match(after) or _TARGET_BEFORE.search(before):
+        return "target"
+    return "other"
+
+
+_BARE_COALITION = frozenset({"coalition", "the coalition"})
+
+
+def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | None = None, date: Any = None) -> list[dict[str, Any]]:
+    """Actor mentions with roles in the sentences of one document.
+
+    Args:
+        sentences: the :class:`~analysis.text.Sentence` list of one document
+            (from :func:`analysis.text.document_sentences`).
+        dictionary: an :class:`ActorDictionary`; the bundled one by default.
+        date: the report's date, for date-limited aliases.
+
+    Returns:
+        One dict per mention with the keys of :data:`MENTION_COLUMNS`; ``start``/``end`` are
+        offsets in the part's text (title or body).
+
+    Example:
+        >>> from analysis.text import document_sentences
+        >>> rows = extract_mentions(document_sentences("d", None, "Regime jets hit Douma, activists said."))
+        >>> [(r["surface"], r["actor_id"], r["role"]) for r in rows]
+        [('Regime', 'SYR_GOV', 'agent'), ('activists', 'MONITOR_NGO', 'speaker')]
+    """
+    d = dictionary or default_dictionary()
+    rows: list[dict[str, Any]] = []
+    last_coalition: str | None = None
+    seen_isis = False
+    for s in sentences:
+        for m in d.find(s.text, date=date):
+            actor, group = m.actor, m.actor_id
+            low = m.surface.lower()
+            if low in _BARE_COALITION:
+                # "the coalition": the coalition named last, else the anti-IS one after IS context
+                if last_coalition is not None:
+                    actor, group = last_coalition, d.actor_groups.get(last_coalition, group)
+                elif seen_isis and group != "USA" and "United States" in d.actor_groups:
+                    actor, group = "United States", "USA"
+            elif "coalition" in low:
+                last_coalition = actor
+            if group == "ISIS":
+                seen_isis = True
+            rows.append({
+                "doc_id": s.doc_id, "part": s.part, "sent_id": s.sent_id,
+                "start": s.start + m.start, "end": s.start + m.end, "surface": m.surface,
+                "actor": actor, "actor_id": group, "role": mention_role(s.text, m.start, m.end),
+                "sentence": s.text,
+            })
+    return rows
+
+
+def document_actor_ids(mentions: Iterable[dict[str, Any]]) -> set[str]:
+    """The set of group ids mentioned in a document.
+
+    Example:
+        >>> sorted(document_actor_ids([{"actor_id": "UN"}, {"actor_id": "RUSSIA"}, {"actor_id": "UN"}]))
+        ['RUSSIA', 'UN']
+    """
+    return {m["actor_id"] for m in mentions if m.get("actor_id")}
