@@ -1,0 +1,613 @@
+"""Casualty claims: who says how many people were killed or injured, hedged how, by whom.
+
+Reads the sentences of one report and returns one record per casualty claim, following
+``../shared/gold/GUIDELINES.md``: category (killed/injured/casualties), min/max, qualifier,
+vague quantifier, victims (head noun), scope (event/cumulative), the actor cited as source
+and the actor said to have caused the casualties. Every occurrence is returned (a toll
+repeated in title and body gives two records), each traceable to its sentence by
+``doc_id``, ``part``, ``sent_id`` and the character offsets of the claim in its part.
+
+The rules are clause patterns over tokens, not a statistical model:
+
+* a number governed by a casualty verb or noun before it ("killing six", "the death toll
+  rose to 45", "claimed the lives of 80", "among the dead were 22 children");
+* a number whose noun phrase is followed by a casualty predicate ("600 killed",
+  "29 rebels were killed", "five bodies", "15 deaths", "left 12 people dead");
+* subgroups that inherit the category of the claim they belong to ("including 21
+  children", "seven of them children", lists "1733 children 969 women and 3110 men");
+* exclusions: negated, hypothetical, future, threatened or denied casualties, numbers that
+  are dates, ages, durations, ordinals, percentages, money or counts of things.
+
+Example:
+    >>> from analysis.text import document_sentences
+    >>> s = document_sentences("d", None, "A blast killed six people and wounded 32 on Monday.")
+    >>> [(c["category"], c["min"], c["victims"]) for c in extract_claims(s, dictionary=False)]
+    [('killed', 6, 'people'), ('injured', 32, 'people')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from .numbers import UNITS, Quantity, Token, find_quantities, tokenize
+from .text import Sentence
+
+__all__ = ["CLAIM_COLUMNS", "extract_claims", "claims_frame"]
+
+#: Columns of the ``claims`` table (the records also carry ``quote``).
+CLAIM_COLUMNS = [
+    "doc_id", "part", "sent_id", "start", "end", "category", "min", "max", "qualifier",
+    "vague", "victims", "scope", "source_actor", "perpetrator_actor", "sentence",
+]
+
+# --------------------------------------------------------------------------- word lists
+
+#: Head nouns of people who can be killed or injured.
+PERSON_NOUNS = frozenset(
+    """
+    people persons person civilians civilian children child kids kid women woman men man girls girl
+    boys boy babies baby infants infant toddlers teenagers teenager youths youth minors elderly
+    soldiers soldier troops trooper fighters fighter rebels rebel militants militant terrorists
+    terrorist insurgents insurgent jihadists jihadist extremists extremist gunmen gunman militiamen
+    militiaman mercenaries mercenary members member others staff staffers personnel officers officer
+    policemen policeman police guards guard recruits servicemen serviceman commanders commander
+    leaders leader heads pilots pilot crew crewmen workers worker volunteers volunteer medics medic
+    doctors doctor nurses nurse paramedics rescuers rescuer journalists journalist reporters
+    reporter students student teachers teacher pupils residents resident citizens citizen
+    villagers inhabitants worshippers worshipers farmers shepherds passengers pedestrians
+    protesters demonstrators detainees prisoners captives hostages refugees migrants evacuees
+    family families relatives siblings brothers sisters sons daughters mothers fathers
+    syrians syrian iraqis iraqi kurds kurd russians russian turks turkish americans iranians
+    lebanese afghans palestinians alawites christians druze sunnis shiites yazidis
+    individuals souls victims martyrs bodies corpses elements operatives snipers suicide
+    employees engineers experts advisers advisors contractors drivers truckers aid
+    """.split()
+) - {"aid", "suicide"}
+
+#: Verbs before a number that kill (active voice: "killing six", "executed 700").
+_KILL_VERBS = (
+    r"kill|kills|killed|killing|execute|executes|executed|executing|massacre|massacres|massacred|"
+    r"massacring|slew|slay|slays|slaying|slain|behead|beheads|beheaded|beheading|decapitated|"
+    r"decapitating|murder|murders|murdered|murdering|crucified|crucifying|assassinated|"
+    r"gunned down|mowed down|shot dead|martyred|claimed the lives? of|claiming the lives? of|"
+    r"claims the lives? of|claim the lives? of|took the lives? of|taking the lives? of|"
+    r"cost the lives? of|costing the lives? of|killing of|deaths? of|execution of|"
+    r"massacre of|bodies of|corpses of|remains of|lives of"
+)
+_KILL_PERSON_ONLY = r"destroyed|destroying|eliminated|eliminating|eliminate|neutrali[sz]ed|neutrali[sz]ing|liquidated|liquidating"
+_INJURE_VERBS = (
+    r"injure|injures|injured|injuring|wound|wounds|wounded|wounding|hurt|hurting|maimed|"
+    r"maiming|injury of|injuries of|injuries to|wounding of|injuring of|hurting of"
+)
+_FILLER_LEFT = (
+    r"(?:\s(?:also|reportedly|allegedly|another|an additional|additional|a further|a total of|all|the|at once|each))*"
+    r"(?:\s(?:a|an|one)\s\S+(?:\s\S+)?\s(?:and|as well as))?"
+)
+
+_LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_VERBS}){_FILLER_LEFT}$"), "killed"),
+    (re.compile(rf"(?:^|\s)(?P<cue>{_INJURE_VERBS}){_FILLER_LEFT}$"), "injured"),
+    (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_PERSON_ONLY}){_FILLER_LEFT}$"), "killed_person"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:among|amongst) (?:the|those) (?P<w>dead|killed|victims|fatalities|wounded|injured)"
+                r"(?: (?:were|was|are|is|included|includes|being))?)$"), "among"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?P<w>casualty|casualties|injury|injuries) toll\b(?:\s\S+){0,10}?\s"
+                r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
+                r"jumped|increased|to|at|of|is|was|now|up|as))(?: to| at| of)?$"), "toll_other"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:death )?(?:toll|tally)\b(?:\s\S+){0,10}?\s?"
+                r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
+                r"jumped|increased|to|at|of|is|was|now|up|as))(?: to| at| of)?$"), "killed"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:number|total|tally|count|figure) of (?:\S+\s){0,8}?"
+                r"(?P<w>killed|dead|deaths|died|fatalities|wounded|injured|victims|casualties|martyrs)\b"
+                r"(?:\s\S+){0,8}?\s(?:to|at|reached|reaching|is|was|stood at|rose to|of|as))$"), "number_of"),
+    (re.compile(r"(?:^|\s)(?P<cue>put (?:the|its|their|his) (?:number|toll|figure|tally)(?: of \S+)? at)$"), "killed"),
+]
+_SUBGROUP_LEFT = re.compile(
+    r"(?:^|\s)(?P<cue>including|includes|included|include|among them|among whom|of whom|amongst them|"
+    r"among those|among which|mostly|mainly|most of them|along with|as well as|in addition to|plus)"
+    r"(?: (?:at least|about|some|nearly|almost|more than|over))?$"
+)
+_NEGATION_BEFORE = frozenset(
+    "no not never none could would will may might can cannot shall should threatened threatens "
+    "threatening threaten vowed vows vow denied denies deny denying if unless plans planned plan "
+    "intends intended aim aims aimed n't nobody attempt attempted tried trying".split()
+)
+_NEGATION_RIGHT = frozenset("no not never none could would will might cannot n't nobody".split())
+#: Verbs before a number that do something other than kill or injure ("kidnapped 900").
+_OTHER_VERBS = frozenset(
+    """
+    kidnapped kidnapping abducted abducting arrested arresting detained detaining evacuated
+    evacuating displaced displacing freed freeing released releasing rescued rescuing captured
+    capturing besieged besieging sheltering hosting hosts hosted fed feeding treated treating
+    employed employing deported deporting recruited recruiting trained training deployed deploying
+    sent sending saved saving exchanged exchanging
+    """.split()
+)
+_RIGHT_CUES: dict[str, str] = {
+    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
+    "perished": "killed", "executed": "killed", "slain": "killed", "martyred": "killed",
+    "massacred": "killed", "murdered": "killed", "beheaded": "killed", "decapitated": "killed",
+    "deaths": "killed", "death": "killed", "fatalities": "killed", "killings": "killed",
+    "wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
+    "casualties": "casualties",
+}
+#: Head nouns that are themselves casualty words ("15 deaths", "12 dead", "five bodies").
+_HEAD_CUES = {
+    "deaths": "killed", "dead": "killed", "fatalities": "killed", "lives": "killed",
+    "martyrs": "killed", "bodies": "killed", "corpses": "killed",
+    "casualties": "casualties", "injuries": "injured", "wounded": "injured", "injured": "injured",
+    "killed": "killed",
+}
+_GAP = frozenset(
+    """
+    were was are is have has had been being be also reportedly reported allegedly believed thought
+    feared said confirmed to later all critically seriously severely slightly lightly badly mortally
+    fatally initially now others more other in total so far already among the those who either both got
+    get subsequently then assumed found said later later on overall altogether apparently
+    reportedly presumably likely probably reported confirmed just immediately instantly
+    """.split()
+)
+_LIST = frozenset("and a an including among them of whom - , mostly young little elderly old girl boy child "
+                  "woman man baby both".split())
+_STOP_NP = frozenset(
+    """
+    were was are is have has had been be and or but in on at by when while after before as from with
+    during near into since for who which that to said says told including among than the killed dead
+    died injured wounded of more
+    """.split()
+)
+_NON_PERSON_HEADS = frozenset(
+    """
+    strikes airstrikes raids air bombs bomb shells rockets rocket missiles missile mortars mortar
+    trucks truck vehicles vehicle cars car tanks tank buildings building houses homes tunnels
+    times attacks attack barrel villages towns areas positions planes aircraft jets helicopters
+    sorties targets shots rounds km kilometers kilometres miles meters metres percent points
+    tons tonnes times hours days weeks months years centers hospitals schools facilities
+    sites locations checkpoints posts groups factions brigades battalions cases shipments
+    convoys boats packages tents dollars euros pounds liters litres meals
+    """.split()
+)
+_HEDGE_POST = re.compile(r"^(?:or more|and more|plus)\b")
+
+_SCOPE_CUMULATIVE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset|conflict|war|uprising|revolution|crisis|"
+    r"fighting|violence|protests|it began|\d{4}|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|early|late|last|the\s+(?:start|beginning)|its|their|then|mid)"
+    r"|\bsince\s+\w+\s+(?:\d{1,2}|\d{4})\b"
+    r"|\b(?:over|during|in|for|throughout)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:year|years|months|weeks|decade)"
+    r"|\b(?:over|during|in)\s+the\s+(?:past|last|previous)\s+(?:two|three|four|several|few)\s+(?:weeks|months|years)"
+    r"|\b(?:the|syria'?s|syrias|syria’s|this|a|six-year|seven-year|five-year|\w+-year)\s+(?:civil\s+)?(?:war|conflict|crisis)\s+"
+    r"(?:has|had|have|which\s+has)\s+(?:\w+\s+)?(?:killed|claimed|left|cost)"
+    r"|\b(?:in|of|during|throughout)\s+(?:the\s+)?(?:syria'?s|syrias|syria’s|the\s+syrian|syrian|six-year|seven-year|\w+-year)\s+"
+    r"(?:civil\s+)?(?:war|conflict|crisis)\b"
+    r"|\b(?:war|conflict)\s+(?:that|which)\s+(?:has|had)\s+(?:killed|claimed|left)"
+    r"|\bthe\s+total\s+(?:number|toll)|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bto\s+date\b"
+    r"|\b(?:in|during)\s+(?:19|20)\d\d\b(?!\s*(?:on|,))"
+    r"|\b(?:seven|six|five|four|three|two|several|\d+)\s+(?:days|weeks|months|years)\s+of\b"
+    r"|\bsince\s+(?:the\s+)?(?:conflict|war)\s+(?:began|started|erupted)"
+)
+
+_SPEECH_CUES = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|reported|reports|reporting|announced|announces|added|adds|"
+    r"stated|states|confirmed|confirms|claimed|claims|documented|documents|counted|listed|lists|"
+    r"revealed|estimated|estimates|noted|tweeted|wrote|declared|informed|explained|put|gave|given|"
+    r"citing|cited|quoted|recorded|records|tallied|warned|accused|blamed)\b"
+)
+_ACCORDING = re.compile(r"\b(?:according to|citing|quoted by|cited by|as reported by|reported by|sources? (?:in|at|from|close to))\b")
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|it|they|the group|the monitor|the source|the sources|the observatory|the organisation|"
+    r"the organization|the agency|the statement|the report|the ministry|a source|sources|the official|"
+    r"the spokesman|the spokeswoman|the network|the body|the outlet)\s+(?:also\s+)?"
+    r"(?:said|says|added|adds|reported|told|stated|noted|announced|confirmed|put|gave)\b"
+    r"|\b(?:said|added|told|reported)\s+(?:he|she|it|they)\b"
+)
+_NEVER_PERPETRATOR = frozenset({"MONITOR_NGO", "UN", "CIVILIANS"})
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _is_number_token(tok: Token) -> bool:
+    return tok.low[:1].isdigit()
+
+
+def _np_after(words: list[str], j: int, n: int) -> tuple[str | None, int, bool]:
+    """Find the victims head noun after a number ending at ``j``.
+
+    Returns (head or None, index after the noun phrase, foreign) where ``foreign`` says the
+    phrase is headed by a word that is not a person ("18 trucks").
+    """
+    k = j
+    if k < n and words[k] == "of":  # "dozens of people", "22 of the jihadists"
+        k += 1
+        if k < n and words[k] in ("the", "them", "those", "whom", "these", "its", "their"):
+            if words[k] in ("them", "whom"):
+                return None, k + 1, False
+            k += 1
+    limit = min(n, k + 5)
+    first = k
+    while k < limit:
+        w = words[k]
+        if w in _HEAD_CUES and w not in ("killed", "injured", "wounded", "dead"):
+            return w, k + 1, False
+        if w in PERSON_NOUNS:
+            # compound heads: "aid workers", "rescue workers", "family members"
+            while k + 1 < limit and words[k + 1] in PERSON_NOUNS and words[k + 1] not in ("others",):
+                k += 1
+            return words[k], k + 1, False
+        if w in _STOP_NP or w in _RIGHT_CUES or not w[:1].isalpha():
+            break
+        if w in _NON_PERSON_HEADS:
+            return None, k + 1, True
+        k += 1
+    foreign = k > first
+    return None, (first if foreign else k), foreign
+
+
+def _negated(words: list[str], i: int, *, span: int = 3) -> bool:
+    """Whether a negation, modal, threat or denial precedes the cue word at ``i``."""
+    if i > 0 and words[i - 1] == "to":
+        return True
+    return any(w in _NEGATION_BEFORE for w in words[max(0, i - span):i])
+
+
+def _left_text(words: list[str], i: int, lo: int) -> str:
+    return " ".join(words[lo:i])
+
+
+def _char_to_word(words: list[str], left: str, char_pos: int) -> int:
+    """Index of the word in ``left`` (joined by spaces) that starts at ``char_pos``."""
+    return left[:char_pos].count(" ") if char_pos > 0 else 0
+
+
+# --------------------------------------------------------------------------- core
+
+def _left_governor(words: list[str], first: int, head: str | None) -> tuple[str | None, int]:
+    """Category given by a casualty verb or noun just before a quantity (rule A).
+
+    Returns (category or None or ``"negated"``, index of the cue word).
+    """
+    lo = max(0, first - 16)
+    left = " ".join(words[lo:first])
+    for pat, cat in _LEFT_PATTERNS:
+        m = pat.search(left)
+        if not m:
+            continue
+        cue_i = lo + _char_to_word(words, left, m.start("cue"))
+        if _negated(words, cue_i):
+            return "negated", cue_i
+        if cat == "killed_person":
+            if head is None or head in _HEAD_CUES:
+                continue
+            cat = "killed"
+        elif cat in ("among", "number_of"):
+            w = m.group("w")
+            if w == "victims":
+                cat = "casualties"
+            elif w == "martyrs":
+                cat = "killed"
+            else:
+                cat = _RIGHT_CUES.get(w, _HEAD_CUES.get(w, "killed"))
+        elif cat == "toll_other":
+            cat = "casualties" if m.group("w").startswith("casualt") else "injured"
+        return cat, cue_i
+    return None, first
+
+
+def _cue_at(words: list[str], k: int) -> tuple[str | None, int]:
+    """A casualty predicate starting at word ``k``: (category, index after it)."""
+    n = len(words)
+    w = words[k]
+    if w in _RIGHT_CUES:
+        if w == "death":
+            return None, k
+        cat = _RIGHT_CUES[w]
+        if cat == "killed" and k + 2 < n and words[k + 1] in ("or", "and") and words[k + 2] in ("wounded", "injured", "hurt"):
+            return "casualties", k + 3
+        return cat, k + 1
+    if w in ("received", "sustained", "suffered") and k + 1 < n and words[k + 1] in (
+            "wounds", "injuries", "injury", "wound", "serious", "severe", "minor", "light", "various", "critical"):
+        return "injured", k + 2
+    if w == "lost" and k + 2 < n and words[k + 1] in ("their", "his", "her") and words[k + 2] in ("lives", "life"):
+        return "killed", k + 3
+    return None, k
+
+
+def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[int, Quantity]) -> tuple[str | None, int]:
+    """Category given by a casualty predicate after a noun phrase ending at ``k`` (rule B)."""
+    n = len(words)
+    if head is not None and k < n and words[k] in ("of", "from", "on", "in"):
+        kk = k + 1
+        while kk < n and kk < k + 8 and words[kk][:1].isalpha() and words[kk] not in _RIGHT_CUES \
+                and words[kk] not in ("were", "was", "have", "had", "are", "and", "who"):
+            kk += 1
+        if kk < n and (words[kk] in _RIGHT_CUES or words[kk] in ("were", "was", "have", "had", "are")):
+            k = kk
+    steps = 0
+    saw_and = False
+    while k < n and steps < 12:
+        w = words[k]
+        cat, after = _cue_at(words, k)
+        if cat is not None:
+            # an active verb with its own object ("kidnapped 900 executed 18") is not our predicate,
+            # unless that object is itself followed by a predicate ("6 killed 12 wounded")
+            q2 = starts.get(after)
+            if q2 is not None or (after < n and words[after] in ("at", "more", "over", "about", "some", "nearly", "almost")):
+                if q2 is None:
+                    return None, k
+                h2, e2, _ = _np_after(words, q2.num_end, n)
+                c2, _ = _cue_at(words, e2 if h2 else q2.num_end) if (e2 if h2 else q2.num_end) < n else (None, 0)
+                if c2 is None:
+                    return None, k
+            if saw_and and words[k - 1] == "and" and w in ("injured", "wounded", "killed", "hurt") and q2 is not None:
+                return None, k
+            return cat, after
+        if w in _NEGATION_RIGHT:
+            return "negated", k
+        if w in _GAP or w in _LIST or w in PERSON_NOUNS or words[k][:1].isdigit() or w in UNITS:
+            saw_and = saw_and or w == "and"
+            k += 1
+            steps += 1
+            continue
+        return None, k
+    return None, k
+
+
+def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
+    """The claims of one sentence, without actors (token rules only)."""
+    text = sent.text
+    toks = tokenize(text)
+    if not toks:
+        return []
+    words = [t.low for t in toks]
+    n = len(words)
+    quants = [q for q in find_quantities(text, toks) if q.kind == "count"]
+    if not quants:
+        return []
+    starts = {q.first: q for q in quants}
+    claims: list[dict[str, Any]] = []
+    for q in quants:
+        if q.first > 0 and words[q.first - 1] in _OTHER_VERBS:
+            continue
+        head, np_end, foreign = _np_after(words, q.num_end, n)
+        a_cat, a_cue = _left_governor(words, q.first, head)
+        if a_cat == "negated":
+            continue
+        category, cue_lo, cue_hi = None, q.first, q.num_end
+        # C1. a subgroup introduced by "including", "among them", "along with"...
+        sub = None
+        if claims and q.first - claims[-1]["_tok_end"] <= 20:
+            if _SUBGROUP_LEFT.search(" ".join(words[max(0, q.first - 4):q.first])):
+                sub = claims[-1]["category"]
+            elif q.num_end + 1 < n and words[q.num_end] == "of" and words[q.num_end + 1] in ("them", "whom"):
+                k = q.num_end + 2
+                while k < n and words[k] in ("were", "are", "was", "being", "a", "an", "young", "little", "all"):
+                    k += 1
+                if k < n and words[k] in PERSON_NOUNS:
+                    sub = claims[-1]["category"]
+                    head, np_end = words[k], k + 1
+        b_start = np_end if (head is not None or not foreign) else q.num_end
+        b_cat, b_hi = _right_predicate(words, b_start, head, starts) if b_start < n else (None, b_start)
+        if b_cat == "negated":
+            continue
+        if sub is not None:
+            category = sub
+        elif a_cat is not None and b_cat is not None and words[a_cue] in _RIGHT_CUES and a_cue == q.first - 1:
+            category, cue_hi = b_cat, b_hi  # title lists: "2 killed 5 injured"
+        elif a_cat is not None:
+            if foreign and head is None and np_end > 0 and words[np_end - 1] in _NON_PERSON_HEADS:
+                continue
+            category, cue_lo = a_cat, a_cue
+        elif head in _HEAD_CUES:
+            if head == "lives" and q.first > 0 and words[q.first - 1] in ("saved", "save", "saving"):
+                continue
+            category, cue_hi = _HEAD_CUES[head], np_end
+        elif b_cat is not None:
+            category, cue_hi = b_cat, b_hi
+        elif claims and q.first - claims[-1]["_tok_end"] <= 3 and q.first > 0 and (
+                words[q.first - 1] == claims[-1]["_head"]
+                or (words[q.first - 1] in ("and", ",", "-") and q.first > 1 and words[q.first - 2] in PERSON_NOUNS)):
+            category = claims[-1]["category"]  # lists: "1733 children 969 women and 3110 men"
+        if category is None:
+            continue
+        if head is None and q.vague and q.num_end < n and words[q.num_end] == "more":
+            np_end = q.num_end + 1
+        qualifier = q.qualifier
+        if qualifier != "vague" and np_end < n and _HEDGE_POST.match(" ".join(words[np_end:np_end + 2])):
+            qualifier = "at_least"
+        victims = head if head and head not in _HEAD_CUES else "people"
+        if head in ("martyrs", "bodies", "corpses"):
+            victims = head
+        tok_lo = min(cue_lo, q.first)
+        tok_hi = max(cue_hi, np_end, q.num_end)
+        claims.append({
+            "category": category,
+            "min": q.min,
+            "max": q.max,
+            "qualifier": qualifier,
+            "vague": q.vague,
+            "victims": victims,
+            "_head": head,
+            "_tok_start": tok_lo,
+            "_tok_end": tok_hi,
+            "_num": (q.num_start, q.num_end),
+            "_np_end": np_end,
+            "start": toks[tok_lo].start,
+            "end": toks[tok_hi - 1].end,
+        })
+    return claims
+
+
+def _scope(sentence_text: str) -> str:
+    return "cumulative" if _SCOPE_CUMULATIVE.search(sentence_text.lower()) else "event"
+
+
+# --------------------------------------------------------------------------- actors
+
+@lru_cache(maxsize=1)
+def _default_dictionary() -> Any:
+    try:
+        from .actors import default_dictionary
+    except ImportError:  # the actor module is optional for the number rules
+        return None
+    return default_dictionary()
+
+
+def _speaker(text: str, matches: Sequence[Any]) -> tuple[str | None, bool, tuple[int, int] | None]:
+    """The actor id cited as source in a sentence.
+
+    Returns (actor_id or None, has_pronoun_speaker, span of the source actor).
+    """
+    low = text.lower()
+    best: tuple[int, Any] | None = None
+    for m in _ACCORDING.finditer(low):
+        for a in matches:
+            if 0 <= a.start - m.end() <= 40:
+                d = a.start - m.end()
+                if best is None or d < best[0]:
+                    best = (d, a)
+    if best is not None:
+        return best[1].actor_id, False, (best[1].start, best[1].end)
+    for m in _SPEECH_CUES.finditer(low):
+        cue = m.group()
+        for a in matches:
+            if a.actor_id is None:
+                continue
+            before = m.start() - a.end
+            if 0 <= before <= 45 and not re.search(r"[.;:]", text[a.end:m.start()]):
+                gap = text[a.end:m.start()]
+                # skip an intervening clause such as "which tracks the war" only if short
+                d = before + (0 if len(gap.split()) <= 4 else 30)
+                if best is None or d < best[0]:
+                    best = (d, a)
+            after = a.start - m.end()
+            if cue in ("said", "says", "added", "reported", "stated", "announced", "confirmed") and 0 <= after <= 12:
+                if best is None or after < best[0]:
+                    best = (after, a)
+    if best is not None:
+        return best[1].actor_id, False, (best[1].start, best[1].end)
+    return None, bool(_PRONOUN_SPEAKER.search(low)), None
+
+
+def _perpetrator(claim: dict[str, Any], text: str, toks: list[Token], matches: Sequence[Any],
+                 source_span: tuple[int, int] | None) -> str | None:
+    """The actor said to have caused the claim's casualties, in the same clause."""
+    words_lo = claim["start"]
+    np_hi = toks[claim["_np_end"] - 1].end if claim["_np_end"] > 0 else claim["end"]
+    num_lo = toks[claim["_num"][0]].start
+    best: tuple[int, str] | None = None
+    for a in matches:
+        aid = a.actor_id
+        if aid is None or aid in _NEVER_PERPETRATOR:
+            continue
+        if source_span is not None and a.start >= source_span[0] and a.end <= source_span[1]:
+            continue
+        if num_lo <= a.start < np_hi + 30 and a.start < claim["end"] and _in_victims(text, num_lo, a.start):
+            continue
+        seg = text[a.end:words_lo] if a.end <= words_lo else text[claim["end"]:a.start]
+        if re.search(r"[.;:]|\b(?:said|says|told|according|added|while|but|whereas|meanwhile)\b", seg.lower()):
+            continue
+        if a.end <= words_lo:
+            d = words_lo - a.end
+        elif a.start >= claim["end"]:
+            d = a.start - claim["end"]
+            if not re.match(r"^\W*(?:in|by|from|during|when|after|as|amid|with|due|of|at|on|the|a|an|\w+\W+){0,12}", seg.lower()):
+                continue
+        else:
+            d = 0
+        if d > 120:
+            continue
+        if best is None or d < best[0]:
+            best = (d, aid)
+    return best[1] if best else None
+
+
+def _in_victims(text: str, num_lo: int, actor_start: int) -> bool:
+    """Whether an actor mention belongs to the victims' noun phrase ("25 members of the Nusra Front")."""
+    seg = text[num_lo:actor_start].lower()
+    return not re.search(r"\b(?:killed|dead|died|wounded|injured|in|by|when|after|during|from|with|as|amid)\b", seg)
+
+
+# --------------------------------------------------------------------------- public API
+
+def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None) -> list[dict[str, Any]]:
+    """Casualty claims of one document.
+
+    Args:
+        sentences: the :class:`~analysis.text.Sentence` list of one document, from
+            :func:`analysis.text.document_sentences`.
+        dictionary: the actor dictionary for sources and perpetrators (``None``: the
+            default one from :mod:`analysis.actors`; ``False``: no actors).
+        date: the report date, passed to the actor matcher (dated aliases).
+
+    Returns:
+        One dict per claim occurrence with the keys :data:`CLAIM_COLUMNS` plus ``quote``.
+
+    Example:
+        >>> from analysis.text import document_sentences
+        >>> s = document_sentences("d", None, "Almost 600 people were killed and over 2,000 injured.")
+        >>> [(c["category"], c["min"], c["qualifier"]) for c in extract_claims(s, dictionary=False)]
+        [('killed', 600, 'almost'), ('injured', 2000, 'more_than')]
+    """
+    sents = list(sentences)
+    if dictionary is None:
+        dictionary = _default_dictionary()
+    out: list[dict[str, Any]] = []
+    last_source: str | None = None
+    prev_source_sent = -10
+    per_sent = [_sentence_claims(s) for s in sents]
+    speakers: list[tuple[str | None, bool, Any]] = []
+    matches_by_sent: list[list[Any]] = []
+    for idx, s in enumerate(sents):
+        matches = []
+        if dictionary:
+            try:
+                matches = [m for m in dictionary.find(s.text, date=date) if m.actor_id]
+            except TypeError:
+                matches = [m for m in dictionary.find(s.text) if m.actor_id]
+        matches_by_sent.append(matches)
+        speakers.append(_speaker(s.text, matches) if dictionary else (None, False, None))
+    for idx, s in enumerate(sents):
+        claims = per_sent[idx]
+        sp, pronoun, sp_span = speakers[idx]
+        if sp is not None:
+            last_source, prev_source_sent = sp, idx
+        source = sp
+        if source is None and pronoun and idx - prev_source_sent <= 3:
+            source = last_source
+        if source is None and claims and idx + 1 < len(sents) and not per_sent[idx + 1]:
+            nsp, npron, _ = speakers[idx + 1]
+            if nsp is not None and idx + 1 < len(sents) and sents[idx + 1].part == s.part:
+                source = nsp
+        if claims:
+            toks = tokenize(s.text)
+            scope = _scope(s.text)
+        for c in claims:
+            perp = _perpetrator(c, s.text, toks, matches_by_sent[idx], sp_span) if dictionary else None
+            rec = {
+                "doc_id": s.doc_id,
+                "part": s.part,
+                "sent_id": s.sent_id,
+                "start": s.start + c["start"],
+                "end": s.start + c["end"],
+                "category": c["category"],
+                "min": c["min"],
+                "max": c["max"],
+                "qualifier": c["qualifier"],
+                "vague": c["vague"],
+                "victims": c["victims"],
+                "scope": scope,
+                "source_actor": source,
+                "perpetrator_actor": perp,
+                "sentence": s.text,
+                "quote": s.text[c["start"]:c["end"]],
+            }
+            out.append(rec)
+    return out
+
+
+def claims_frame(records: Iterable[dict[str, Any]]):
+    """The claims records as a DataFrame with :data:`CLAIM_COLUMNS` (plus ``quote``)."""
+    import pandas as pd
+
+    return pd.DataFrame(list(records), columns=CLAIM_COLUMNS + ["quote"])
