@@ -185,6 +185,7 @@ class ActorDictionary:
         self.sources = tuple(sources)
         self.entries = entries
         self.actor_groups: dict[str, str] = {e["name"]: e["group"] for e in entries}
+        self.generic_actors: frozenset[str] = frozenset(e["name"] for e in entries if e.get("generic"))
         self._alias_trie = _Node()
         self._adj_trie = _Node()
         self._meto_trie = _Node()
@@ -344,40 +345,34 @@ class ActorDictionary:
         return []
 
     def _metonym_is_actor(self, toks: list[_Tok], i: int, end: int) -> bool:
-        """A capital city used for its government ("Moscow said"), not a place."""
+        """A capital or a state's name used for its government ("Moscow said", "Turkey's army",
+        "backed by Ankara"), not a place ("in Damascus", "fled to Turkey", "Damascus countryside")."""
         prev = toks[i - 1].low if i > 0 else ""
-        if prev in _PLACE_BEFORE:
+        if prev in _PLACE_BEFORE or prev in ("-", "/"):
             return False
-        if prev == "by":
+        if prev == "by" and not (i > 1 and toks[i - 2].low in _PLACE_BY):
             return True
         n = len(toks)
         nxt = toks[end].low if end < n else ""
-        if nxt in _PLACE_AFTER:
+        if nxt in _PLACE_AFTER or nxt in ("-", "/") and end + 1 < n and toks[end + 1].low not in _BACKED:
             return False
         if nxt == "-" and end + 1 < n and toks[end + 1].low in _BACKED:
             return True
-        if nxt in _METONYM_NOUNS:
-            return True
-        raw_end = toks[end - 1]
-        possessive = raw_end.end - raw_end.start > len(raw_end.raw)
-        if possessive and nxt in _METONYM_NOUNS | _HEADLIKE:
+        if nxt in _METONYM_NOUNS or self._head_at(toks, end) > 0 and nxt not in _NOT_HEAD_AFTER_PLACE:
             return True
         j = end
         steps = 0
-        while j < n and steps < 5:
+        while j < n and steps < 6:
             w = toks[j].low
-            if w in _ACTOR_VERBS:
+            if w in _ACTOR_VERBS or (steps > 0 or j == end) and _FINITE.match(w) and w not in _PLACE_VERBS:
                 return True
-            if w in _AUX or w.endswith("ly") or w in ("and", ",", "also", "not", "on", "again"):
+            if w in _AUX or w.endswith("ly") or w in ("and", ",", "also", "not", "on", "again", "which", "who"):
                 j += 1
                 steps += 1
                 continue
             e2, m2 = self._walk(self._meto_trie, toks, j, None, False)
-            if m2 is not None:
-                j = e2
-                steps += 1
-                continue
-            e2, m2 = self._walk(self._alias_trie, toks, j, None, False)
+            if m2 is None:
+                e2, m2 = self._walk(self._alias_trie, toks, j, None, False)
             if m2 is not None:
                 j = e2
                 steps += 1
@@ -456,9 +451,13 @@ _PLACE_BEFORE = frozenset(
 _PLACE_AFTER = frozenset(
     """countryside province governorate suburb suburbs outskirts city airport international
     road highway countryside's university hospital neighborhood neighbourhood district
-    mosque square streets street time -based based""".split()
+    mosque square streets street time based border borders frontier crossing embassy""".split()
 )
 _METONYM_NOUNS = frozenset("government regime authorities ally allies backing support".split())
+_PLACE_BY = frozenset("bordered surrounded hosted flanked".split())
+_NOT_HEAD_AFTER_PLACE = frozenset("base bases positions position checkpoint checkpoints convoy".split())
+_FINITE = re.compile(r"^[a-z]{3,}ed$")
+_PLACE_VERBS = frozenset("based located situated bordered surrounded controlled held besieged divided".split())
 _HEADLIKE = frozenset(
     """role position stance decision policy support backing ally allies forces troops military
     intervention involvement campaign strategy plan proposal offer envoy delegation officials""".split()
@@ -736,6 +735,7 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
     """
     d = dictionary or default_dictionary()
     rows: list[dict[str, Any]] = []
+    generic_rows: list[int] = []
     last_coalition: str | None = None
     seen_isis = False
     for s in sentences:
@@ -752,13 +752,46 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
                 last_coalition = actor
             if group == "ISIS":
                 seen_isis = True
+            if actor in d.generic_actors:
+                if _in_scare_quotes(s.text, m.start, m.end):
+                    continue  # 'two "terrorists" attacked': the outlet quoting a label
+                generic_rows.append(len(rows))
             rows.append({
                 "doc_id": s.doc_id, "part": s.part, "sent_id": s.sent_id,
                 "start": s.start + m.start, "end": s.start + m.end, "surface": m.surface,
                 "actor": actor, "actor_id": group, "role": mention_role(s.text, m.start, m.end),
                 "sentence": s.text,
             })
+    if generic_rows:
+        _resolve_generic(rows, generic_rows, d)
     return rows
+
+
+#: Groups a generic word ("militants", "terrorists") can refer to when the report names them.
+_ARMED_NONSTATE = ("ISIS", "JIHADIST", "KURDISH", "SYR_OPP", "HEZBOLLAH")
+
+
+def _resolve_generic(rows: list[dict[str, Any]], generic_rows: list[int], d: ActorDictionary) -> None:
+    """Point a generic mention at the armed group named in the same sentence (the last one before
+    it, else the first after it); otherwise it keeps the dictionary's group (for the bundled
+    dictionary, the armed opposition: pro-government outlets' "terrorists")."""
+    generic = set(generic_rows)
+    by_sent: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        if k not in generic and r["actor_id"] in _ARMED_NONSTATE:
+            by_sent[(r["part"], r["sent_id"])].append(k)
+    for k in generic_rows:
+        named = by_sent.get((rows[k]["part"], rows[k]["sent_id"]))
+        if not named:
+            continue
+        before = [x for x in named if x < k]
+        ref = rows[before[-1]] if before else rows[named[0]]
+        rows[k]["actor"], rows[k]["actor_id"] = ref["actor"], ref["actor_id"]
+
+
+def _in_scare_quotes(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is wrapped in quotation marks on its own ("terrorists")."""
+    return start > 0 and end < len(text) and text[start - 1] in "\"“'‘" and text[end] in "\"”'’"
 
 
 def document_actor_ids(mentions: Iterable[dict[str, Any]]) -> set[str]:
