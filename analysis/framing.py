@@ -1,0 +1,654 @@
+"""Framing: naming labels for the parties and dictionary frames per report.
+
+Two dictionary methods, both driven by YAML lexicons in ``analysis/lexicons/``:
+
+* **Labels** (``labels.yml``): which word a report uses for each party -- "rebels",
+  "terrorists", "militants" for the armed opposition; "government", "regime", "army" for the
+  state; the names of IS, the Nusra Front line and Kurdish groups. A generic label claimed by
+  a name ("ISIS terrorists", "militants of the Nusra Front", "Kurdish militants") counts for
+  that name's referent, not for the armed opposition. Each label use is flagged ``quoted``
+  when it sits inside quotation marks or inside the content of attributed speech.
+* **Frames** (``frames.yml``): hits of terms typical of seven generic news frames (Semetko &
+  Valkenburg 2000; Boydstun et al.'s Policy Frames Codebook), per report and per 1,000 words,
+  with the matched terms kept so a reader sees why a report scored high.
+
+Both lexicons share one term syntax (documented at the top of each YAML file): whole words,
+case-insensitive unless the term is all capitals, spaces match spaces or hyphens, the last
+word also matches its regular plural, ``*`` marks a stem. All terms of a lexicon are compiled
+into one regular expression (built once per lexicon file); at each position the longest term
+wins.
+
+Example:
+    >>> from analysis.text import document_sentences
+    >>> sents = document_sentences("d1", "", 'Rebels shelled the town. "Terrorists did it," SANA said.')
+    >>> [(r["referent"], r["label"], r["quoted"]) for r in extract_labels(sents)]
+    [('armed_opposition', 'rebels', False), ('armed_opposition', 'terrorists', True)]
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .errors import InputError, LexiconError
+from .lexicons import entry_error, lexicon_path, load_yaml
+from .text import Sentence, quote_spans
+
+#: Columns of the ``labels`` table (one row per doc, referent, label and quoted flag).
+LABEL_COLUMNS = ["doc_id", "referent", "label", "count", "quoted"]
+#: Columns of the label mentions (one row per label use, with offsets into the part).
+LABEL_MENTION_COLUMNS = ["doc_id", "part", "sent_id", "start", "end", "referent", "label", "surface", "quoted"]
+#: Columns of the ``frames`` table (one row per doc and frame, zero hits included).
+FRAME_COLUMNS = ["doc_id", "frame", "hits", "per_1k_words", "terms"]
+#: Columns returned by :func:`label_shares`.
+SHARE_COLUMNS = ["group", "label", "count", "share", "n_docs"]
+
+# --------------------------------------------------------------------------- term syntax
+
+_CAPS = re.compile(r"^[A-Z][A-Z.&/]*[A-Z]$")
+_SPLIT = re.compile(r"(\s+|-)")
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+_PLURAL_ES = ("s", "x", "ch", "sh", "z")
+
+
+def _word_pattern(word: str, *, last: bool, caps: bool) -> str:
+    stem = word.endswith("*")
+    word = word.rstrip("*")
+    possessive = False
+    if len(word) > 2 and word[-2:] in ("'s", "’s"):
+        word, possessive = word[:-2], True
+    pat = "".join("['’]?" if ch in "'’" else re.escape(ch) for ch in word)
+    if stem:
+        pat += r"\w*"
+    elif last and not caps and not possessive and word[-1:].isalpha():
+        low = word.lower()
+        if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+            pat = pat[:-1] + "(?:y|ies)"
+        elif low.endswith(_PLURAL_ES):
+            pat += "(?:es)?"
+        else:
+            pat += "s?"
+    if possessive:
+        pat += "(?:['’]?s)?"
+    return pat
+
+
+def term_pattern(term: str) -> str:
+    """The regular expression (as a string) that a lexicon term stands for.
+
+    Rules: whole words; case-insensitive unless the term is all capitals (``IS``, ``SAA``),
+    which is matched case-sensitively; a space matches spaces or hyphens, a hyphen matches a
+    hyphen, a space or nothing; the last word also matches its regular plural; ``'s`` is
+    optional and its apostrophe may be missing; a trailing ``*`` matches any continuation.
+
+    Example:
+        >>> bool(re.fullmatch(term_pattern("air strike"), "air-strikes", re.I))
+        True
+        >>> bool(re.fullmatch(term_pattern("Assad's forces"), "Assads forces", re.I))
+        True
+    """
+    t = term.strip()
+    caps = bool(_CAPS.match(t))
+    pieces = _SPLIT.split(t)
+    words_ = pieces[0::2]
+    seps = pieces[1::2]
+    out = []
+    for i, w in enumerate(words_):
+        out.append(_word_pattern(w, last=i == len(words_) - 1, caps=caps))
+        if i < len(seps):
+            out.append(r"[\s\-]?" if seps[i] == "-" else r"[\s\-]+")
+    body = "".join(out)
+    if caps:
+        body = f"(?-i:{body})"
+    return rf"(?<!\w){body}(?!\w)"
+
+
+def _words_regex(words_: Iterable[str]) -> str:
+    """Alternation of word patterns (no plural) for preceded/followed-by lists."""
+    alts = sorted({term_pattern(w).replace(r"(?<!\w)", "").replace(r"(?!\w)", "") for w in words_}, key=len, reverse=True)
+    return "(?:" + "|".join(alts) + ")"
+
+
+@dataclass(frozen=True)
+class _Term:
+    kind: str  # "label", "name", "qualifier" or "frame"
+    group: str  # referent or frame
+    key: str  # label key, name key, frame term (as written)
+    term: str
+    stem: bool
+
+
+_WORD_START = re.compile(r"\w+")
+_KEY = re.compile(r"\w{1,3}")
+
+
+@dataclass
+class _Matcher:
+    """All terms of one lexicon, matched at word starts (longest term first).
+
+    A single alternation of hundreds of terms is slow in Python's ``re`` (every alternative is
+    tried at every position), so terms are bucketed by the first one to three letters of
+    their first word; at each word start only the terms whose key is a prefix of that word
+    are tried, through a small alternation compiled once per prefix and cached.
+    """
+
+    terms: list[_Term]
+    _by_key: dict[str, list[int]] = field(init=False, default_factory=dict)
+    _cache: dict[str, re.Pattern | None] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for i, t in enumerate(self.terms):
+            m = _KEY.match(t.term.strip())
+            key = m.group().lower() if m else ""
+            self._by_key.setdefault(key, []).append(i)
+
+    def _regex(self, prefix: str) -> re.Pattern | None:
+        rx = self._cache.get(prefix, False)
+        if rx is not False:
+            return rx
+        idx = [i for n in range(len(prefix) + 1) for i in self._by_key.get(prefix[:n], ())]
+        if idx:
+            idx.sort(key=lambda i: (-len(self.terms[i].term), i))
+            rx = re.compile("|".join(f"(?P<t{i}>{term_pattern(self.terms[i].term)})" for i in idx), re.IGNORECASE)
+        else:
+            rx = None
+        self._cache[prefix] = rx
+        return rx
+
+    def finditer(self, text: str) -> Iterable[tuple[int, int, _Term]]:
+        """Non-overlapping matches ``(start, end, term)`` in text order."""
+        done = 0
+        for w in _WORD_START.finditer(text):
+            i = w.start()
+            if i < done:
+                continue
+            rx = self._regex(text[i : i + 3].lower())
+            if rx is None:
+                continue
+            m = rx.match(text, i)
+            if m is None:
+                continue
+            done = m.end()
+            yield i, done, self.terms[int(m.lastgroup[1:])]
+
+
+def _check_terms(path: Path, entry: str, terms: Any, seen: dict[str, str]) -> list[str]:
+    if not isinstance(terms, list) or not terms:
+        raise entry_error(path, entry, "needs a non-empty list of terms")
+    out = []
+    for t in terms:
+        if not isinstance(t, (str, int, float)) or not str(t).strip() or not str(t).strip("*-' "):
+            raise entry_error(path, entry, f"empty or invalid term {t!r}; write a word or phrase")
+        t = str(t).strip()
+        key = term_pattern(t)
+        if key in seen:
+            raise entry_error(path, entry, f"duplicate term {t!r} (already in {seen[key]!r}); list each term once")
+        seen[key] = entry
+        out.append(t)
+    return out
+
+
+def _check_keys(path: Path, entry: str, data: Any, allowed: set[str], required: set[str] = frozenset()) -> None:
+    if not isinstance(data, dict):
+        raise entry_error(path, entry, "must be a mapping")
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise entry_error(path, entry, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
+    missing = sorted(required - set(data))
+    if missing:
+        raise entry_error(path, entry, f"missing key(s) {', '.join(missing)}")
+
+
+# --------------------------------------------------------------------------- labels lexicon
+
+_GROUP_IDS = frozenset(
+    "SYR_GOV SYR_OPP JIHADIST ISIS KURDISH RUSSIA IRAN HEZBOLLAH USA TURKEY ISRAEL OTHER_STATE UN MONITOR_NGO CIVILIANS".split()
+)
+
+
+@dataclass
+class LabelLexicon:
+    """A validated labels lexicon, compiled (see ``labels.yml`` for the format)."""
+
+    path: Path
+    referents: dict[str, dict[str, Any]]
+    matcher: _Matcher
+    count_names: dict[str, bool]
+    not_preceded: dict[tuple[str, str], re.Pattern]
+    not_followed: dict[tuple[str, str], re.Pattern]
+
+
+_GAP_BEFORE = re.compile(r"^(?:['’]?s)?\s*(?:[-/]\s*)?(?:(?:linked|affiliated|allied|aligned|led|backed|loyal|inspired)\s+|-)?\s*$", re.I)
+_GAP_AFTER = re.compile(
+    r"^\s*,?\s*(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+(?:to|with)|loyal\s+to|"
+    r"allied\s+(?:to|with)|tied\s+to|in|within|among)\s+(?:the\s+)?(?:so[\s\-]called\s+)?$|^\s+$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=8)
+def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
+    p = Path(path)
+    data = load_yaml(p)
+    _check_keys(p, "(top level)", data, {"referents"}, {"referents"})
+    refs = data["referents"]
+    if not isinstance(refs, dict) or not refs:
+        raise entry_error(p, "referents", "needs at least one referent")
+    seen: dict[str, str] = {}
+    terms: list[_Term] = []
+    count_names: dict[str, bool] = {}
+    not_pre: dict[tuple[str, str], re.Pattern] = {}
+    not_fol: dict[tuple[str, str], re.Pattern] = {}
+    allowed = {"group", "description", "labels", "names", "count_names", "qualifiers"}
+    for ref, spec in refs.items():
+        ref = str(ref)
+        _check_keys(p, ref, spec, allowed)
+        group = spec.get("group")
+        if group is not None and group not in _GROUP_IDS:
+            raise entry_error(p, ref, f"unknown group id {group!r}; use one of {', '.join(sorted(_GROUP_IDS))}")
+        labels = spec.get("labels") or {}
+        names = spec.get("names") or {}
+        quals = spec.get("qualifiers") or []
+        if not isinstance(labels, dict) or not isinstance(names, dict):
+            raise entry_error(p, ref, "labels and names must be mappings of key -> list of terms")
+        if not labels and not names:
+            raise entry_error(p, ref, "defines neither labels nor names")
+        cn = spec.get("count_names", False)
+        if not isinstance(cn, bool):
+            raise entry_error(p, ref, "count_names must be true or false")
+        count_names[ref] = cn
+        for key, lab in labels.items():
+            entry = f"{ref}.labels.{key}"
+            if isinstance(lab, dict):
+                _check_keys(p, entry, lab, {"terms", "not_preceded_by", "not_followed_by"}, {"terms"})
+                tl = lab["terms"]
+                for opt, store in (("not_preceded_by", not_pre), ("not_followed_by", not_fol)):
+                    ws = lab.get(opt)
+                    if ws is None:
+                        continue
+                    if not isinstance(ws, list) or not ws or any(not str(w).strip() for w in ws):
+                        raise entry_error(p, entry, f"{opt} needs a non-empty list of words")
+                    alt = _words_regex(str(w).strip() for w in ws)
+                    store[(ref, str(key))] = re.compile(
+                        (rf"(?<!\w){alt}(?:['’]?s)?[\s\-]+$" if opt == "not_preceded_by" else rf"^[\s\-]+{alt}(?!\w)"),
+                        re.I,
+                    )
+            else:
+                tl = lab
+            for t in _check_terms(p, entry, tl, seen):
+                terms.append(_Term("label", ref, str(key), t, t.endswith("*")))
+        for key, tl in names.items():
+            for t in _check_terms(p, f"{ref}.names.{key}", tl, seen):
+                terms.append(_Term("name", ref, str(key), t, t.endswith("*")))
+        if quals:
+            for t in _check_terms(p, f"{ref}.qualifiers", quals, seen):
+                terms.append(_Term("qualifier", ref, t, t, t.endswith("*")))
+    return LabelLexicon(p, {str(k): v for k, v in refs.items()}, _Matcher(terms), count_names, not_pre, not_fol)
+
+
+def load_labels(path: str | Path | None = None) -> LabelLexicon:
+    """Load and validate a labels lexicon (default: the bundled ``labels.yml``).
+
+    Raises:
+        LexiconError: naming the file and entry (unknown key or group id, empty term,
+            duplicate term, a referent with neither labels nor names).
+
+    Example:
+        >>> sorted(load_labels().referents)[:2]
+        ['armed_opposition', 'government']
+    """
+    p = lexicon_path(path or "labels").resolve()
+    mtime = p.stat().st_mtime if p.is_file() else 0.0
+    return _load_labels_cached(str(p), mtime)
+
+
+# --------------------------------------------------------------------------- quoted spans
+
+
+def _part_texts(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Rebuild each part's text from its sentences (gaps are white space)."""
+    by_part: dict[str, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        by_part[s.part].append(s)
+    out = {}
+    for part, ss in by_part.items():
+        buf = [" "] * max(s.end for s in ss)
+        for s in ss:
+            buf[s.start : s.end] = s.text
+        out[part] = "".join(buf)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _attribution_function() -> Callable | None:
+    """``analysis.attribution.extract_attributions`` if that module exists, else None."""
+    try:
+        if importlib.util.find_spec("analysis.attribution") is None:
+            return None
+        mod = importlib.import_module("analysis.attribution")
+    except Exception:  # a broken sibling module must not break labels
+        return None
+    return getattr(mod, "extract_attributions", None)
+
+
+def _speech_spans(sentences: Sequence[Sentence], attributions: Iterable[Mapping] | None) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for part, text in _part_texts(sentences).items():
+        spans[part].extend(quote_spans(text))
+    if attributions is None:
+        fn = _attribution_function()
+        if fn is not None:
+            try:
+                attributions = fn(sentences)
+            except Exception:
+                attributions = None
+    for rec in attributions or ():
+        part = rec.get("part")
+        start = rec.get("content_start", rec.get("start"))
+        end = rec.get("content_end", rec.get("end"))
+        if part is None or start is None or end is None:
+            continue
+        try:
+            spans[str(part)].append((int(start), int(end)))
+        except (TypeError, ValueError):
+            continue
+    return spans
+
+
+# --------------------------------------------------------------------------- labels
+
+
+_MODIFIER_GAP = re.compile(r"^[\s\-]+$")
+
+
+def _merge_modifiers(text: str, found: list[list]) -> list[list]:
+    """One label per noun phrase: in "Takfiri terrorists" the modifier joins the head noun.
+
+    Two labels of the same referent separated only by spaces or a hyphen are one mention,
+    counted under the second (head) label, its span widened to cover both.
+    """
+    out: list[list] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev[2].kind == "label"
+            and item[2].kind == "label"
+            and prev[3] == item[3]
+            and _MODIFIER_GAP.match(text[prev[1] : item[0]])
+        ):
+            out[-1] = [prev[0], item[1], item[2], item[3], False]
+        else:
+            out.append(item)
+    return out
+
+
+def label_mentions(
+    sentences: Sequence[Sentence],
+    *,
+    lexicon: LabelLexicon | str | Path | None = None,
+    attributions: Iterable[Mapping] | None = None,
+) -> list[dict]:
+    """Every label use in one document, with offsets (columns :data:`LABEL_MENTION_COLUMNS`).
+
+    Args:
+        sentences: the sentences of one document (``analysis.text.document_sentences``).
+        lexicon: a :class:`LabelLexicon`, a path to a labels YAML, or None for the bundled one.
+        attributions: attribution records of the document (``part``, ``start``, ``end`` of
+            the speech content); None computes them with ``analysis.attribution`` when that
+            module exists, else only quotation marks mark quoted speech.
+
+    Returns:
+        Records in text order; ``start``/``end`` are offsets into the part (title or body).
+
+    Example:
+        >>> from analysis.text import document_sentences
+        >>> [m["surface"] for m in label_mentions(document_sentences("d", "", "ISIS terrorists fled."))]
+        ['terrorists']
+    """
+    lex = lexicon if isinstance(lexicon, LabelLexicon) else load_labels(lexicon)
+    if not sentences:
+        return []
+    speech = _speech_spans(sentences, attributions)
+    out: list[dict] = []
+    for s in sentences:
+        text = s.text
+        found = []
+        for a, b, t in lex.matcher.finditer(text):
+            if t.kind == "label":
+                pre = lex.not_preceded.get((t.group, t.key))
+                if pre is not None and pre.search(text, max(0, a - 60), a):
+                    continue
+                fol = lex.not_followed.get((t.group, t.key))
+                if fol is not None and fol.match(text[b : b + 60]):
+                    continue
+            found.append([a, b, t, t.group, False])  # start, end, term, referent, consumed
+        found = _merge_modifiers(text, found)
+        for i, item in enumerate(found):
+            a, b, t, _, _ = item
+            if t.kind != "label":
+                continue
+            if i > 0 and found[i - 1][2].kind in ("name", "qualifier") and _GAP_BEFORE.match(text[found[i - 1][1] : a]):
+                item[3] = found[i - 1][2].group
+                found[i - 1][4] = True
+            elif i + 1 < len(found) and found[i + 1][2].kind == "name" and _GAP_AFTER.match(text[b : found[i + 1][0]]):
+                item[3] = found[i + 1][2].group
+                found[i + 1][4] = True
+        for a, b, t, referent, consumed in found:
+            if t.kind == "qualifier" or (t.kind == "name" and (consumed or not lex.count_names.get(t.group))):
+                continue
+            pa, pb = s.start + a, s.start + b
+            quoted = any(qa <= pa and pb <= qb for qa, qb in speech.get(s.part, ()))
+            out.append(
+                {
+                    "doc_id": s.doc_id,
+                    "part": s.part,
+                    "sent_id": s.sent_id,
+                    "start": pa,
+                    "end": pb,
+                    "referent": referent,
+                    "label": t.key,
+                    "surface": text[a:b],
+                    "quoted": quoted,
+                }
+            )
+    return out
+
+
+def extract_labels(
+    sentences: Sequence[Sentence],
+    *,
+    lexicon: LabelLexicon | str | Path | None = None,
+    attributions: Iterable[Mapping] | None = None,
+) -> list[dict]:
+    """Which label one document uses for each referent, counted (columns :data:`LABEL_COLUMNS`).
+
+    One row per ``(doc_id, referent, label, quoted)``; ``quoted`` is True for uses inside
+    quotation marks or inside attributed speech (see :func:`label_mentions`). Rows are sorted
+    by referent, label, quoted.
+
+    Example:
+        >>> from analysis.text import document_sentences
+        >>> extract_labels(document_sentences("d", "", "Rebels and more rebels. IS militants."))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [{'doc_id': 'd', 'referent': 'armed_opposition', 'label': 'rebels', 'count': 2, 'quoted': False},
+         {'doc_id': 'd', 'referent': 'isis', 'label': 'militants', 'count': 1, 'quoted': False}]
+    """
+    counts: Counter = Counter()
+    for m in label_mentions(sentences, lexicon=lexicon, attributions=attributions):
+        counts[(m["doc_id"], m["referent"], m["label"], m["quoted"])] += 1
+    return [
+        {"doc_id": d, "referent": r, "label": l, "count": c, "quoted": q}
+        for (d, r, l, q), c in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][3]))
+    ]
+
+
+def label_shares(
+    labels: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    referent: str,
+    by: str = "source",
+    quoted: bool | None = None,
+) -> pd.DataFrame:
+    """Share of each label among all labels for one referent, per group of documents.
+
+    Args:
+        labels: the ``labels`` table (:data:`LABEL_COLUMNS`).
+        documents: the ``documents`` table (needs ``doc_id`` and the ``by`` column).
+        referent: e.g. ``"armed_opposition"``.
+        by: the documents column that defines groups (``"source"``, ``"label"``...).
+        quoted: False for narration only, True for quoted speech only, None for both.
+
+    Returns:
+        Columns :data:`SHARE_COLUMNS`: ``count`` label uses, ``share`` of the group's uses
+        for this referent (sums to 1 per group), ``n_docs`` documents of the group that use
+        the label. Sorted by group, then count (descending), then label.
+
+    Raises:
+        InputError: a missing column.
+
+    Example:
+        >>> labs = pd.DataFrame([["a", "armed_opposition", "rebels", 3, False]], columns=LABEL_COLUMNS)
+        >>> docs = pd.DataFrame({"doc_id": ["a"], "source": ["x"]})
+        >>> label_shares(labs, docs, referent="armed_opposition").to_dict("records")
+        [{'group': 'x', 'label': 'rebels', 'count': 3, 'share': 1.0, 'n_docs': 1}]
+    """
+    for col in LABEL_COLUMNS:
+        if col not in labels.columns:
+            raise InputError(f"labels table: missing column {col!r}; expected {LABEL_COLUMNS}")
+    for col in ("doc_id", by):
+        if col not in documents.columns:
+            raise InputError(f"documents table: missing column {col!r} (group_by={by!r})")
+    sel = labels[labels["referent"] == referent]
+    if quoted is not None:
+        sel = sel[sel["quoted"].astype(bool) == bool(quoted)]
+    merged = sel.merge(documents[["doc_id", by]].drop_duplicates("doc_id"), on="doc_id", how="inner")
+    if merged.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(SHARE_COLUMNS, ["object", "object", "int64", "float64", "int64"])})
+    merged = merged.rename(columns={by: "group"})
+    merged["group"] = merged["group"].astype(str)
+    g = merged.groupby(["group", "label"], sort=True).agg(count=("count", "sum"), n_docs=("doc_id", "nunique")).reset_index()
+    g["share"] = g["count"] / g.groupby("group")["count"].transform("sum")
+    g = g.sort_values(["group", "count", "label"], ascending=[True, False, True], kind="mergesort")
+    return g[SHARE_COLUMNS].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- frames
+
+
+@dataclass
+class FrameLexicon:
+    """A validated frames lexicon, compiled (see ``frames.yml`` for the format)."""
+
+    path: Path
+    frames: dict[str, dict[str, Any]]
+    matcher: _Matcher
+
+
+@lru_cache(maxsize=8)
+def _load_frames_cached(path: str, mtime: float) -> FrameLexicon:
+    p = Path(path)
+    data = load_yaml(p)
+    _check_keys(p, "(top level)", data, {"frames"}, {"frames"})
+    frames = data["frames"]
+    if not isinstance(frames, dict) or not frames:
+        raise entry_error(p, "frames", "needs at least one frame")
+    seen: dict[str, str] = {}
+    terms: list[_Term] = []
+    for name, spec in frames.items():
+        name = str(name)
+        _check_keys(p, name, spec, {"source", "definition", "terms"}, {"source", "definition", "terms"})
+        for k in ("source", "definition"):
+            if not isinstance(spec[k], str) or not spec[k].strip():
+                raise entry_error(p, name, f"{k} must be a non-empty text")
+        for t in _check_terms(p, name, spec["terms"], seen):
+            terms.append(_Term("frame", name, t, t, t.endswith("*")))
+    return FrameLexicon(p, {str(k): v for k, v in frames.items()}, _Matcher(terms))
+
+
+def load_frames(path: str | Path | None = None) -> FrameLexicon:
+    """Load and validate a frames lexicon (default: the bundled ``frames.yml``).
+
+    Raises:
+        LexiconError: naming the file and frame (unknown or missing key, empty or duplicate term).
+
+    Example:
+        >>> list(load_frames().frames)[:2]
+        ['military', 'humanitarian']
+    """
+    p = lexicon_path(path or "frames").resolve()
+    mtime = p.stat().st_mtime if p.is_file() else 0.0
+    return _load_frames_cached(str(p), mtime)
+
+
+def count_words(sentences: Iterable[Sentence]) -> int:
+    """Words in the sentences (runs of letters/digits, inner hyphens and apostrophes kept).
+
+    The same rule as ``documents.n_words``.
+
+    Example:
+        >>> from analysis.text import document_sentences
+        >>> count_words(document_sentences("d", "Air-strikes hit", "Two died."))
+        4
+    """
+    return sum(len(_WORD_RE.findall(s.text)) for s in sentences)
+
+
+def extract_frames(
+    doc_id: str,
+    sentences: Sequence[Sentence],
+    *,
+    n_words: int | None = None,
+    lexicon: FrameLexicon | str | Path | None = None,
+) -> list[dict]:
+    """Dictionary frame scores of one document (columns :data:`FRAME_COLUMNS`).
+
+    One row per frame of the lexicon, in lexicon order, zero hits included. ``hits`` counts
+    term matches in title and body; ``per_1k_words`` is ``hits * 1000 / n_words`` (0.0 for an
+    empty document); ``terms`` lists the matched terms as ``"term:count"`` joined by ``"; "``,
+    most frequent first (ties by term). Fixed terms appear as written in the lexicon (plural
+    folded in); a stem term (``shell*``) shows the matched word in lower case.
+
+    Args:
+        doc_id: the document id.
+        sentences: the sentences of the document.
+        n_words: the document's word count (``documents.n_words``); None counts the words
+            of the sentences with :func:`count_words`.
+        lexicon: a :class:`FrameLexicon`, a path, or None for the bundled ``frames.yml``.
+
+    Example:
+        >>> from analysis.text import document_sentences
+        >>> rows = extract_frames("d", document_sentences("d", "", "Shelling and air strikes."))
+        >>> rows[0]
+        {'doc_id': 'd', 'frame': 'military', 'hits': 2, 'per_1k_words': 500.0, 'terms': 'air strike:1; shelling:1'}
+    """
+    lex = lexicon if isinstance(lexicon, FrameLexicon) else load_frames(lexicon)
+    per_frame: dict[str, Counter] = {f: Counter() for f in lex.frames}
+    for s in sentences:
+        for a, b, t in lex.matcher.finditer(s.text):
+            shown = " ".join(s.text[a:b].lower().split()) if t.stem else t.term
+            per_frame[t.group][shown] += 1
+    if n_words is None:
+        n_words = count_words(sentences)
+    rows = []
+    for frame, c in per_frame.items():
+        hits = sum(c.values())
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "frame": frame,
+                "hits": hits,
+                "per_1k_words": (hits * 1000.0 / n_words) if n_words else 0.0,
+                "terms": "; ".join(f"{k}:{v}" for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))),
+            }
+        )
+    return rows
