@@ -1,0 +1,269 @@
+"""Attribution: who says what in a report (direct quotes, reported speech, "according to").
+
+Three forms are found in the sentences of one document:
+
+- ``direct``: text inside quotation marks (straight or curly, possibly running over several
+  sentences) with a speaker before (``X said: "..."``) or after (``"...," X said``,
+  ``"..." said X``, ``"..." X told AFP``);
+- ``indirect``: reported speech, ``X said (that) ...`` and the stripped FA-KES style where the
+  speaker closes the sentence without a comma (``... at least 22 people the Syrian Observatory
+  for Human Rights said``);
+- ``according_to``: ``..., according to X`` or ``According to X, ...``.
+
+``start``/``end`` give the span of the content in the part's text; ``speaker`` is the surface
+of the speaker phrase ("Linda Tom, spokeswoman for OCHA"), resolved to a canonical actor and
+group with the actor dictionary: a name followed by an appositive ("Sajjad Malik, the United
+Nations refugee agency representative") takes the appositive's actor; "the statement", "the
+source", "he" and "she" take the actor of the previous attribution in the document.
+
+Example:
+    >>> from analysis.text import document_sentences
+    >>> rows = extract_attributions(document_sentences("d", None, "Twelve died, the Observatory said."))
+    >>> [(r["speaker"], r["speaker_actor_id"], r["kind"], r["content"]) for r in rows]
+    [('the Observatory', 'MONITOR_NGO', 'indirect', 'Twelve died')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from .actors import ActorDictionary, ActorMatch, default_dictionary
+from .text import quote_spans
+
+#: Columns of the ``attributions`` table (a contract).
+ATTRIBUTION_COLUMNS = [
+    "doc_id", "part", "sent_id", "start", "end", "speaker", "speaker_actor", "speaker_actor_id",
+    "cue", "kind", "content",
+]
+
+_CUE = (
+    r"said|says|say|told|tells|stated|states|announced|announces|added|adds|reported|reports|"
+    r"claimed|claims|denied|denies|accused|accuses|confirmed|confirms|warned|warns|insisted|"
+    r"insists|noted|notes|stressed|stresses|pointed out|points out|affirmed|affirms|declared|"
+    r"declares|explained|explains|asserted|asserts|tweeted|wrote|writes|estimated|estimates|"
+    r"indicated|indicates|alleged|alleges|revealed|reveals|argued|argues|acknowledged|admitted|"
+    r"mentioned|quoted|cited|documented|recorded|counted"
+)
+_AUX = r"(?:(?:has|have|had|also|later|earlier|previously|further|again|repeatedly|separately|then|on \w+day|\w+ly)\s+){0,3}"
+_CUE_RE = re.compile(rf"\b{_AUX}({_CUE})\b", re.I)
+
+#: Words a speaker phrase may contain besides names (titles, roles, function words).
+_SPEAKER_WORDS = frozenset(
+    """the a an of for in at to on and from with its his her their 's ’s , ( ) - said
+    spokesman spokeswoman spokesperson source sources official officials minister ministry
+    head chief director representative envoy ambassador commander general colonel col gen
+    lt maj brig officer member members leader leaders president secretary deputy foreign
+    defence defense interior health press office agency agencies statement report reporter
+    correspondent military security medical local field media state news television tv
+    hospital rights human group groups monitor monitoring war based britain-based uk-based
+    london-based british-based senior top governor police command centre center coordinator
+    affairs humanitarian united nations refugee relief aid chairman activist activists
+    resident residents witness witnesses doctor doctors medic medics nurse rescuer rescuers
+    worker workers volunteer told reporters ally allies most powerful key main close closest""".split()
+)
+_PRONOUN_SPEAKERS = frozenset("he she they it the statement the source the sources the official the spokesman the spokeswoman the ministry the report the agency the monitor the group".split(" "))
+_REF_RE = re.compile(r"^(?:he|she|they|it|the (?:statement|source|sources|official|officials|spokesman|spokeswoman|ministry|report|agency|monitor|group|bulletin|observatory))$", re.I)
+_DATE_WORD = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^\d", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+", re.I)
+_WORD = re.compile(r"[^\s]+")
+_QUOTE_AFTER = re.compile(rf"^\s*[,.]?\s*(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})\b", re.I)
+_QUOTE_AFTER_INV = re.compile(rf"^\s*[,.]?\s*(?P<cue>said|says|added|told|stated)\s+(?P<speaker>[^\"“”.;:,]{{2,120}}?)(?=[.,;:]|\s+(?:on|in|at|during|after|before|while|when)\b|$)", re.I)
+_QUOTE_BEFORE = re.compile(rf"(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})(?:\s+(?:[\w'’-]+\s+){{0,4}}?)?\s*[:,]?\s*$", re.I)
+_SENT_START_SPEAKER = re.compile(rf"^(?P<speaker>[^\"“”;:]{{2,150}}?)\s+{_AUX}(?P<cue>{_CUE})\b(?:\s+(?:reporters|journalists|AFP|Reuters|SANA|Sputnik|TASS|Anadolu(?: Agency)?|state TV|\w+ news agency|the \w+(?: \w+)?))?(?:\s+on \w+day)?\s*(?:that\s+)?(?P<content>.+)$", re.I)
+_TRAILING = re.compile(rf"^(?P<content>.+?)[,\s]+(?P<speaker>(?:[^\s,]+\s+){{0,11}}?[^\s,]+)\s+{_AUX}(?P<cue>{_CUE})(?P<tail>(?:\s+(?:on|in|at|late|early|from|by|to|citing|after|during)\b[^,]*)?)\s*[.!]?\s*$", re.I)
+
+
+def _clean(text: str) -> str:
+    return text.strip(" ,.;:\"“”'‘’\t\n—–-")
+
+
+def _resolve(speaker: str, d: ActorDictionary, date: Any, last: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """Canonical actor and group of a speaker phrase."""
+    s = _clean(speaker)
+    if _REF_RE.match(s):
+        matches = d.find(s, date=date)
+        if matches:
+            return matches[0].actor, matches[0].actor_id
+        return last
+    matches: list[ActorMatch] = d.find(s, date=date)
+    if not matches:
+        return None, None
+    # "Name, the X representative": the appositive's actor; otherwise the first actor named
+    return matches[0].actor, matches[0].actor_id
+
+
+_ROLE_NOUNS = frozenset(
+    """source sources official officials spokesman spokeswoman spokesperson statement report reporter
+    correspondent witnesses residents resident activists activist medics doctors doctor minister
+    ministry commander director head chief representative envoy ambassador agency officer
+    governor monitor group bulletin centre center he she they it""".split()
+)
+
+
+def _speakerlike(phrase: str, d: ActorDictionary, date: Any) -> bool:
+    """Whether a phrase reads as a speaker: actor names, capitalised names and role words only
+    ("Linda Tom, spokeswoman for OCHA", "a military source", "the Observatory")."""
+    p = _clean(phrase)
+    if not p or len(p.split()) > 16:
+        return False
+    if _REF_RE.match(p):
+        return True
+    matches = d.find(p, date=date)
+    rest = p
+    for m in reversed(matches):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    words = [w.strip(",()—–-") for w in rest.split()]
+    words = [w for w in words if w]
+    if not all(w[:1].isupper() or w.lower() in _SPEAKER_WORDS for w in words):
+        return False
+    if words and _DATE_WORD.match(words[0]):
+        return False
+    return bool(matches) or any(w[:1].isupper() for w in words) or any(w.lower() in _ROLE_NOUNS for w in words)
+
+
+def _trim_speaker(phrase: str, d: ActorDictionary, date: Any) -> str:
+    """The shortest tail of ``phrase`` that still reads as the whole speaker phrase.
+
+    FA-KES drops the comma before a closing "X said", so the clause before the speaker runs
+    into it; keep the words from the first actor, name or role word that starts the speaker.
+    """
+    words = phrase.split()
+    # longest speaker-like suffix
+    for k in range(max(0, len(words) - 12), len(words)):
+        tail = " ".join(words[k:])
+        first = words[k].lower().strip(",(")
+        if first in ("the", "a", "an") or words[k][:1].isupper() or first in _SPEAKER_WORDS - {"of", "for", "in", "at", "to", "on", "and", "from", "with", ",", "-", "(", ")", "'s", "’s", "said", "told"}:
+            if _speakerlike(tail, d, date):
+                return tail
+    return ""
+
+
+def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionary | None = None, date: Any = None) -> list[dict[str, Any]]:
+    """Direct quotes, reported speech and "according to" attributions in one document.
+
+    Args:
+        sentences: the :class:`~analysis.text.Sentence` list of one document.
+        dictionary: an :class:`~analysis.actors.ActorDictionary`; the bundled one by default.
+        date: the report's date, for date-limited aliases.
+
+    Returns:
+        One dict per attribution with the keys of :data:`ATTRIBUTION_COLUMNS`, in text order.
+
+    Example:
+        >>> from analysis.text import document_sentences
+        >>> s = document_sentences("d", None, '"We will stay," the minister told AFP.')
+        >>> [(r["speaker"], r["cue"], r["kind"], r["content"]) for r in extract_attributions(s)]
+        [('the minister', 'told', 'direct', 'We will stay,')]
+    """
+    d = dictionary or default_dictionary()
+    rows: list[dict[str, Any]] = []
+    last: tuple[str | None, str | None] = (None, None)
+    parts: dict[str, list[Any]] = {}
+    for s in sentences:
+        parts.setdefault(s.part, []).append(s)
+    for part, sents in parts.items():
+        length = max(s.end for s in sents)
+        buf = [" "] * length
+        for s in sents:
+            buf[s.start : s.end] = s.text
+        text = "".join(buf)
+        quoted: list[tuple[int, int]] = []
+        found: list[dict[str, Any]] = []
+        # ---------------------------------------------------------------- direct quotes
+        for qs, qe in quote_spans(text):
+            content = text[qs:qe]
+            if len(content.split()) < 3:
+                continue  # a scare quote or a title: 'two "terrorists"'
+            quoted.append((qs - 1, qe + 1))
+            sent = next((s for s in sents if s.start <= qs < s.end + 1), sents[-1])
+            after = text[qe + 1 : qe + 200]
+            before_start = max(sent.start, 0)
+            before = text[before_start : max(qs - 1, before_start)]
+            speaker = cue = None
+            m = _QUOTE_AFTER_INV.match(after)
+            if m and _speakerlike(m.group("speaker"), d, date):
+                speaker, cue = m.group("speaker"), m.group("cue")
+            if speaker is None:
+                m = _QUOTE_AFTER.match(after)
+                if m and _speakerlike(m.group("speaker"), d, date):
+                    speaker, cue = m.group("speaker"), m.group("cue")
+            if speaker is None and before.strip():
+                m = _QUOTE_BEFORE.search(before)
+                if m:
+                    sp = _trim_speaker(m.group("speaker"), d, date)
+                    if sp:
+                        speaker, cue = sp, m.group("cue")
+            if speaker is None:
+                continue
+            found.append(_row(sent, part, qs, qe, speaker, cue, "direct", content, d, date))
+        # ---------------------------------------------------------------- per sentence
+        for s in sents:
+            t = s.text
+            inside = [(a - s.start, b - s.start) for a, b in quoted if a < s.end and b > s.start]
+            # according to X
+            for m in _ACCORDING.finditer(t):
+                if any(a <= m.start() < b for a, b in inside):
+                    continue
+                head = t[: m.start()]
+                if not _clean(head) or len(_clean(head).split()) <= 2:  # "According to X, content"
+                    rest = t[m.end() :]
+                    comma = rest.find(",")
+                    if comma == -1:
+                        continue
+                    speaker = rest[:comma]
+                    c0 = m.end() + comma + 1
+                    content = t[c0:]
+                    cs = c0 + len(content) - len(content.lstrip())
+                    ce = len(t.rstrip(" ."))
+                else:
+                    rest = t[m.end() :]
+                    stop = re.search(r"[.;]\s*$|;|,\s+(?:which|who|while|and|but|as)\b", rest)
+                    speaker = rest[: stop.start()] if stop else rest
+                    cs, ce = 0, len(head.rstrip(" ,"))
+                speaker = re.sub(r"^(?:a |the )?(?:statement|report|figures|data|toll|tally|count|bulletin)s? (?:by|from|of|released by|issued by)\s+", "", speaker.strip(), flags=re.I)
+                if not _clean(speaker) or cs >= ce:
+                    continue
+                found.append(_row(s, part, s.start + cs, s.start + ce, speaker, "according to", "according_to", t[cs:ce], d, date))
+            # indirect: "X said (that) ..." at the start of the sentence
+            if inside and inside[0][0] <= 1:
+                continue
+            m = _SENT_START_SPEAKER.match(t)
+            if m and _speakerlike(m.group("speaker"), d, date) and not _ACCORDING.search(m.group("speaker")):
+                content = m.group("content")
+                cs = m.start("content")
+                ce = cs + len(content.rstrip(" ."))
+                if ce - cs > 10 and not any(a <= cs < b for a, b in inside):
+                    found.append(_row(s, part, s.start + cs, s.start + ce, m.group("speaker"), _cue_word(m.group("cue")), "indirect", t[cs:ce], d, date))
+                    continue
+            # indirect: "... the Observatory said." closing the sentence
+            m = _TRAILING.match(t)
+            if m and not any(a <= m.start("speaker") < b for a, b in inside) and not _ACCORDING.search(m.group("speaker")):
+                sp = _trim_speaker(m.group("speaker"), d, date)
+                if sp:
+                    content_end = m.start("speaker") + len(m.group("speaker")) - len(sp)
+                    content = t[:content_end].rstrip(" ,")
+                    if len(content.split()) >= 2:
+                        found.append(_row(s, part, s.start, s.start + len(content), sp, _cue_word(m.group("cue")), "indirect", content, d, date))
+        found.sort(key=lambda r: (r["start"], r["end"]))
+        for r in found:
+            if r["speaker_actor_id"] is None and _REF_RE.match(_clean(r["speaker"])):
+                r["speaker_actor"], r["speaker_actor_id"] = last
+            if r["speaker_actor_id"] is not None:
+                last = (r["speaker_actor"], r["speaker_actor_id"])
+        rows.extend(found)
+    return rows
+
+
+def _cue_word(cue: str) -> str:
+    return cue.lower()
+
+
+def _row(sent: Any, part: str, start: int, end: int, speaker: str, cue: str, kind: str, content: str, d: ActorDictionary, date: Any) -> dict[str, Any]:
+    speaker = _clean(speaker) if not speaker.rstrip().endswith(")") else speaker.strip(" ,.;:")
+    actor, group = _resolve(speaker, d, date, (None, None))
+    return {
+        "doc_id": sent.doc_id, "part": part, "sent_id": sent.sent_id, "start": start, "end": end,
+        "speaker": speaker, "speaker_actor": actor, "speaker_actor_id": group, "cue": cue.lower(),
+        "kind": kind, "content": content,
+    }
