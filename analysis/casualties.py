@@ -202,6 +202,12 @@ _PRONOUN_SPEAKER = re.compile(
     r"(?:said|says|added|adds|reported|told|stated|noted|announced|confirmed|put|gave)\b"
     r"|\b(?:said|added|told|reported)\s+(?:he|she|it|they)\b"
 )
+#: Unnamed medical sources ("a source in the national hospital told", "medical sources said").
+_MEDICAL_SOURCE = re.compile(
+    r"\b(?:medical|hospital|health) (?:source|sources|officials?|workers?|staff)\b"
+    r"|\bsources? (?:in|at|from) (?:the )?(?:\w+ ){0,3}(?:hospital|clinic|field hospital|health)\b"
+    r"|\b(?:doctors?|medics|paramedics) (?:said|say|says|told|reported)\b"
+)
 _NEVER_PERPETRATOR = frozenset({"MONITOR_NGO", "UN", "CIVILIANS"})
 
 
@@ -453,82 +459,110 @@ def _default_dictionary() -> Any:
     return default_dictionary()
 
 
-def _speaker(text: str, matches: Sequence[Any]) -> tuple[str | None, bool, tuple[int, int] | None]:
-    """The actor id cited as source in a sentence.
+def _mentions_by_sentence(sents: list[Sentence], dictionary: Any, date: Any) -> dict[int, list[dict[str, Any]]]:
+    """Actor mentions (with roles, generic words resolved) per ``sent_id``, offsets local to the sentence."""
+    from .actors import extract_mentions
 
-    Returns (actor_id or None, has_pronoun_speaker, span of the source actor).
+    out: dict[int, list[dict[str, Any]]] = {}
+    starts = {s.sent_id: s.start for s in sents}
+    for m in extract_mentions(sents, dictionary=dictionary, date=date):
+        if not m.get("actor_id"):
+            continue
+        off = starts[m["sent_id"]]
+        out.setdefault(m["sent_id"], []).append(dict(m, start=m["start"] - off, end=m["end"] - off))
+    return out
+
+
+def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool = False
+                      ) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """(source group id, its span, whether a pronoun speaker is cited) for one sentence.
+
+    The source is the actor after "according to", the subject of a verb of saying
+    ("the Observatory said", "activists who spoke ... told Reuters"), the actor right after
+    the verb ("said the monitor"), or, when an unnamed source "told" an outlet, that outlet.
+    In a title, a monitor named last ("... kill 20 civilians: activists") is the source.
     """
     low = text.lower()
-    best: tuple[int, Any] | None = None
-    for m in _ACCORDING.finditer(low):
-        for a in matches:
-            if 0 <= a.start - m.end() <= 40:
-                d = a.start - m.end()
-                if best is None or d < best[0]:
-                    best = (d, a)
+    med = _MEDICAL_SOURCE.search(low)
+    if med:
+        return "MONITOR_NGO", (med.start(), med.end()), False
+    ms = sorted((m for m in mentions if m["actor_id"] != "CIVILIANS" and m["role"] != "target"),
+                key=lambda m: m["start"])
+    acc = _ACCORDING.search(low)
+    if acc:
+        after = [m for m in ms if 0 <= m["start"] - acc.end() <= 40]
+        if after:
+            m = after[0]
+            return m["actor_id"], (m["start"], m["end"]), False
+    best: tuple[int, dict[str, Any]] | None = None
+    for cue in _SPEECH_CUES.finditer(low):
+        verb = cue.group()
+        before = [m for m in ms if m["end"] <= cue.start()]
+        if before:
+            m = before[-1]
+            gap = low[m["end"]:cue.start()]
+            if len(gap.split()) <= 12 and not re.search(r"[.;:!?]", gap) and not re.search(r"\b(?:that|when|after|because)\b", gap):
+                if low[cue.end():cue.end() + 1] == "" or not (verb in ("put", "gave", "given", "claimed", "claims", "cited", "citing", "quoted", "blamed", "accused", "warned") and len(gap.split()) > 3):
+                    d = len(gap.split())
+                    if best is None or d < best[0]:
+                        best = (d, m)
+        if verb in ("said", "says", "added", "adds", "reported", "stated", "announced", "confirmed", "noted"):
+            after = [m for m in ms if re.fullmatch(r"\s*(?:the|a|an)?\s*", low[cue.end():m["start"]] if m["start"] >= cue.end() else "x")]
+            if after and (best is None or best[0] > 0):
+                best = (0, after[0])
     if best is not None:
-        return best[1].actor_id, False, (best[1].start, best[1].end)
-    for m in _SPEECH_CUES.finditer(low):
-        cue = m.group()
-        for a in matches:
-            if a.actor_id is None:
-                continue
-            before = m.start() - a.end
-            if 0 <= before <= 45 and not re.search(r"[.;:]", text[a.end:m.start()]):
-                gap = text[a.end:m.start()]
-                # skip an intervening clause such as "which tracks the war" only if short
-                d = before + (0 if len(gap.split()) <= 4 else 30)
-                if best is None or d < best[0]:
-                    best = (d, a)
-            after = a.start - m.end()
-            if cue in ("said", "says", "added", "reported", "stated", "announced", "confirmed") and 0 <= after <= 12:
-                if best is None or after < best[0]:
-                    best = (after, a)
-    if best is not None:
-        return best[1].actor_id, False, (best[1].start, best[1].end)
-    return None, bool(_PRONOUN_SPEAKER.search(low)), None
+        m = best[1]
+        # "a source ... told SANA": the unnamed source speaks through the outlet
+        told = re.search(r"\b(?:source|sources|official|officials)\b[^.;]{0,80}?\btold\b", low)
+        if told and m["end"] <= told.end() + 2:
+            out = [x for x in ms if 0 <= x["start"] - told.end() <= 3]
+            if out and not re.search(r"\b(?:hospital|medical|medics?|doctors?)\b", low[told.start():told.end()]):
+                m = out[0]
+        return m["actor_id"], (m["start"], m["end"]), False
+    if title and ms:
+        last = ms[-1]
+        tail = low[last["end"]:].strip(" .:-")
+        if not tail and last["actor_id"] in ("MONITOR_NGO", "UN"):
+            return last["actor_id"], (last["start"], last["end"]), False
+    return None, None, bool(_PRONOUN_SPEAKER.search(low))
 
 
-def _perpetrator(claim: dict[str, Any], text: str, toks: list[Token], matches: Sequence[Any],
-                 source_span: tuple[int, int] | None) -> str | None:
-    """The actor said to have caused the claim's casualties, in the same clause."""
-    words_lo = claim["start"]
-    np_hi = toks[claim["_np_end"] - 1].end if claim["_np_end"] > 0 else claim["end"]
+def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mentions: list[dict[str, Any]],
+                    source_span: tuple[int, int] | None) -> str | None:
+    """The actor said to have caused the claim's casualties, in the same sentence/clause."""
+    c_lo, c_hi = claim["start"], claim["end"]
     num_lo = toks[claim["_num"][0]].start
+    np_hi = toks[claim["_np_end"] - 1].end if claim["_np_end"] > 0 else c_hi
     best: tuple[int, str] | None = None
-    for a in matches:
-        aid = a.actor_id
-        if aid is None or aid in _NEVER_PERPETRATOR:
+    for m in mentions:
+        aid = m["actor_id"]
+        if aid in _NEVER_PERPETRATOR or m["role"] in ("speaker", "target"):
             continue
-        if source_span is not None and a.start >= source_span[0] and a.end <= source_span[1]:
+        if source_span is not None and m["start"] < source_span[1] and m["end"] > source_span[0]:
             continue
-        if num_lo <= a.start < np_hi + 30 and a.start < claim["end"] and _in_victims(text, num_lo, a.start):
-            continue
-        seg = text[a.end:words_lo] if a.end <= words_lo else text[claim["end"]:a.start]
-        if re.search(r"[.;:]|\b(?:said|says|told|according|added|while|but|whereas|meanwhile)\b", seg.lower()):
-            continue
-        if a.end <= words_lo:
-            d = words_lo - a.end
-        elif a.start >= claim["end"]:
-            d = a.start - claim["end"]
-            if not re.match(r"^\W*(?:in|by|from|during|when|after|as|amid|with|due|of|at|on|the|a|an|\w+\W+){0,12}", seg.lower()):
-                continue
+        if num_lo <= m["start"] < np_hi:
+            continue  # inside the victims' noun phrase
+        if m["end"] <= c_lo:
+            seg = text[m["end"]:c_lo]
+            d = len(seg)
+        elif m["start"] >= c_hi:
+            seg = text[c_hi:m["start"]]
+            d = len(seg)
         else:
-            d = 0
-        if d > 120:
+            seg, d = "", 0
+        if re.search(r"[;:]|\b(?:said|says|told|according|while|but|whereas|meanwhile|added)\b", seg.lower()):
+            continue
+        if m["role"] != "agent" and d > 0:
+            continue
+        if d > 150:
             continue
         if best is None or d < best[0]:
             best = (d, aid)
     return best[1] if best else None
 
 
-def _in_victims(text: str, num_lo: int, actor_start: int) -> bool:
-    """Whether an actor mention belongs to the victims' noun phrase ("25 members of the Nusra Front")."""
-    seg = text[num_lo:actor_start].lower()
-    return not re.search(r"\b(?:killed|dead|died|wounded|injured|in|by|when|after|during|from|with|as|amid)\b", seg)
+_FALLBACK = lambda i: (i + 1, i - 1)
 
-
-# --------------------------------------------------------------------------- public API
 
 def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None) -> list[dict[str, Any]]:
     """Casualty claims of one document.
@@ -550,41 +584,37 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
         [('killed', 600, 'almost'), ('injured', 2000, 'more_than')]
     """
     sents = list(sentences)
+    per_sent = [_sentence_claims(s) for s in sents]
+    if not any(per_sent):
+        return []
     if dictionary is None:
         dictionary = _default_dictionary()
+    mentions = _mentions_by_sentence(sents, dictionary, date) if dictionary else {}
+    speakers = [_sentence_speaker(s.text, mentions.get(s.sent_id, []), title=s.part == "title") for s in sents]
     out: list[dict[str, Any]] = []
     last_source: str | None = None
-    prev_source_sent = -10
-    per_sent = [_sentence_claims(s) for s in sents]
-    speakers: list[tuple[str | None, bool, Any]] = []
-    matches_by_sent: list[list[Any]] = []
+    last_idx = -10
     for idx, s in enumerate(sents):
-        matches = []
-        if dictionary:
-            try:
-                matches = [m for m in dictionary.find(s.text, date=date) if m.actor_id]
-            except TypeError:
-                matches = [m for m in dictionary.find(s.text) if m.actor_id]
-        matches_by_sent.append(matches)
-        speakers.append(_speaker(s.text, matches) if dictionary else (None, False, None))
-    for idx, s in enumerate(sents):
-        claims = per_sent[idx]
-        sp, pronoun, sp_span = speakers[idx]
+        sp, sp_span, pronoun = speakers[idx]
         if sp is not None:
-            last_source, prev_source_sent = sp, idx
+            last_source, last_idx = sp, idx
+        claims = per_sent[idx]
+        if not claims:
+            continue
         source = sp
-        if source is None and pronoun and idx - prev_source_sent <= 3:
+        if source is None and pronoun and idx - last_idx <= 3:
             source = last_source
-        if source is None and claims and idx + 1 < len(sents) and not per_sent[idx + 1]:
-            nsp, npron, _ = speakers[idx + 1]
-            if nsp is not None and idx + 1 < len(sents) and sents[idx + 1].part == s.part:
-                source = nsp
-        if claims:
-            toks = tokenize(s.text)
-            scope = _scope(s.text)
+        if source is None:
+            for j in _FALLBACK(idx):
+                if 0 <= j < len(sents) and speakers[j][0] is not None:
+                    source = speakers[j][0]
+                    break
+        toks = tokenize(s.text)
+        scope = _scope(s.text)
+        sent_mentions = mentions.get(s.sent_id, [])
         for c in claims:
-            perp = _perpetrator(c, s.text, toks, matches_by_sent[idx], sp_span) if dictionary else None
-            rec = {
+            perp = _perpetrator_of(c, s.text, toks, sent_mentions, sp_span) if dictionary else None
+            out.append({
                 "doc_id": s.doc_id,
                 "part": s.part,
                 "sent_id": s.sent_id,
@@ -601,8 +631,7 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
                 "perpetrator_actor": perp,
                 "sentence": s.text,
                 "quote": s.text[c["start"]:c["end"]],
-            }
-            out.append(rec)
+            })
     return out
 
 

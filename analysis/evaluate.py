@@ -141,16 +141,26 @@ def _actor_tools(dictionary: Any):
     return (dictionary if dictionary else default_dictionary()), extract_mentions
 
 
-def _pick(preds: list[dict[str, Any]], quote: str | None) -> dict[str, Any]:
-    """Among predicted occurrences of one key, the one whose sentence holds the gold quote."""
-    if quote:
-        q = " ".join(quote.split()).lower()
-        for p in preds:
-            if q in " ".join(p["sentence"].split()).lower():
-                return p
-        qw = set(q.split())
-        return max(preds, key=lambda p: len(qw & set(p["sentence"].lower().split())))
-    return preds[0]
+def _pick(preds: list[dict[str, Any]], quote: str | None, sent_starts: dict[int, int]) -> dict[str, Any]:
+    """Among predicted occurrences of one key, the one that best overlaps the gold quote."""
+    if not quote or len(preds) == 1:
+        return preds[0]
+    q = " ".join(quote.split()).lower()
+    best, best_score = preds[0], -1.0
+    for p in preds:
+        sent = " ".join(p["sentence"].split()).lower()
+        pos = sent.find(q)
+        if pos >= 0:
+            lo = p["start"] - sent_starts.get(p["sent_id"], 0)
+            hi = p["end"] - sent_starts.get(p["sent_id"], 0)
+            overlap = max(0, min(hi, pos + len(q)) - max(lo, pos))
+            score = 1000.0 + overlap - abs(lo - pos) / 1000.0
+        else:
+            qw = set(q.split())
+            score = len(qw & set(sent.split())) / (len(qw) or 1)
+        if score > best_score:
+            best, best_score = p, score
+    return best
 
 
 def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
@@ -188,6 +198,7 @@ def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
         sents = document_sentences(doc_id, rec.get("title"), rec.get("text"))
         date = rec.get("date")
         preds = extract_claims(sents, dictionary=claim_dict, date=date)
+        sent_starts = {s.sent_id: s.start for s in sents}
         # numeric
         pred_keys: dict[tuple, list[dict[str, Any]]] = {}
         pred_vague: dict[tuple, list[dict[str, Any]]] = {}
@@ -213,7 +224,7 @@ def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
                                "qualifier": g.get("qualifier"), "quote": g.get("quote"), "sentence": None})
                 continue
             tp += 1
-            p = _pick(pred_keys[key], g.get("quote"))
+            p = _pick(pred_keys[key], g.get("quote"), sent_starts)
             for a in _ATTRIBUTES:
                 gv = g.get(a)
                 if gv == "UNSURE":
