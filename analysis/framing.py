@@ -226,7 +226,11 @@ class LabelLexicon:
     not_followed: dict[tuple[str, str], re.Pattern]
 
 
-_GAP_BEFORE = re.compile(r"^(?:['’]?s)?\s*(?:[-/]\s*)?(?:(?:linked|affiliated|allied|aligned|led|backed|loyal|inspired)\s+|-)?\s*$", re.I)
+_GAP_BEFORE = re.compile(
+    r"^(?:['’]?s)?\s*(?:[-/]\s*)?(?:and\s+(?:its\s+)?(?:allied|affiliated)\s+|"
+    r"(?:linked|affiliated|allied|aligned|led|backed|loyal|inspired)\s+|-)?\s*$",
+    re.I,
+)
 _GAP_AFTER = re.compile(
     r"^\s*,?\s*(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+(?:to|with)|loyal\s+to|"
     r"allied\s+(?:to|with)|tied\s+to|in|within|among)\s+(?:the\s+)?(?:so[\s\-]called\s+)?$|^\s+$",
@@ -432,16 +436,25 @@ def label_mentions(
                     continue
             found.append([a, b, t, t.group, False])  # start, end, term, referent, consumed
         found = _merge_modifiers(text, found)
+        # a name or qualifier just before a label claims it ("ISIS terrorists") ...
+        claimed = [False] * len(found)
         for i, item in enumerate(found):
-            a, b, t, _, _ = item
-            if t.kind != "label":
+            if item[2].kind != "label" or i == 0:
                 continue
-            if i > 0 and found[i - 1][2].kind in ("name", "qualifier") and _GAP_BEFORE.match(text[found[i - 1][1] : a]):
-                item[3] = found[i - 1][2].group
-                found[i - 1][4] = True
-            elif i + 1 < len(found) and found[i + 1][2].kind == "name" and _GAP_AFTER.match(text[b : found[i + 1][0]]):
-                item[3] = found[i + 1][2].group
-                found[i + 1][4] = True
+            prev = found[i - 1]
+            if prev[2].kind in ("name", "qualifier") and _GAP_BEFORE.match(text[prev[1] : item[0]]):
+                item[3], prev[4], claimed[i] = prev[2].group, True, True
+        # ... else a name just after it, directly or through "of/from/linked to" ("terrorists
+        # of Daesh", "the Takfiri group ISIL"); right to left, so a chain passes the claim on
+        # ("militants of the Takfiri group ISIL").
+        for i in range(len(found) - 2, -1, -1):
+            item, nxt = found[i], found[i + 1]
+            if item[2].kind != "label" or claimed[i] or not _GAP_AFTER.match(text[item[1] : nxt[0]]):
+                continue
+            if nxt[2].kind == "name":
+                item[3], nxt[4], claimed[i] = nxt[2].group, True, True
+            elif nxt[2].kind == "label" and claimed[i + 1]:
+                item[3], claimed[i] = nxt[3], True
         for a, b, t, referent, consumed in found:
             if t.kind == "qualifier" or (t.kind == "name" and (consumed or not lex.count_names.get(t.group))):
                 continue
