@@ -233,7 +233,8 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
                 content = m.group("content")
                 cs = m.start("content")
                 ce = cs + len(content.rstrip(" ."))
-                if ce - cs > 10 and not any(a <= cs < b for a, b in inside):
+                lead = t[m.end("cue") : cs + 3]
+                if ce - cs > 10 and not any(a <= cs + 3 < b for a, b in inside) and not re.search(r"[:\"“]", lead):
                     found.append(_row(s, part, s.start + cs, s.start + ce, m.group("speaker"), _cue_word(m.group("cue")), "indirect", t[cs:ce], d, date))
                     continue
             # indirect: "... the Observatory said." closing the sentence

@@ -1,0 +1,64 @@
+"""Tests for analysis.attribution: direct quotes, reported speech, "according to"."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.attribution import ATTRIBUTION_COLUMNS, extract_attributions
+from analysis.paths import SHARED_DIR
+from analysis.text import document_sentences
+
+
+def attr(body, title=None):
+    return extract_attributions(document_sentences("t", title, body))
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "group", "kind", "content"),
+    [
+        ('"We will not leave our homes," a resident told AFP.', "a resident", None, "direct", "We will not leave our homes,"),
+        ("“The corridor is closed,” said the Russian Defence Ministry.", "the Russian Defence Ministry", "RUSSIA", "direct", "The corridor is closed,"),
+        ('The Observatory said: "Nine fighters died in the raid."', "The Observatory", "MONITOR_NGO", "direct", "Nine fighters died in the raid."),
+        ("“Aid is stuck at the border. Trucks cannot pass,” the UN envoy said.", "the UN envoy", "UN", "direct", "Aid is stuck at the border. Trucks cannot pass,"),
+        ("The Syrian Observatory for Human Rights said that eight people were killed.", "The Syrian Observatory for Human Rights", "MONITOR_NGO", "indirect", "eight people were killed"),
+        ("Eight people were killed in the raid the Syrian Observatory for Human Rights said.", "the Syrian Observatory for Human Rights", "MONITOR_NGO", "indirect", "Eight people were killed in the raid"),
+        ("Eight people were killed, activists said.", "activists", "MONITOR_NGO", "indirect", "Eight people were killed"),
+        ("Ten shells hit the district, according to state media.", "state media", "SYR_GOV", "according_to", "Ten shells hit the district"),
+        ("According to the White Helmets, four rescuers were hurt.", "the White Helmets", "MONITOR_NGO", "according_to", "four rescuers were hurt"),
+        ("Supplies were blocked, according to Maya Lind, spokeswoman for OCHA.", "Maya Lind, spokeswoman for OCHA", "UN", "according_to", "Supplies were blocked"),
+        ("“We saw the jets,” Omar Haddad, a spokesman for the Civil Defence, said.", "Omar Haddad, a spokesman for the Civil Defence", "MONITOR_NGO", "direct", "We saw the jets,"),
+    ],
+)
+def test_three_forms(body, speaker, group, kind, content):
+    rows = attr(body)
+    assert rows, "no attribution found"
+    r = rows[0]
+    assert (r["speaker"], r["speaker_actor_id"], r["kind"], r["content"]) == (speaker, group, kind, content)
+    assert body[r["start"] : r["end"]] == r["content"]
+    assert list(r) == ATTRIBUTION_COLUMNS
+
+
+def test_statement_inherits_previous_speaker():
+    rows = attr("The Kremlin said talks would resume. Troops would stay, the statement said.")
+    assert [(r["speaker"], r["speaker_actor_id"]) for r in rows] == [("The Kremlin", "RUSSIA"), ("the statement", "RUSSIA")]
+
+
+def test_scare_quotes_are_not_quotes():
+    assert attr('Two "terrorists" attacked the post.') == []
+
+
+def test_founding_report_speakers():
+    path = SHARED_DIR / "gold" / "dev.jsonl"
+    if not path.is_file():
+        pytest.skip("../shared/gold/dev.jsonl absent")
+    rec = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    rows = extract_attributions(document_sentences(rec["doc_id"], rec.get("title"), rec["text"]), date=rec.get("date"))
+    speakers = {(r["speaker_actor_id"], r["kind"]) for r in rows}
+    texts = " | ".join(r["speaker"] for r in rows)
+    assert "Defense Ministry" in texts and ("RUSSIA", "indirect") in speakers
+    malik = [r for r in rows if r["speaker"].startswith("Sajjad Malik")]
+    assert malik and malik[0]["speaker_actor_id"] == "UN" and malik[0]["kind"] == "direct"
+    tom = [r for r in rows if r["speaker"].startswith("Linda Tom")]
+    assert tom and tom[0]["speaker_actor_id"] == "UN" and tom[0]["kind"] == "according_to"
