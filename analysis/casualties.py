@@ -194,7 +194,7 @@ _SPEECH_CUES = re.compile(
     r"revealed|estimated|estimates|noted|tweeted|wrote|declared|informed|explained|put|gave|given|"
     r"citing|cited|quoted|recorded|records|tallied|warned|accused|blamed)\b"
 )
-_ACCORDING = re.compile(r"\b(?:according to|citing|quoted by|cited by|as reported by|reported by|sources? (?:in|at|from|close to))\b")
+_ACCORDING = re.compile(r"\b(?:according to|citing|quoting|quoted by|cited by|as reported by|reported by)\b")
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she|it|they|the group|the monitor|the source|the sources|the observatory|the organisation|"
     r"the organization|the agency|the statement|the report|the ministry|a source|sources|the official|"
@@ -509,15 +509,22 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
         if before:
             m = before[-1]
             gap = low[m["end"]:cue.start()]
-            if len(gap.split()) <= 12 and not re.search(r"[.;:!?]", gap) and not re.search(r"\b(?:that|when|after|because)\b", gap):
-                if low[cue.end():cue.end() + 1] == "" or not (verb in ("put", "gave", "given", "claimed", "claims", "cited", "citing", "quoted", "blamed", "accused", "warned") and len(gap.split()) > 3):
+            if len(gap.split()) <= 12 and not re.search(r"[.;:!?\"\u201c\u201d]", gap) and not re.search(r"\b(?:that|when|after|because)\b", gap):
+                if low[cue.end():cue.end() + 1] == "" or not (verb in ("put", "gave", "given", "claimed", "claims", "cited", "citing", "quoted", "blamed", "accused", "warned") and len(gap.split()) > 4):
                     d = len(gap.split())
                     if best is None or d < best[0]:
                         best = (d, m)
         if verb in ("said", "says", "added", "adds", "reported", "stated", "announced", "confirmed", "noted"):
-            after = [m for m in ms if re.fullmatch(r"\s*(?:the|a|an)?\s*", low[cue.end():m["start"]] if m["start"] >= cue.end() else "x")]
-            if after and (best is None or best[0] > 0):
-                best = (0, after[0])
+            for m in ms:
+                if m["start"] < cue.end():
+                    continue
+                between = low[cue.end():m["start"]]
+                if re.search(r"[^\w\s'-]", between):
+                    break
+                d = len([w for w in between.split() if w not in ("the", "a", "an")])
+                if d <= 3 and (best is None or d < best[0]):
+                    best = (d, m)
+                break
     if best is not None:
         m = best[1]
         # "a source ... told SANA": the unnamed source speaks through the outlet
