@@ -490,6 +490,12 @@ def documents_frame(records: list[Record]) -> pd.DataFrame:
         rows.append(row)
     cols = DOCUMENT_COLUMNS + ["date_raw"] + meta_keys
     df = pd.DataFrame(rows, columns=cols)
+    for col in cols:
+        if col in ("date", "n_words"):
+            continue
+        values = df[col].dropna()
+        if values.map(lambda v: isinstance(v, str)).all():
+            df[col] = df[col].astype(pd.StringDtype(na_value=float("nan")))  # same dtype in every partition
     df["date"] = pd.to_datetime(df["date"])
     df["n_words"] = df["n_words"].astype("int64")
     return df
@@ -571,7 +577,7 @@ def load_corpus(
             skipped.append({"record": r.record, "doc_id": r.doc_id, "reason": r.reason})
     dedup.check()
     documents = documents_frame(docs)
-    documents["duplicate_of"] = pd.Series(duplicate_of, index=documents.index, dtype=object)
+    documents["duplicate_of"] = pd.Series(duplicate_of, index=documents.index, dtype=documents["doc_id"].dtype)
     for note in notes:
         warnings.warn(note, stacklevel=2)
     return Corpus(

@@ -168,7 +168,7 @@ def test_duplicate_texts_are_flagged_not_dropped(tmp_path):
     f = write(tmp_path / "c.csv", "doc_id,title,text\na,T,Same  text.\nb,T,Same text.\nc,Other,Same text.\n")
     d = load_corpus(f).documents
     assert d["doc_id"].tolist() == ["a", "b", "c"]
-    assert d["duplicate_of"].tolist() == [None, "a", None]
+    assert d["duplicate_of"].fillna("").tolist() == ["", "a", ""]
 
 
 def test_unparsable_dates_become_missing_and_are_counted(tmp_path):

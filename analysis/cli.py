@@ -1,0 +1,171 @@
+"""Command line: ``python -m analysis {extract,report,evaluate}``.
+
+Input problems print one line, ``error: <file/line/field>: <what is wrong>; <what to do>``, on
+stderr and exit with status 2 (no traceback). ``--quiet`` (or a non-terminal stderr) hides the
+progress bars.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import InputError
+
+EPILOG = """examples:
+  python -m analysis extract data/demo --out /tmp/demo-tables
+  python -m analysis extract ../shared/data/FA-KES-Dataset.csv --out /tmp/fakes --format parquet
+  python -m analysis extract my.csv --out out --column text=body --column source=outlet
+  python -m analysis report --corpus data/demo --config reports.yml --out reports
+  python -m analysis evaluate ../shared/gold/dev.jsonl
+"""
+
+
+def _pairs(values: Sequence[str] | None, option: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for v in values or []:
+        key, sep, val = v.partition("=")
+        if not sep or not key.strip() or not val.strip():
+            raise InputError(f"{option} {v!r}: expected NAME=VALUE, e.g. {option} text=body")
+        out[key.strip()] = val.strip()
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also documents every command in ``--help``)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Casualty tolls, actors and framing across news reports about an armed conflict.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"conflict-coverage {__version__}")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or summaries")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    ex = sub.add_parser(
+        "extract",
+        help="extract every table from a corpus into a folder",
+        description="Read CORPUS (a folder of .txt reports, a .csv such as FA-KES, or a .jsonl file) and write "
+        "DIR/{documents,claims,mentions,attributions,labels,frames,tone,sentence_tone,skipped}.csv "
+        "plus provenance.json. Every input record is in documents or skipped (with a reason).",
+    )
+    ex.add_argument("corpus", metavar="CORPUS", help="folder of .txt files, .txt, .csv or .jsonl file")
+    ex.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    ex.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table file format (default csv)")
+    ex.add_argument("--engine", choices=["local", "dask"], default="local", help="local (default) or dask")
+    ex.add_argument("--workers", type=int, metavar="N", help="Dask LocalCluster workers (engine dask)")
+    ex.add_argument("--scheduler", metavar="ADDRESS", help="existing Dask scheduler, e.g. tcp://host:8786")
+    ex.add_argument("--partition-size", type=int, default=500, metavar="N", help="documents per partition (default 500)")
+    ex.add_argument("--column", action="append", metavar="FIELD=COLUMN",
+                    help="map a field (text, title, source, date, doc_id) to a CSV/JSONL column; repeatable")
+    ex.add_argument("--lexicon", action="append", metavar="NAME=PATH",
+                    help="use your own lexicon file for actors, labels or frames; repeatable")
+    ex.add_argument("--skip-bad-lines", action="store_true", help="list broken JSON lines as skipped instead of stopping")
+
+    rp = sub.add_parser(
+        "report",
+        help="run every notebook with papermill and render the HTML reports and index",
+        description="Run the notebooks on a corpus (and on each variant of a YAML config), render reader and full "
+        "HTML, and write OUT/index.html. Extraction is cached per corpus. Exits 1 if any run failed.",
+    )
+    rp.add_argument("--corpus", default=None, help="corpus path (default: the demo corpus data/demo)")
+    rp.add_argument("--config", default=None, help="YAML file listing report variants (default: reports.yml if present)")
+    rp.add_argument("--out", default=None, help="output folder (default: reports/)")
+    rp.add_argument("--notebooks", nargs="*", metavar="NAME", help="only these notebooks (e.g. 01-corpus-overview)")
+    rp.add_argument("--no-variants", action="store_true", help="run only the whole-corpus reports")
+
+    ev = sub.add_parser(
+        "evaluate",
+        help="precision/recall/F1 of the extraction against a gold JSONL file",
+        description="Score casualty claims and actor sets against a gold file in the shared format "
+        "(../shared/gold/GUIDELINES.md), then list misses and false alarms.",
+    )
+    ev.add_argument("gold", metavar="GOLD.jsonl", help="gold file, one JSON object per report")
+    ev.add_argument("--lexicon", action="append", metavar="NAME=PATH", help="use your own actors lexicon (actors=PATH)")
+    ev.add_argument("--out", metavar="DIR", help="also write metrics, misses and false alarms as CSV")
+    return parser
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import extract_to_dir
+
+    started = time.time()
+    summary = extract_to_dir(
+        args.corpus,
+        args.out,
+        fmt=args.format,
+        engine=args.engine,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        partition_size=args.partition_size,
+        columns=_pairs(args.column, "--column"),
+        lexicons=_pairs(args.lexicon, "--lexicon"),
+        skip_bad_lines=args.skip_bad_lines,
+        progress=not args.quiet,
+    )
+    if not args.quiet:
+        counts = ", ".join(f"{k} {v}" for k, v in summary.items())
+        print(f"{args.corpus} -> {args.out}: {counts} ({time.time() - started:.1f} s)")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import run_reports
+
+    result = run_reports(
+        corpus=args.corpus,
+        config=args.config,
+        out=args.out,
+        notebooks=args.notebooks,
+        variants=not args.no_variants,
+        progress=not args.quiet,
+    )
+    print(result.summary())
+    return 0 if result.ok else 1
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_gold
+
+    lex = _pairs(args.lexicon, "--lexicon")
+    dictionary = None
+    if lex:
+        from .actors import load_actor_dictionary
+
+        if set(lex) - {"actors"}:
+            raise InputError("--lexicon: evaluate uses only actors=PATH")
+        dictionary = load_actor_dictionary(lex["actors"])
+    result = evaluate_gold(args.gold, dictionary=dictionary)
+    print(result.to_text())
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        result.write(out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (0 ok, 1 a report run failed, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from . import progress
+
+    progress.QUIET = bool(args.quiet)
+    commands = {"extract": _cmd_extract, "report": _cmd_report, "evaluate": _cmd_evaluate}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.formatwarning = lambda msg, cat, *a, **k: f"warning: {msg}\n"
+            return commands[args.command](args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,590 @@
+"""Pipeline: from a corpus path to every table, in partitions, with a Parquet cache.
+
+The extraction is a pure per-document map (:func:`extract_document`): sentences, casualty
+claims, actor mentions, attributions, naming labels, frames and tone. :func:`iter_partitions`
+reads the corpus as a stream of partitions (lists of records), so memory is bounded by the
+partition size; :func:`extract_partition` turns one partition into DataFrames with fixed
+columns. The local engine runs partitions in turn; the Dask engine (:mod:`analysis.engine`)
+maps the same function over partitions on a cluster and gives identical tables.
+
+:func:`load_tables` is what notebooks call: it extracts once per corpus and caches the tables as
+Parquet under ``data/processed/<key>/``, where the key hashes the corpus bytes, the package's
+source code and the lexicon files, so a change to any of them re-extracts and nothing else does.
+
+Example:
+    >>> tables = load_tables("data/demo")                 # doctest: +SKIP
+    >>> tables.claims[["doc_id", "category", "min", "qualifier"]].head()   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import pandas as pd
+
+from . import __version__
+from .casualties import CLAIM_COLUMNS, extract_claims
+from .actors import MENTION_COLUMNS, extract_mentions, load_actor_dictionary
+from .attribution import ATTRIBUTION_COLUMNS, extract_attributions
+from .corpus import (
+    DOCUMENT_COLUMNS,
+    SKIPPED_COLUMNS,
+    DuplicateIndex,
+    Record,
+    documents_frame,
+    corpus_format,
+    corpus_sha256,
+    count_words,
+    iter_records,
+    parse_date,
+)
+from .errors import InputError
+from .framing import FRAME_COLUMNS, LABEL_COLUMNS, extract_frames, extract_labels, load_frames, load_labels
+from .lexicons import file_sha256, lexicon_path
+from .paths import PACKAGE_DIR, PROCESSED_DIR
+from .text import document_sentences
+from .tone import SENTENCE_TONE_COLUMNS, TONE_COLUMNS, extract_tone
+
+#: Extracted tables, in the order they are written; each has a fixed column list.
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "claims": CLAIM_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "attributions": ATTRIBUTION_COLUMNS,
+    "labels": LABEL_COLUMNS,
+    "frames": FRAME_COLUMNS,
+    "tone": TONE_COLUMNS,
+    "sentence_tone": SENTENCE_TONE_COLUMNS,
+}
+#: Every table the command line writes.
+TABLE_NAMES = ["documents", *TABLE_COLUMNS, "skipped"]
+#: Lexicons a run uses; users may pass their own files for any of them.
+LEXICON_NAMES = ("actors", "labels", "frames")
+DEFAULT_PARTITION_SIZE = 500
+
+
+@dataclass
+class Tables:
+    """All tables of one corpus, plus the provenance of the run that made them."""
+
+    documents: pd.DataFrame
+    skipped: pd.DataFrame
+    claims: pd.DataFrame
+    mentions: pd.DataFrame
+    attributions: pd.DataFrame
+    labels: pd.DataFrame
+    frames: pd.DataFrame
+    tone: pd.DataFrame
+    sentence_tone: pd.DataFrame
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+    def write(self, out_dir: str | Path, *, fmt: str = "csv") -> list[Path]:
+        """Write every table as ``<name>.csv`` (or ``.parquet``) plus ``provenance.json``."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in TABLE_NAMES:
+            path = out / f"{name}.{fmt}"
+            write_table(self[name], path)
+            written.append(path)
+        prov = out / "provenance.json"
+        prov.write_text(json.dumps(self.provenance, indent=2, sort_keys=True, default=str) + "\n")
+        written.append(prov)
+        return written
+
+
+def write_table(df: pd.DataFrame, path: Path) -> None:
+    """Write one table deterministically (CSV without index, or Parquet without index)."""
+    if path.suffix == ".parquet":
+        df.to_parquet(path, index=False)
+    else:
+        df.to_csv(path, index=False, lineterminator="\n", date_format="%Y-%m-%d")
+
+
+# --------------------------------------------------------------------------- resources
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Lexicons loaded once per process (paths are the picklable part sent to workers)."""
+
+    lexicon_paths: tuple[tuple[str, str], ...]
+
+    @property
+    def paths(self) -> dict[str, Path]:
+        return {k: Path(v) for k, v in self.lexicon_paths}
+
+    @property
+    def actors(self):
+        return _load_actors(self.paths["actors"])
+
+    @property
+    def labels(self):
+        return _load_labels(self.paths["labels"])
+
+    @property
+    def frames(self):
+        return _load_frames(self.paths["frames"])
+
+
+@lru_cache(maxsize=8)
+def _load_actors(path: Path):
+    return load_actor_dictionary(path)
+
+
+@lru_cache(maxsize=8)
+def _load_labels(path: Path):
+    return load_labels(path)
+
+
+@lru_cache(maxsize=8)
+def _load_frames(path: Path):
+    return load_frames(path)
+
+
+def resources(lexicons: Mapping[str, str | Path] | None = None) -> Resources:
+    """Resolve lexicon files (bundled by default) and load them once, failing early.
+
+    Args:
+        lexicons: optional ``{"actors": path, "labels": path, "frames": path}`` overrides.
+
+    Raises:
+        LexiconError: a lexicon file is missing or malformed (names file and entry).
+    """
+    given = dict(lexicons or {})
+    unknown = set(given) - set(LEXICON_NAMES)
+    if unknown:
+        raise InputError(f"unknown lexicon name(s) {sorted(unknown)}; use {', '.join(LEXICON_NAMES)}")
+    paths = tuple((name, str(Path(given.get(name) or lexicon_path(name)).resolve())) for name in LEXICON_NAMES)
+    res = Resources(paths)
+    res.actors, res.labels, res.frames  # load and validate now, not in the middle of a run
+    return res
+
+
+# --------------------------------------------------------------------------- per document
+
+
+def extract_document(doc: Mapping[str, Any], res: Resources) -> dict[str, list[dict]]:
+    """Every extracted record of one document.
+
+    Args:
+        doc: a mapping with ``doc_id``, ``title``, ``text``, ``date`` (Timestamp or None) and
+            ``n_words``.
+        res: the loaded lexicons.
+
+    Returns:
+        ``{table name: list of row dicts}`` for the tables in :data:`TABLE_COLUMNS`.
+    """
+    date = doc.get("date")
+    date = None if date is None or pd.isna(date) else pd.Timestamp(date).date()
+    title = doc.get("title")
+    sents = document_sentences(doc["doc_id"], title if isinstance(title, str) else None, doc["text"])
+    actors = res.actors
+    tone_doc, tone_sents = extract_tone(sents)
+    tone_doc["doc_id"] = doc["doc_id"]
+    attributions = extract_attributions(sents, dictionary=actors, date=date)
+    return {
+        "claims": extract_claims(sents, dictionary=actors, date=date),
+        "mentions": extract_mentions(sents, dictionary=actors, date=date),
+        "attributions": attributions,
+        "labels": extract_labels(sents, lexicon=res.labels, attributions=attributions),
+        "frames": extract_frames(doc["doc_id"], sents, n_words=doc.get("n_words"), lexicon=res.frames),
+        "tone": [tone_doc],
+        "sentence_tone": tone_sents,
+    }
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """An empty table with the contract's columns."""
+    return pd.DataFrame(columns=TABLE_COLUMNS[name])
+
+
+def records_frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows of one table as a DataFrame with exactly the contract's columns, in order."""
+    cols = TABLE_COLUMNS[name]
+    if not rows:
+        return empty_table(name)
+    return pd.DataFrame.from_records(rows, columns=cols)
+
+
+# --------------------------------------------------------------------------- partitions
+
+
+@dataclass
+class Partition:
+    """A slice of the corpus: document records and skipped records, in input order."""
+
+    index: int
+    documents: list[Record]
+    skipped: list[Record]
+    duplicate_of: list[str | None]
+
+
+def iter_partitions(
+    path: str | Path,
+    *,
+    size: int = DEFAULT_PARTITION_SIZE,
+    columns: Mapping[str, str] | None = None,
+    skip_bad_lines: bool = False,
+    notes: list[str] | None = None,
+) -> Iterator[Partition]:
+    """Stream a corpus as partitions of at most ``size`` document records.
+
+    Empty texts become skipped records; ``duplicate_of`` comes from a running index of text
+    hashes (:class:`~analysis.corpus.DuplicateIndex`). Duplicate ids raise
+    :class:`InputError` once the stream ends (naming them).
+    """
+    dedup = DuplicateIndex(str(path))
+    docs: list[Record] = []
+    skipped: list[Record] = []
+    duplicate_of: list[str | None] = []
+    index = 0
+    for r in iter_records(path, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes):
+        if r.reason is None and not r.text.strip():
+            r.reason = "empty text"
+        if r.reason is not None:
+            skipped.append(r)
+            continue
+        docs.append(r)
+        duplicate_of.append(dedup.see(r))
+        if len(docs) >= size:
+            yield Partition(index, docs, skipped, duplicate_of)
+            index += 1
+            docs, skipped, duplicate_of = [], [], []
+    dedup.check()
+    if docs or skipped or index == 0:
+        yield Partition(index, docs, skipped, duplicate_of)
+
+
+def partition_documents(part: Partition) -> pd.DataFrame:
+    """The ``documents`` rows of one partition (metadata columns as they come)."""
+    df = documents_frame(part.documents)
+    df["duplicate_of"] = pd.Series(part.duplicate_of, index=df.index, dtype=df["doc_id"].dtype)
+    return df
+
+
+def extract_partition(part: Partition, res: Resources) -> dict[str, pd.DataFrame]:
+    """All tables of one partition: documents, skipped and every extracted table."""
+    documents = partition_documents(part)
+    rows: dict[str, list[dict]] = {name: [] for name in TABLE_COLUMNS}
+    for doc in documents[["doc_id", "title", "text", "date", "n_words"]].to_dict("records"):
+        for name, recs in extract_document(doc, res).items():
+            rows[name].extend(recs)
+    out = {name: records_frame(name, recs) for name, recs in rows.items()}
+    out["documents"] = documents
+    out["skipped"] = pd.DataFrame(
+        [{"record": r.record, "doc_id": r.doc_id, "reason": r.reason} for r in part.skipped], columns=SKIPPED_COLUMNS
+    )
+    return out
+
+
+def concat_tables(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Concatenate per-partition tables in partition order with a fresh index."""
+    out = {}
+    for name in TABLE_NAMES:
+        frames = [p[name] for p in parts if len(p[name])]
+        if not frames:
+            out[name] = parts[0][name].iloc[0:0] if parts else pd.DataFrame()
+        else:
+            out[name] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    return out
+
+
+# --------------------------------------------------------------------------- provenance and cache
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of the package's Python sources (part of the cache key)."""
+    h = hashlib.sha256(__version__.encode())
+    for f in sorted(PACKAGE_DIR.rglob("*.py")):
+        h.update(f.relative_to(PACKAGE_DIR).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def run_provenance(path: Path, res: Resources, *, sha256: str | None = None, **extra: Any) -> dict[str, Any]:
+    """What identifies a run: corpus, code, lexicons and options."""
+    from .provenance import git_commit
+
+    return {
+        "corpus": str(path),
+        "corpus_format": corpus_format(path),
+        "corpus_sha256": sha256 or corpus_sha256(path),
+        "package_version": __version__,
+        "code_version": code_version(),
+        "git_commit": git_commit(),
+        "lexicons": {name: {"path": str(p), "sha256": file_sha256(p)} for name, p in res.paths.items()},
+        **extra,
+    }
+
+
+def cache_key(prov: Mapping[str, Any]) -> str:
+    """Cache key from the corpus hash, code version, lexicon hashes and options."""
+    parts = {
+        "corpus_sha256": prov["corpus_sha256"],
+        "code_version": prov["code_version"],
+        "lexicons": {k: v["sha256"] for k, v in prov["lexicons"].items()},
+        "columns": prov.get("columns") or {},
+        "skip_bad_lines": bool(prov.get("skip_bad_lines")),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:20]
+
+
+def extract_corpus(
+    path: str | Path,
+    *,
+    lexicons: Mapping[str, str | Path] | None = None,
+    columns: Mapping[str, str] | None = None,
+    skip_bad_lines: bool = False,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    progress: bool = False,
+) -> Tables:
+    """Run the whole extraction on a corpus and return every table in memory.
+
+    Args:
+        path: the corpus (folder of .txt, .txt, .csv or .jsonl).
+        lexicons: optional lexicon overrides (``actors``, ``labels``, ``frames``).
+        columns: field -> column mapping for generic CSV/JSONL.
+        skip_bad_lines: list broken JSON lines as skipped instead of stopping.
+        engine: ``"local"`` or ``"dask"``.
+        workers: Dask workers for a LocalCluster.
+        scheduler: address of an existing Dask scheduler.
+        partition_size: documents per partition.
+        progress: show a progress bar on a terminal.
+
+    Returns:
+        The :class:`Tables`, rows in input order.
+    """
+    p = Path(path)
+    res = resources(lexicons)
+    started = time.time()
+    notes: list[str] = []
+    parts_iter = iter_partitions(p, size=partition_size, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes)
+    if engine == "local":
+        if progress:
+            from .progress import progress_bar
+
+            parts_iter = progress_bar(parts_iter, desc="extracting", unit="part")
+        parts = [extract_partition(part, res) for part in parts_iter]
+    elif engine == "dask":
+        from .engine import dask_map_partitions
+
+        parts = dask_map_partitions(parts_iter, res, workers=workers, scheduler=scheduler, progress=progress)
+    else:
+        raise InputError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    tables = concat_tables(parts)
+    prov = run_provenance(
+        p,
+        res,
+        columns=dict(columns or {}),
+        skip_bad_lines=skip_bad_lines,
+        engine=engine,
+        n_documents=len(tables["documents"]),
+        n_skipped=len(tables["skipped"]),
+        warnings=notes,
+        seconds=round(time.time() - started, 3),
+    )
+    return Tables(**tables, provenance=prov)
+
+
+class PartitionWriter:
+    """Writes per-partition tables to part files, then assembles one file per table.
+
+    Memory stays bounded by one partition: parts go to ``<out>/.parts/<name>/part-NNNNN.parquet``
+    and are streamed, in order, into ``<out>/<name>.csv`` or ``<out>/<name>.parquet`` with the
+    union of their columns (a metadata column missing from a partition is left empty).
+    """
+
+    def __init__(self, out_dir: str | Path):
+        self.out = Path(out_dir)
+        self.parts = self.out / ".parts"
+        shutil.rmtree(self.parts, ignore_errors=True)
+        self.counts = {name: 0 for name in TABLE_NAMES}
+
+    def add(self, index: int, tables: Mapping[str, pd.DataFrame]) -> None:
+        """Store one partition's tables."""
+        for name in TABLE_NAMES:
+            df = tables[name]
+            self.counts[name] += len(df)
+            folder = self.parts / name
+            folder.mkdir(parents=True, exist_ok=True)
+            df.to_parquet(folder / f"part-{index:05d}.parquet", index=False)
+
+    def finish(self, fmt: str = "csv") -> dict[str, int]:
+        """Assemble each table into its final file; returns row counts per table."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for name in TABLE_NAMES:
+            files = sorted((self.parts / name).glob("part-*.parquet"))
+            target = self.out / f"{name}.{fmt}"
+            schemas = [pq.read_schema(f) for f in files]
+            schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else pa.schema([])
+            schema = schema.remove_metadata()
+            writer = None
+            with open(target, "w", encoding="utf-8", newline="") if fmt == "csv" else _nullcontext() as fh:
+                for i, f in enumerate(files):
+                    table = pq.read_table(f)
+                    for col in schema.names:
+                        if col not in table.column_names:
+                            table = table.append_column(col, pa.nulls(len(table), schema.field(col).type))
+                    table = table.select(schema.names).cast(schema)
+                    if fmt == "csv":
+                        write = table.to_pandas().to_csv(index=False, header=(i == 0), lineterminator="\n",
+                                                          date_format="%Y-%m-%d")
+                        fh.write(write)
+                    else:
+                        writer = writer or pq.ParquetWriter(target, schema)
+                        writer.write_table(table)
+            if writer is not None:
+                writer.close()
+        shutil.rmtree(self.parts, ignore_errors=True)
+        return dict(self.counts)
+
+
+class _nullcontext:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def extract_to_dir(
+    corpus: str | Path,
+    out_dir: str | Path,
+    *,
+    fmt: str = "csv",
+    lexicons: Mapping[str, str | Path] | None = None,
+    columns: Mapping[str, str] | None = None,
+    skip_bad_lines: bool = False,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    progress: bool = False,
+) -> dict[str, int]:
+    """Extract a corpus straight to files, one partition in memory at a time.
+
+    Writes ``<out_dir>/<table>.<fmt>`` for every table in :data:`TABLE_NAMES` and
+    ``provenance.json``. Options as for :func:`extract_corpus`.
+
+    Returns:
+        Row counts per table.
+    """
+    p = Path(corpus)
+    res = resources(lexicons)
+    started = time.time()
+    notes: list[str] = []
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    writer = PartitionWriter(out)
+    parts_iter = iter_partitions(p, size=partition_size, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes)
+    if engine == "local":
+        if progress:
+            from .progress import progress_bar
+
+            parts_iter = progress_bar(parts_iter, desc="extracting", unit="part")
+        for part in parts_iter:
+            writer.add(part.index, extract_partition(part, res))
+    elif engine == "dask":
+        from .engine import dask_write_partitions
+
+        dask_write_partitions(parts_iter, res, writer, workers=workers, scheduler=scheduler, progress=progress)
+    else:
+        raise InputError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    counts = writer.finish(fmt)
+    prov = run_provenance(
+        p,
+        res,
+        columns=dict(columns or {}),
+        skip_bad_lines=skip_bad_lines,
+        engine=engine,
+        n_documents=counts["documents"],
+        n_skipped=counts["skipped"],
+        warnings=notes,
+        seconds=round(time.time() - started, 3),
+    )
+    (out / "provenance.json").write_text(json.dumps(prov, indent=2, sort_keys=True, default=str) + "\n")
+    return counts
+
+
+def load_tables(
+    corpus: str | Path,
+    *,
+    lexicons: Mapping[str, str | Path] | None = None,
+    columns: Mapping[str, str] | None = None,
+    cache_dir: str | Path | None = None,
+    refresh: bool = False,
+    engine: str = "local",
+    workers: int | None = None,
+) -> Tables:
+    """Tables of a corpus from the Parquet cache, extracting them first if needed.
+
+    Args:
+        corpus: the corpus path.
+        lexicons: optional lexicon overrides (part of the cache key).
+        columns: field -> column mapping for generic CSV/JSONL (part of the cache key).
+        cache_dir: where cached tables live (default ``data/processed``).
+        refresh: extract again even if cached.
+        engine, workers: as for :func:`extract_corpus` (a cache miss only).
+
+    Returns:
+        The :class:`Tables`; ``provenance["cache"]`` says ``"hit"`` or ``"miss"``.
+    """
+    p = Path(corpus)
+    if not p.exists():
+        raise InputError(f"{p}: no such file or folder; give a folder of .txt reports, a .csv or a .jsonl file")
+    res = resources(lexicons)
+    probe = run_provenance(p, res, columns=dict(columns or {}), skip_bad_lines=False)
+    key = cache_key(probe)
+    root = Path(cache_dir) if cache_dir else PROCESSED_DIR
+    target = root / key
+    manifest = target / "provenance.json"
+    if manifest.is_file() and not refresh:
+        tables = read_tables(target)
+        tables.provenance.update(cache="hit", cache_dir=str(target))
+        return tables
+    tmp = root / f".{key}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    extract_to_dir(p, tmp, fmt="parquet", lexicons=lexicons, columns=columns, engine=engine, workers=workers)
+    prov = json.loads((tmp / "provenance.json").read_text())
+    prov["cache_key"] = key
+    (tmp / "provenance.json").write_text(json.dumps(prov, indent=2, sort_keys=True, default=str) + "\n")
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.rename(target)
+    tables = read_tables(target)
+    tables.provenance.update(cache="miss", cache_dir=str(target))
+    return tables
+
+
+def read_tables(folder: str | Path) -> Tables:
+    """Read tables written by :func:`extract_to_dir` (Parquet or CSV) back into :class:`Tables`."""
+    f = Path(folder)
+    prov = json.loads((f / "provenance.json").read_text()) if (f / "provenance.json").is_file() else {}
+    tables = {}
+    for name in TABLE_NAMES:
+        pq_path, csv_path = f / f"{name}.parquet", f / f"{name}.csv"
+        if pq_path.is_file():
+            tables[name] = pd.read_parquet(pq_path)
+        elif csv_path.is_file():
+            tables[name] = pd.read_csv(csv_path, keep_default_na=False, na_values=[""])
+        else:
+            raise InputError(f"{f}: table {name} is missing; run `python -m analysis extract` again")
+    return Tables(**tables, provenance=prov)

@@ -1,0 +1,155 @@
+"""Figures: one helper saves every figure as PNG plus the CSV of the data it plots.
+
+The backend is non-interactive (Agg) and PNG metadata is fixed, so the same data gives
+byte-identical files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+#: Fixed PNG metadata: no software version or timestamp, so files are reproducible.
+PNG_METADATA = {"Software": None}
+
+plt.rcParams.update({"figure.dpi": 100, "savefig.dpi": 110, "figure.autolayout": False, "svg.hashsalt": "conflict-coverage"})
+
+
+def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> tuple[Path, Path]:
+    """Save ``fig`` as ``<out_dir>/<name>.png`` and ``data`` as ``<out_dir>/<name>.csv``.
+
+    Args:
+        fig: a matplotlib figure.
+        data: the tidy data the figure plots (written without the index).
+        name: file stem, e.g. ``"02-tolls-over-time"``.
+        out_dir: folder (created if missing).
+
+    Returns:
+        The PNG and CSV paths.
+
+    Example:
+        >>> fig, ax = plt.subplots(); _ = ax.bar(["a"], [1])
+        >>> png, csv = save_figure(fig, pd.DataFrame({"x": ["a"], "y": [1]}), "demo", "/tmp/cc-fig")
+        >>> png.name, csv.name
+        ('demo.png', 'demo.csv')
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    png = out / f"{name}.png"
+    csv = out / f"{name}.csv"
+    fig.savefig(png, metadata=PNG_METADATA, bbox_inches="tight")
+    data.to_csv(csv, index=False, lineterminator="\n")
+    return png, csv
+
+# Report text (outlet names, words, titles) must never be read as mathtext: "$" is plain.
+plt.rcParams["text.parse_math"] = False
+
+#: Colours for up to 20 groups, fixed so outlets keep their colour across figures.
+PALETTE = plt.get_cmap("tab20").colors
+
+
+def empty_figure(message: str = "No data for this selection", *, figsize=(6, 1.6)):
+    """A small figure that says there is nothing to plot (used for empty selections)."""
+    fig, ax = plt.subplots(figsize=figsize)
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="0.3")
+    return fig
+
+
+def bar_chart(data: pd.DataFrame, *, x: str, y: str, hue: str | None = None, title: str = "",
+              xlabel: str | None = None, ylabel: str | None = None, horizontal: bool = True,
+              stacked: bool = False, max_bars: int = 40):
+    """A bar chart of tidy ``data`` (one bar per ``x``, grouped or stacked by ``hue``).
+
+    Returns an empty-data figure when ``data`` is empty.
+
+    Example:
+        >>> fig = bar_chart(pd.DataFrame({"source": ["a", "b"], "n": [3, 1]}), x="source", y="n")
+    """
+    if data.empty:
+        return empty_figure()
+    if hue:
+        wide = data.pivot_table(index=x, columns=hue, values=y, aggfunc="sum", fill_value=0, sort=True)
+    else:
+        wide = data.groupby(x, sort=True)[y].sum().to_frame(y)
+    wide = wide.loc[wide.sum(axis=1).sort_values(ascending=True, kind="stable").index[-max_bars:]]
+    height = max(2.0, 0.28 * len(wide) * (1 if stacked or not hue else max(1, min(len(wide.columns), 4)) ** 0.5) + 1.2)
+    fig, ax = plt.subplots(figsize=(7.5, height) if horizontal else (max(6.0, 0.45 * len(wide) + 2), 4.2))
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(wide.columns))]
+    wide.plot(kind="barh" if horizontal else "bar", ax=ax, stacked=stacked, color=colors, legend=bool(hue), width=0.8)
+    ax.set_title(title)
+    ax.set_xlabel(ylabel if horizontal else (xlabel or x))
+    ax.set_ylabel(xlabel or x if horizontal else (ylabel or y))
+    if hue:
+        ax.legend(title=hue, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def line_chart(data: pd.DataFrame, *, x: str, y: str, hue: str | None = None, title: str = "",
+               xlabel: str | None = None, ylabel: str | None = None, marker: str = "o", logy: bool = False):
+    """Lines of ``y`` over ``x`` (dates or numbers), one line per ``hue`` value."""
+    if data.empty:
+        return empty_figure()
+    fig, ax = plt.subplots(figsize=(8, 4))
+    groups = [(None, data)] if not hue else list(data.groupby(hue, sort=True))
+    for i, (name, g) in enumerate(groups):
+        g = g.sort_values(x)
+        ax.plot(g[x], g[y], marker=marker, ms=3, lw=1.2, label=None if name is None else str(name),
+                color=PALETTE[i % len(PALETTE)])
+    if logy:
+        ax.set_yscale("log")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel or x)
+    ax.set_ylabel(ylabel or y)
+    if hue:
+        ax.legend(title=hue, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.autofmt_xdate()
+    return fig
+
+
+def heatmap(wide: pd.DataFrame, *, title: str = "", fmt: str = "{:.1f}", cmap: str = "Blues",
+            xlabel: str = "", ylabel: str = ""):
+    """A labelled heatmap of a wide table (rows x columns), values written in the cells."""
+    if wide.empty:
+        return empty_figure()
+    fig, ax = plt.subplots(figsize=(max(5.0, 0.9 * len(wide.columns) + 2.5), max(2.5, 0.38 * len(wide) + 1.5)))
+    values = wide.to_numpy(dtype=float)
+    im = ax.imshow(values, cmap=cmap, aspect="auto")
+    ax.set_xticks(range(len(wide.columns)), [str(c) for c in wide.columns], rotation=40, ha="right")
+    ax.set_yticks(range(len(wide.index)), [str(i) for i in wide.index])
+    vmax = values.max() if values.size else 0
+    for (r, c), v in pd.DataFrame(values).stack().items():
+        ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=7, color="white" if v > 0.6 * vmax else "black")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.colorbar(im, ax=ax, shrink=0.8)
+    return fig
+
+
+def histogram(values: pd.Series, *, bins: int = 30, title: str = "", xlabel: str = "", ylabel: str = "reports",
+              by: pd.Series | None = None):
+    """A histogram (stacked by ``by`` when given)."""
+    values = pd.Series(values).dropna()
+    if values.empty:
+        return empty_figure()
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    if by is None:
+        ax.hist(values, bins=bins, color=PALETTE[0])
+    else:
+        groups = [(k, values[by.loc[values.index] == k]) for k in sorted(by.loc[values.index].dropna().unique())]
+        ax.hist([g for _, g in groups], bins=bins, stacked=True, label=[str(k) for k, _ in groups],
+                color=[PALETTE[i % len(PALETTE)] for i in range(len(groups))])
+        ax.legend(fontsize=7, bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig

@@ -1,0 +1,131 @@
+"""The command line: help, extract on every format, and one clear line for each bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.paths import DEMO_CORPUS, PROJECT_ROOT
+from analysis.pipeline import TABLE_COLUMNS, TABLE_NAMES
+
+from .conftest import needs_fakes, needs_gold
+
+
+def cli(*args, cwd=PROJECT_ROOT):
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=900)
+
+
+def test_help_documents_every_command():
+    out = cli("--help").stdout
+    for cmd in ("extract", "report", "evaluate"):
+        assert cmd in out
+    ex = cli("extract", "--help").stdout
+    for opt in ("--out", "--format", "--engine", "--workers", "--scheduler", "--column", "--lexicon", "--skip-bad-lines"):
+        assert opt in ex
+
+
+def test_extract_demo_writes_every_table(tmp_path):
+    r = cli("--quiet", "extract", DEMO_CORPUS, "--out", tmp_path / "out")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+    for name in TABLE_NAMES:
+        df = pd.read_csv(tmp_path / "out" / f"{name}.csv")
+        if name in TABLE_COLUMNS:
+            assert df.columns.tolist() == TABLE_COLUMNS[name], name
+    docs = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert len(docs) == len(list(DEMO_CORPUS.glob("*.txt")))
+    assert (tmp_path / "out" / "provenance.json").is_file()
+    claims = pd.read_csv(tmp_path / "out" / "claims.csv")
+    assert len(claims) > 30 and set(claims["doc_id"]) <= set(docs["doc_id"])
+
+
+def test_extract_summary_line(tmp_path):
+    r = cli("extract", DEMO_CORPUS, "--out", tmp_path / "out")
+    assert r.returncode == 0
+    assert r.stdout.startswith(f"{DEMO_CORPUS} -> {tmp_path / 'out'}: documents 36, claims ")
+
+
+def _one_error_line(r):
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    return lines[0]
+
+
+def test_wrong_path(tmp_path):
+    line = _one_error_line(cli("extract", tmp_path / "missing", "--out", tmp_path / "o"))
+    assert line == f"error: {tmp_path / 'missing'}: no such file or folder; give a folder of .txt reports, a .csv or a .jsonl file"
+
+
+def test_csv_without_text_column(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text("headline,outlet\nx,y\n")
+    line = _one_error_line(cli("extract", f, "--out", tmp_path / "o"))
+    assert "no text column" in line and "--column text=COLUMN" in line
+
+
+def test_column_mapping_option(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text("body,outlet\nAt least 12 people were killed in shelling.,ahram\n")
+    r = cli("--quiet", "extract", f, "--out", tmp_path / "o", "--column", "text=body", "--column", "source=outlet")
+    assert r.returncode == 0, r.stderr
+    claims = pd.read_csv(tmp_path / "o" / "claims.csv")
+    assert claims[["category", "min", "qualifier"]].values.tolist() == [["killed", 12, "at_least"]]
+    bad = _one_error_line(cli("extract", f, "--out", tmp_path / "o", "--column", "text"))
+    assert bad == "error: --column 'text': expected NAME=VALUE, e.g. --column text=body"
+
+
+def test_jsonl_broken_line_and_skip_option(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"text": "Six people were killed."}\n{oops\n')
+    line = _one_error_line(cli("extract", f, "--out", tmp_path / "o"))
+    assert line.startswith(f"error: {f}: line 2: not valid JSON")
+    r = cli("--quiet", "extract", f, "--out", tmp_path / "o", "--skip-bad-lines")
+    assert r.returncode == 0
+    assert pd.read_csv(tmp_path / "o" / "skipped.csv")["record"].tolist() == ["line 2"]
+
+
+def test_malformed_lexicon_is_named(tmp_path):
+    bad = tmp_path / "actors.yml"
+    bad.write_text("actors: [unclosed\n")
+    line = _one_error_line(cli("extract", DEMO_CORPUS, "--out", tmp_path / "o", "--lexicon", f"actors={bad}"))
+    assert line.startswith(f"error: {bad}:") and "YAML" in line
+    line = _one_error_line(cli("extract", DEMO_CORPUS, "--out", tmp_path / "o", "--lexicon", f"colours={bad}"))
+    assert "unknown lexicon name(s) ['colours']" in line
+
+
+def test_empty_corpus_folder(tmp_path):
+    (tmp_path / "c").mkdir()
+    line = _one_error_line(cli("extract", tmp_path / "c", "--out", tmp_path / "o"))
+    assert "the folder holds no files" in line
+
+
+@needs_fakes
+@pytest.mark.slow
+def test_extract_fakes_accounts_for_every_row(tmp_path, fakes_path):
+    r = cli("--quiet", "extract", fakes_path, "--out", tmp_path / "o", "--format", "parquet")
+    assert r.returncode == 0, r.stderr
+    docs = pd.read_parquet(tmp_path / "o" / "documents.parquet")
+    skipped = pd.read_parquet(tmp_path / "o" / "skipped.parquet")
+    assert len(docs) + len(skipped) == 804
+    assert docs["doc_id"].tolist() == [f"fakes-{i}" for i in range(804)]
+
+
+@needs_gold
+def test_evaluate_prints_metrics(dev_gold_path, tmp_path):
+    r = cli("evaluate", dev_gold_path, "--out", tmp_path / "ev")
+    assert r.returncode == 0, r.stderr
+    assert "F1" in r.stdout
+    assert any(p.suffix == ".csv" for p in (tmp_path / "ev").iterdir())
+
+
+def test_evaluate_bad_gold(tmp_path):
+    g = tmp_path / "g.jsonl"
+    g.write_text('{"doc_id": "a", "text": "x", "claims": [], "actors": []}\nnot json\n')
+    line = _one_error_line(cli("evaluate", g))
+    assert str(g) in line and "line 2" in line
