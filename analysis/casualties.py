@@ -184,7 +184,11 @@ _SCOPE_CUMULATIVE = re.compile(
     r"|\b(?:war|conflict)\s+(?:that|which)\s+(?:has|had)\s+(?:killed|claimed|left)"
     r"|\bthe\s+total\s+(?:number|toll)|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bto\s+date\b"
     r"|\b(?:in|during)\s+(?:19|20)\d\d\b(?!\s*(?:on|,))"
-    r"|\b(?:seven|six|five|four|three|two|several|\d+)\s+(?:days|weeks|months|years)\s+of\b"
+    r"|\b(?:seven|six|five|four|three|two|several|\d+)\s+(?:weeks|months|years)\s+of\b"
+    r"|\b(?:five|six|seven|eight|nine|ten|several|\d\d)\s+days\s+of\b"
+    r"|\bsince\b[^.;]{0,100}?\b(?:launched|began|begun|started|erupted|broke\s+out)\b"
+    r"|\bsince\b[^.;]{0,100}?\b(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+\d{1,2}\b"
     r"|\bsince\s+(?:the\s+)?(?:conflict|war)\s+(?:began|started|erupted)"
 )
 
@@ -452,8 +456,21 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
     return claims
 
 
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most\s+\w+|highest|fiercest)\b[^.;]{0,80}$")
+
+
 def _scope(sentence_text: str) -> str:
-    return "cumulative" if _SCOPE_CUMULATIVE.search(sentence_text.lower()) else "event"
+    """``cumulative`` for a toll over a long period or the whole war, else ``event``.
+
+    "since" clauses after a superlative ("the deadliest attack since the war began") do not
+    make a toll cumulative.
+    """
+    low = sentence_text.lower()
+    for m in _SCOPE_CUMULATIVE.finditer(low):
+        if _SUPERLATIVE.search(low[:m.start()]):
+            continue
+        return "cumulative"
+    return "event"
 
 
 # --------------------------------------------------------------------------- actors
