@@ -189,6 +189,8 @@ def _check_terms(path: Path, entry: str, terms: Any, seen: dict[str, str]) -> li
             raise entry_error(path, entry, f"empty or invalid term {t!r}; write a word or phrase")
         t = str(t).strip()
         key = term_pattern(t)
+        if "(?-i:" not in key:
+            key = key.lower()  # "Rebel" and "rebel" are the same case-insensitive term
         if key in seen:
             raise entry_error(path, entry, f"duplicate term {t!r} (already in {seen[key]!r}); list each term once")
         seen[key] = entry
