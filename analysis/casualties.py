@@ -346,7 +346,8 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
                 if q2 is None:
                     return None, k
                 h2, e2, _ = _np_after(words, q2.num_end, n)
-                c2, _ = _cue_at(words, e2 if h2 else q2.num_end) if (e2 if h2 else q2.num_end) < n else (None, 0)
+                k2 = e2 if h2 else q2.num_end
+                c2 = _right_predicate(words, k2, h2, {})[0] if k2 < n else None
                 if c2 is None:
                     return None, k
             if saw_and and words[k - 1] == "and" and w in ("injured", "wounded", "killed", "hurt") and q2 is not None:
@@ -354,7 +355,7 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
             return cat, after
         if w in _NEGATION_RIGHT:
             return "negated", k
-        if w in _GAP or w in _LIST or w in PERSON_NOUNS or words[k][:1].isdigit() or w in UNITS:
+        if w in _GAP or w in _LIST or w in PERSON_NOUNS or w + "s" in PERSON_NOUNS or words[k][:1].isdigit() or w in UNITS:
             saw_and = saw_and or w == "and"
             k += 1
             steps += 1
@@ -589,10 +590,11 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
     after_best: tuple[int, str] | None = None
     inside_best: str | None = None
     victim_groups = {m["actor_id"] for m in mentions if num_lo <= m["start"] < np_hi}
-    starts = {m["start"] for m in mentions}
+    starts = {m["start"] for m in mentions if m["actor_id"] not in _NEVER_PERPETRATOR
+              and not (source_span is not None and m["start"] < source_span[1] and m["end"] > source_span[0])}
     for m in mentions:
         aid = m["actor_id"]
-        if aid in _NEVER_PERPETRATOR or aid in victim_groups or m["role"] == "speaker":
+        if aid in _NEVER_PERPETRATOR or aid in victim_groups:
             continue
         if m["surface"].lower().endswith(("-held", "-controlled", " held")):
             continue  # a place: "the rebel-held town"
@@ -619,7 +621,7 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
             if _CLAUSE_BREAK.search(seg.lower()) or _AFTER_BREAK.search(seg.lower()):
                 continue
             d = len(seg.split())
-            if d <= 12 and (d == 0 or _AFTER_LINK.search(seg.lower())) and (after_best is None or d < after_best[0]):
+            if d <= 12 and _AFTER_LINK.search(seg.lower()) and (after_best is None or d < after_best[0]):
                 after_best = (d, aid)
     if inside_best is not None:
         return inside_best

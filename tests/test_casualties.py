@@ -1,0 +1,226 @@
+"""Casualty claims: clause rules, subgroups, exclusions, both punctuation styles, actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.casualties import CLAIM_COLUMNS, claims_frame, extract_claims
+from analysis.text import document_sentences
+
+
+def claims(text: str, title: str | None = None, **kw) -> list[dict]:
+    kw.setdefault("dictionary", False)
+    return extract_claims(document_sentences("t", title, text), **kw)
+
+
+def keys(text: str) -> set[tuple]:
+    """(category, min, max, qualifier, vague) of the claims in ``text``."""
+    return {(c["category"], c["min"], c["max"], c["qualifier"], c["vague"]) for c in claims(text)}
+
+
+K, I, C = "killed", "injured", "casualties"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # plain passives and actives, normal punctuation
+        ("Eleven soldiers were killed in the ambush.", {(K, 11, 11, "exact", None)}),
+        ("An air raid killed 14 people in the market on Friday.", {(K, 14, 14, "exact", None)}),
+        ("Shelling killed six and wounded 32 in the old city.", {(K, 6, 6, "exact", None), (I, 32, 32, "exact", None)}),
+        ("The car bomb killed six people, injuring 32 others.", {(K, 6, 6, "exact", None), (I, 32, 32, "exact", None)}),
+        ("Nearly 300 were killed and over 1,200 injured since the siege began.",
+         {(K, 300, 300, "almost", None), (I, 1200, 1200, "more_than", None)}),
+        ("At least 19 rebels died in the clashes.", {(K, 19, 19, "at_least", None)}),
+        ("Some 40 civilians perished overnight.", {(K, 40, 40, "about", None)}),
+        ("Up to 25 people lost their lives in the blaze.", {(K, 25, 25, "up_to", None)}),
+        ("Between 10 and 15 guards were hurt.", {(I, 10, 15, "range", None)}),
+        ("Eight to 12 fighters were wounded.", {(I, 8, 12, "range", None)}),
+        ("The gunmen executed nine prisoners at dawn.", {(K, 9, 9, "exact", None)}),
+        ("Militants beheaded two dozen captives.", {(K, 24, 24, "exact", None)}),
+        ("The strike claimed the lives of twenty-two villagers.", {(K, 22, 22, "exact", None)}),
+        ("The blast left 12 people dead and 30 wounded.", {(K, 12, 12, "exact", None), (I, 30, 30, "exact", None)}),
+        ("Rescuers pulled seven bodies from the rubble.", {(K, 7, 7, "exact", None)}),
+        ("The monitor reported 15 deaths in the province.", {(K, 15, 15, "exact", None)}),
+        ("Fighting cost more than 500 lives over three days.", {(K, 500, 500, "more_than", None)}),
+        ("A dozen martyrs fell in the town.", {(K, 12, 12, "exact", None)}),
+        ("Twenty casualties were reported after the explosion.", {(C, 20, 20, "exact", None)}),
+        ("One civilian was also killed in the raid.", {(K, 1, 1, "exact", None)}),
+        ("1.5 million people have been wounded in the war.", {(I, 1_500_000, 1_500_000, "exact", None)}),
+        ("The army said it destroyed over 40 terrorists near the dam.", {(K, 40, 40, "more_than", None)}),
+        # tolls
+        ("The death toll rose to 45 on Tuesday.", {(K, 45, 45, "exact", None)}),
+        ("The toll from the market attack reached 63.", {(K, 63, 63, "exact", None)}),
+        ("The agency gave a toll of 12 dead.", {(K, 12, 12, "exact", None)}),
+        ("The group put the toll at nine.", {(K, 9, 9, "exact", None)}),
+        ("It brought the number of soldiers killed this month to 31.", {(K, 31, 31, "exact", None)}),
+        # among the dead
+        ("Among the dead were four medics.", {(K, 4, 4, "exact", None)}),
+        ("Three teachers were among those killed.", {(K, 3, 3, "exact", None)}),
+        # subgroups and lists
+        ("At least 30 people including nine children were killed.",
+         {(K, 30, 30, "at_least", None), (K, 9, 9, "exact", None)}),
+        ("The raid killed 12 civilians including five women.", {(K, 12, 12, "exact", None), (K, 5, 5, "exact", None)}),
+        ("The bombing killed 4120 civilians including 1200 children 700 women and 2220 men.",
+         {(K, 4120, 4120, "exact", None), (K, 1200, 1200, "exact", None), (K, 700, 700, "exact", None),
+          (K, 2220, 2220, "exact", None)}),
+        ("Airstrikes killed 16 people on Monday eight of them children.",
+         {(K, 16, 16, "exact", None), (K, 8, 8, "exact", None)}),
+        ("Four farmers and a shepherd were wounded.", {(I, 4, 4, "exact", None)}),
+        ("A nurse and two soldiers were killed.", {(K, 2, 2, "exact", None)}),
+        ("Five people were killed and 20 others received wounds.", {(K, 5, 5, "exact", None), (I, 20, 20, "exact", None)}),
+        # vague
+        ("Dozens of people were wounded in the shelling.", {(I, None, None, "vague", "dozens")}),
+        ("Hundreds of civilians died in the siege.", {(K, None, None, "vague", "hundreds")}),
+        ("Scores killed as bombs hit market", {(K, None, None, "vague", "scores")}),
+        ("The attack killed three and injured several others.", {(K, 3, 3, "exact", None), (I, None, None, "vague", "several")}),
+        ("Dozens of casualties were brought to the clinic.", {(C, None, None, "vague", "dozens")}),
+        ("The shelling killed 7 people and wounded dozens more.", {(K, 7, 7, "exact", None), (I, None, None, "vague", "dozens")}),
+        ("Clashes left dozens killed or wounded.", {(C, None, None, "vague", "dozens")}),
+    ],
+)
+def test_claims_normal_punctuation(text, expected):
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # FA-KES style: commas and apostrophes stripped, clauses run together, title case
+        ("Assads warplanes killed 230000 people since 2011 a monitor said",
+         {(K, 230000, 230000, "exact", None)}),
+        ("Rockets hit the district killing 4 civilians and injuring 11 others SANA said",
+         {(K, 4, 4, "exact", None), (I, 11, 11, "exact", None)}),
+        ("3 Civilians Killed 9 Injured in Mortar Attack on Homs", {(K, 3, 3, "exact", None), (I, 9, 9, "exact", None)}),
+        ("At least 9 people were killed 14 were wounded in the attack on the market",
+         {(K, 9, 9, "at_least", None), (I, 14, 14, "exact", None)}),
+        ("The regime bombing killed 812 civilians including 230 children 140 women and 442 men",
+         {(K, 812, 812, "exact", None), (K, 230, 230, "exact", None), (K, 140, 140, "exact", None),
+          (K, 442, 442, "exact", None)}),
+        ("Strikes Kill 20 Civilians in Idlib Activists", {(K, 20, 20, "exact", None)}),
+        ("More than 1500 people have been killed in the province since last year",
+         {(K, 1500, 1500, "more_than", None)}),
+        ("Militants kidnapped 300 villagers and executed 12 others", {(K, 12, 12, "exact", None)}),
+        ("IS kidnapped 500 Executed 21 People in Raqqa", {(K, 21, 21, "exact", None)}),
+    ],
+)
+def test_claims_stripped_punctuation(text, expected):
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated, hypothetical, future, threatened, denied
+        "No casualties were reported after the blast.",
+        "Nobody was killed in the attack on the 3 checkpoints.",
+        "The bombing could kill thousands of civilians.",
+        "Officials warned the offensive may kill hundreds.",
+        "The group threatened to kill 100 hostages.",
+        "The ministry denied killing 30 civilians.",
+        "The army will not kill 20 prisoners.",
+        # affected in other ways
+        "About 4,000 people were evacuated from the town.",
+        "Some 12,000 residents were displaced by the fighting.",
+        "Police arrested 25 people after the protest.",
+        "Gunmen kidnapped 40 workers on Sunday.",
+        "Nearly 400,000 people remain besieged in the enclave.",
+        "Thirty-five prisoners were freed in the exchange.",
+        "Only a handful of civilians have been evacuated so far.",
+        # counts of things, dates, ages, durations, ordinals, percentages, money, times
+        "Warplanes carried out 46 strikes on the town.",
+        "The 46-truck convoy reached the town on Monday.",
+        "Ten rockets killed a child in the village.",
+        "A 12-year-old boy was killed by a sniper.",
+        "Sun 05 Jul 2015 A child was killed in the shelling.",
+        "Government forces launched the offensive on February 18 and a man died.",
+        "The war has raged for almost seven years and killed many.",
+        "It was the second attack on the hospital in which a nurse died.",
+        "About 40 percent of the wounded were children.",
+        "The UN appealed for $500 million to help the wounded.",
+        "The blast at 0914 killed a guard.",
+        "Many people were killed and a number of others injured.",
+    ],
+)
+def test_not_claims(text):
+    assert keys(text) == set()
+
+
+def test_every_occurrence_is_kept_with_offsets():
+    title = "Strikes kill 8 civilians"
+    body = "Air strikes killed 8 civilians on Sunday.\nThe toll rose to 10 by evening."
+    out = claims(body, title=title)
+    assert [(c["part"], c["min"]) for c in out] == [("title", 8), ("body", 8), ("body", 10)]
+    for c in out:
+        text = title if c["part"] == "title" else body
+        assert text[c["start"]:c["end"]] == c["quote"]
+        assert c["quote"] in c["sentence"]
+        assert set(CLAIM_COLUMNS) <= set(c)
+
+
+@pytest.mark.parametrize(
+    "text, victims",
+    [
+        ("Shelling killed six.", "people"),
+        ("Eleven soldiers were killed.", "soldiers"),
+        ("At least 35 Islamic State fighters were killed.", "fighters"),
+        ("22 of the rebels were killed.", "rebels"),
+        ("Rescuers recovered five bodies.", "bodies"),
+        ("Seven others were wounded.", "others"),
+    ],
+)
+def test_victims(text, victims):
+    assert [c["victims"] for c in claims(text)] == [victims]
+
+
+@pytest.mark.parametrize(
+    "text, scope",
+    [
+        ("The strike killed 12 people on Monday.", "event"),
+        ("More than 300,000 people have been killed since the conflict began in 2011.", "cumulative"),
+        ("Over 500 people have died since February 18 in the enclave.", "cumulative"),
+        ("Air strikes have killed 90 civilians over the past year.", "cumulative"),
+        ("The war has killed more than 400000 people.", "cumulative"),
+        ("The blast killed 40 people, the deadliest attack since the war began.", "event"),
+    ],
+)
+def test_scope(text, scope):
+    assert [c["scope"] for c in claims(text)] == [scope]
+
+
+def test_frame_has_the_columns():
+    df = claims_frame(claims("Shelling killed six and wounded 32."))
+    assert list(df.columns) == CLAIM_COLUMNS + ["quote"]
+    assert len(df) == 2
+
+
+# ----------------------------------------------------------------------- sources and perpetrators
+
+actors = pytest.importorskip("analysis.actors")
+
+
+@pytest.mark.parametrize(
+    "text, source, perpetrator",
+    [
+        ("Russian air strikes killed 14 civilians in the town the Syrian Observatory for Human Rights said.",
+         "MONITOR_NGO", "RUSSIA"),
+        ("At least 16 civilians were killed in raids by the US-led coalition activists said.", "MONITOR_NGO", "USA"),
+        ("According to the United Nations more than 400 civilians have been killed.", "UN", None),
+        ("State television said rebel shelling killed five people.", "SYR_GOV", "SYR_OPP"),
+        ("ISIS executed 18 civilians in the town.", None, "ISIS"),
+        ("At least 25 members of the Nusra Front were killed in the blast.", None, None),
+        ("Nine soldiers were killed in clashes with Kurdish fighters.", None, "KURDISH"),
+        ("Regime helicopters dropped barrel bombs on a rebel-held town killing 10 people.", None, "SYR_GOV"),
+    ],
+)
+def test_source_and_perpetrator(text, source, perpetrator):
+    out = claims(text, dictionary=None)
+    assert out, text
+    assert (out[0]["source_actor"], out[0]["perpetrator_actor"]) == (source, perpetrator)
+
+
+def test_pronoun_speaker_carries_the_previous_source():
+    text = ("The Syrian Observatory for Human Rights said the strikes hit a market.\n"
+            "At least 18 people were also wounded in the raids he added.")
+    out = claims(text, dictionary=None)
+    assert [(c["min"], c["source_actor"]) for c in out] == [(18, "MONITOR_NGO")]
