@@ -235,7 +235,8 @@ _GAP_BEFORE = re.compile(
 )
 _GAP_AFTER = re.compile(
     r"^\s*,?\s*(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+(?:to|with)|loyal\s+to|"
-    r"allied\s+(?:to|with)|tied\s+to|in|within|among)\s+(?:the\s+)?(?:so[\s\-]called\s+)?$|^\s+$",
+    r"allied\s+(?:to|with)|tied\s+to|in|within|among)\s+(?:the\s+)?(?:so[\s\-]called\s+)?$|"
+    r"^\s+(?:(?:group|organi[sz]ation|movement|faction|militia)s?\s+)?(?:the\s+)?(?:so[\s\-]called\s+)?$",
     re.I,
 )
 
