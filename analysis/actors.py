@@ -281,6 +281,9 @@ class ActorDictionary:
         out: list[tuple[int, int, _Alias]] = []  # token spans
         i, n = 0, len(toks)
         while i < n:
+            if toks[i].raw in ("-", "–", "—", "/"):
+                i += 1
+                continue
             end, alias = self._walk(self._alias_trie, toks, i, day, upper)
             chain = self._adjective(toks, i, day, upper)
             if chain and chain[-1][1] > end:
@@ -300,6 +303,9 @@ class ActorDictionary:
             if i > 1 and toks[i - 1].raw == "-" and toks[i - 2].low == "anti":
                 i = end
                 continue  # "anti-regime": not the regime
+            if end + 1 < n and toks[end].raw == "-" and toks[end + 1].low == "based" and alias.group != "MONITOR_NGO":
+                i = end + 2
+                continue  # "UK-based", "London-based": a place
             out.append((i, end, alias))
             i = end
         out = self._drop_generic(toks, out)
@@ -711,7 +717,8 @@ def mention_role(sentence: str, start: int, end: int) -> str:
     return "other"
 
 
-_BARE_COALITION = frozenset({"coalition", "the coalition"})
+_BARE_COALITION = frozenset({"coalition", "the coalition", "coalitions", "the coalitions"})
+_GENERIC_COALITION = re.compile(r"\b(?:a|an|new|broad|loose)\s+(?:[\w-]+\s+){0,2}coalitions?\b(?!.*coalition)|coalitions?\s+(?:of|between|with)\b", re.I)
 
 
 def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | None = None, date: Any = None) -> list[dict[str, Any]]:
@@ -743,6 +750,8 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
             actor, group = m.actor, m.actor_id
             low = m.surface.lower()
             if low in _BARE_COALITION:
+                if _GENERIC_COALITION.search(s.text[max(0, m.start - 40) : m.end + 4]) or m.surface.lower().endswith("coalitions"):
+                    continue  # "a coalition of rebel groups": no particular coalition
                 # "the coalition": the coalition named last, else the anti-IS one after IS context
                 if last_coalition is not None:
                     actor, group = last_coalition, d.actor_groups.get(last_coalition, group)

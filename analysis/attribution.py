@@ -71,7 +71,8 @@ _QUOTE_AFTER = re.compile(rf"^\s*[,.]?\s*(?P<speaker>[^\"“”.;:]{{2,120}}?)\s
 _QUOTE_AFTER_INV = re.compile(rf"^\s*[,.]?\s*(?P<cue>said|says|added|told|stated)\s+(?P<speaker>[^\"“”.;:,]{{2,120}}?)(?=[.,;:]|\s+(?:on|in|at|during|after|before|while|when)\b|$)", re.I)
 _QUOTE_BEFORE = re.compile(rf"(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})(?:\s+(?:[\w'’-]+\s+){{0,4}}?)?\s*[:,]?\s*$", re.I)
 _SENT_START_SPEAKER = re.compile(rf"^(?P<speaker>[^\"“”;:]{{2,150}}?)\s+{_AUX}(?P<cue>{_CUE})\b(?:\s+(?:reporters|journalists|AFP|Reuters|SANA|Sputnik|TASS|Anadolu(?: Agency)?|state TV|\w+ news agency|the \w+(?: \w+)?))?(?:\s+on \w+day)?\s*(?:that\s+)?(?P<content>.+)$", re.I)
-_TRAILING = re.compile(rf"^(?P<content>.+?)[,\s]+(?P<speaker>(?:[^\s,]+\s+){{0,11}}?[^\s,]+)\s+{_AUX}(?P<cue>{_CUE})(?P<tail>(?:\s+(?:on|in|at|late|early|from|by|to|citing|after|during)\b[^,]*)?)\s*[.!]?\s*$", re.I)
+_TRAIL_END = re.compile(rf"[\s,]{_AUX}(?P<cue>{_CUE})(?P<tail>(?:\s+(?:on|in|at|late|early|from|by|to|citing|after|during)\b[^,.]*)?)\s*[.!]?\s*$", re.I)
+_LAST_WORDS = re.compile(r"(?:[^\s,]+\s+){0,11}[^\s,]+\s*$")
 
 
 def _clean(text: str) -> str:
@@ -238,14 +239,19 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
                     found.append(_row(s, part, s.start + cs, s.start + ce, m.group("speaker"), _cue_word(m.group("cue")), "indirect", t[cs:ce], d, date))
                     continue
             # indirect: "... the Observatory said." closing the sentence
-            m = _TRAILING.match(t)
-            if m and not any(a <= m.start("speaker") < b for a, b in inside) and not _ACCORDING.search(m.group("speaker")):
-                sp = _trim_speaker(m.group("speaker"), d, date)
-                if sp:
-                    content_end = m.start("speaker") + len(m.group("speaker")) - len(sp)
-                    content = t[:content_end].rstrip(" ,")
-                    if len(content.split()) >= 2:
-                        found.append(_row(s, part, s.start, s.start + len(content), sp, _cue_word(m.group("cue")), "indirect", content, d, date))
+            window = max(0, len(t) - 160)
+            m = _TRAIL_END.search(t, window)
+            if m is None:
+                continue
+            pre = t[: m.start()]
+            w = _LAST_WORDS.search(pre, max(0, len(pre) - 150))
+            if w is None or any(a <= w.start() < b for a, b in inside) or _ACCORDING.search(w.group()):
+                continue
+            sp = _trim_speaker(w.group(), d, date)
+            if sp:
+                content = pre[: w.start() + len(w.group().rstrip()) - len(sp)].rstrip(" ,")
+                if len(content.split()) >= 2:
+                    found.append(_row(s, part, s.start, s.start + len(content), sp, _cue_word(m.group("cue")), "indirect", content, d, date))
         found.sort(key=lambda r: (r["start"], r["end"]))
         for r in found:
             if r["speaker_actor_id"] is None and _REF_RE.match(_clean(r["speaker"])):
