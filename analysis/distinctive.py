@@ -114,13 +114,15 @@ def tokens(text: str, *, stopwords: Iterable[str] | None = None, stem: bool | st
         stem: False, True or ``"porter"`` (Porter stemmer), or ``"snowball"`` (English Snowball).
 
     Example:
-        >>> tokens("The rebels shelled 3 villages.")
-        ['rebels', 'shelled', 'villages']
+        >>> tokens("The rebels shelled 3 villages. Families fled.")
+        ['rebels', 'shelled', 'villages', 'families', 'fled']
         >>> tokens("The rebels shelled 3 villages.", stem=True)
         ['rebel', 'shell', 'villag']
     """
     stop = load_stopwords() if stopwords is None else frozenset(w.lower() for w in stopwords)
-    toks = [w for w in (t.lower() for t in words(text or "")) if w.isalpha() and w not in stop]
+    # the Treebank tokenizer leaves the period on sentence ends inside a text ("fled." in
+    # "They fled. Others stayed."): drop it so those words are not lost
+    toks = [w for w in (t.lower().rstrip(".") for t in words(text or "")) if w.isalpha() and w not in stop]
     kind = _stem_kind(stem)
     if kind:
         st = _stemmer(kind)

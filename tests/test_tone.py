@@ -1,0 +1,72 @@
+"""Tests for analysis.tone: VADER sentence and document tone."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from analysis import tone
+from analysis.errors import InputError
+from analysis.text import document_sentences
+from analysis.tone import SENTENCE_TONE_COLUMNS, TONE_COLUMNS, extract_tone
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The children were rescued safely and everyone celebrated with joy.", 1),
+        ("Aid finally arrived, a great relief for the grateful families.", 1),
+        ("Peace talks made excellent progress, the envoy said happily.", 1),
+        ("Twelve people were killed and dozens wounded in a horrific massacre.", -1),
+        ("The brutal attack destroyed the hospital and terrified residents.", -1),
+        ("Terrorists murdered three hostages.", -1),
+        ("The meeting is on Tuesday in the capital.", 0),
+    ],
+)
+def test_sentence_sign(sentence, sign):
+    doc, sents = extract_tone(document_sentences("d", None, sentence))
+    compound = sents[0]["compound"]
+    if sign == 0:
+        assert compound == 0.0
+    else:
+        assert compound * sign > 0.3
+
+
+def test_document_is_mean_of_sentences():
+    title = "Rescue brings joy"
+    body = "Children were saved. Five soldiers were killed in a terrible ambush. The road is long."
+    sents = document_sentences("d9", title, body)
+    doc, rows = extract_tone(sents)
+    assert list(doc) == TONE_COLUMNS and all(list(r) == SENTENCE_TONE_COLUMNS for r in rows)
+    assert doc["doc_id"] == "d9" and doc["n_sentences"] == len(sents) == 4
+    for k in ("compound", "pos", "neu", "neg"):
+        assert doc[k] == pytest.approx(sum(r[k] for r in rows) / 4)
+    assert [(r["part"], r["sent_id"]) for r in rows] == [("title", 0), ("body", 1), ("body", 2), ("body", 3)]
+    assert body[rows[2]["start"] : rows[2]["end"]] == "Five soldiers were killed in a terrible ambush."
+    assert rows[0]["compound"] > 0 > rows[2]["compound"]
+
+
+def test_empty_document():
+    doc, rows = extract_tone([], doc_id="empty")
+    assert rows == [] and doc["doc_id"] == "empty" and doc["n_sentences"] == 0
+    assert all(math.isnan(doc[k]) for k in ("compound", "pos", "neu", "neg"))
+
+
+def test_analyzer_built_once():
+    assert tone.analyzer() is tone.analyzer()
+
+
+def test_missing_lexicon_is_a_clear_error(monkeypatch, tmp_path):
+    class Spec:
+        submodule_search_locations = [str(tmp_path)]
+
+    monkeypatch.setattr(tone.importlib.util, "find_spec", lambda name: Spec())
+    with pytest.raises(InputError) as exc:
+        tone.vader_lexicon_path()
+    assert str(exc.value) == (
+        f"tone: VADER lexicon file not found at {tmp_path / 'vader_lexicon.txt'}; reinstall the 'vadersentiment' package"
+    )
+    monkeypatch.setattr(tone.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(InputError, match="needs the 'vadersentiment' package"):
+        tone.vader_lexicon_path()
