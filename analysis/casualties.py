@@ -195,9 +195,10 @@ _SCOPE_CUMULATIVE = re.compile(
 _SPEECH_CUES = re.compile(
     r"\b(?:said|says|say|saying|told|tells|reported|reports|reporting|announced|announces|added|adds|"
     r"stated|states|confirmed|confirms|claimed|claims|documented|documents|counted|listed|lists|"
-    r"revealed|estimated|estimates|noted|tweeted|wrote|declared|informed|explained|put|gave|given|"
-    r"citing|cited|quoted|recorded|records|tallied|warned|accused|blamed)\b"
+    r"revealed|estimated|estimates|noted|tweeted|wrote|informed|explained|put|gave|given|"
+    r"citing|cited|quoted|recorded|records|tallied)\b"
 )
+_CASUALTY_VERB = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|execut\w*|dead|died|death)\b")
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoting|quoted by|cited by|as reported by|reported by)\b")
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she|it|they|the group|the monitor|the source|the sources|the observatory|the organisation|"
@@ -527,7 +528,8 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
         if before:
             m = before[-1]
             gap = low[m["end"]:cue.start()]
-            if len(gap.split()) <= 12 and not re.search(r"[.;:!?\"\u201c\u201d]", gap) and not re.search(r"\b(?:that|when|after|because)\b", gap):
+            if len(gap.split()) <= 12 and not re.search(r"[.;:!?\"\u201c\u201d]", gap) and not _CASUALTY_VERB.search(gap) \
+                    and not m["surface"].lower().endswith(("-held", "-controlled")) and not re.search(r"\b(?:that|when|after|because)\b", gap):
                 if low[cue.end():cue.end() + 1] == "" or not (verb in ("put", "gave", "given", "claimed", "claims", "cited", "citing", "quoted", "blamed", "accused", "warned") and len(gap.split()) > 4):
                     d = len(gap.split())
                     if best is None or d < best[0]:
@@ -537,7 +539,7 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
                 if m["start"] < cue.end():
                     continue
                 between = low[cue.end():m["start"]]
-                if re.search(r"[^\w\s'-]", between):
+                if re.search(r"[^\w\s'-]|\b(?:that|it|on|in|to)\b", between):
                     break
                 d = len([w for w in between.split() if w not in ("the", "a", "an")])
                 if d <= 3 and (best is None or d < best[0]):
@@ -634,7 +636,8 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
     return None
 
 
-_FALLBACK = lambda i: (i + 1, i - 1)
+#: Sentences (relative to a claim's) whose speaker is the source when its own sentence cites none.
+_ADJACENT = (1, -1)
 
 
 def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None) -> list[dict[str, Any]]:
@@ -678,7 +681,7 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
         if source is None and pronoun and idx - last_idx <= 3:
             source = last_source
         if source is None:
-            for j in _FALLBACK(idx):
+            for j in (idx + d for d in _ADJACENT):
                 if 0 <= j < len(sents) and speakers[j][0] is not None:
                     source = speakers[j][0]
                     break

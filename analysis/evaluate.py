@@ -82,9 +82,18 @@ class Evaluation:
                           ("False alarms (extracted, not in gold)", self.false_alarms)):
             lines += ["", f"{title}: {len(df)}"]
             for r in df.itertuples(index=False):
-                num = r.vague if r.vague else (f"{r.min}" if r.min == r.max else f"{r.min}-{r.max}")
+                num = r.vague if isinstance(r.vague, str) else (
+                    f"{_int(r.min)}" if _int(r.min) == _int(r.max) else f"{_int(r.min)}-{_int(r.max)}")
                 lines.append(f"  {r.doc_id:<12} {r.category:<10} {num:<12} {r.qualifier or '':<10} {r.quote}")
         return "\n".join(lines) + "\n"
+
+
+def _int(value: Any) -> Any:
+    """An integer for display (pandas stores missing counts as NaN)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -161,6 +170,11 @@ def _pick(preds: list[dict[str, Any]], quote: str | None, sent_starts: dict[int,
         if score > best_score:
             best, best_score = p, score
     return best
+
+
+def _errors_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=ERROR_COLUMNS)
+    return df.astype({"min": "Int64", "max": "Int64"})
 
 
 def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
@@ -284,8 +298,8 @@ def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
                          "precision": gp, "recall": gr, "f1": gf})
     return Evaluation(
         metrics=metrics,
-        misses=pd.DataFrame(misses, columns=ERROR_COLUMNS),
-        false_alarms=pd.DataFrame(false_alarms, columns=ERROR_COLUMNS),
+        misses=_errors_frame(misses),
+        false_alarms=_errors_frame(false_alarms),
         per_group=pd.DataFrame(rows, columns=GROUP_COLUMNS),
         attribute_errors=pd.DataFrame(attr_errors),
         actors_available=extract_mentions is not None,

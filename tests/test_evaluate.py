@@ -1,0 +1,135 @@
+"""Gold evaluation: scoring on a tiny gold file, malformed input, the dev bar and the seed report."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.errors import InputError
+from analysis.evaluate import ERROR_COLUMNS, evaluate_gold, prf, read_gold
+from analysis.paths import SHARED_DIR
+
+DEV = SHARED_DIR / "gold" / "dev.jsonl"
+SEED = SHARED_DIR / "data" / "seed-report-eastern-ghouta.txt"
+
+
+def claim(category, lo, hi, qualifier="exact", vague=None, scope="event", source=None, perpetrator=None):
+    return {"category": category, "min": lo, "max": hi, "qualifier": qualifier, "vague": vague,
+            "victims": "people", "scope": scope, "source_actor": source, "perpetrator_actor": perpetrator,
+            "quote": ""}
+
+
+def write(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    records = [
+        {"doc_id": "a", "title": "Shelling kills 6", "date": "2016-05-01",
+         "text": "Shelling killed six people and wounded 32 on Monday. Dozens of others were hurt.",
+         "claims": [claim("killed", 6, 6), claim("injured", 32, 32),
+                    claim("injured", None, None, "vague", "dozens"), claim("killed", 99, 99)],
+         "actors": []},
+        {"doc_id": "b", "title": None, "date": None,
+         "text": "At least 12 soldiers were killed. The bomb hit 40 trucks.",
+         "claims": [claim("killed", 12, 12, "about")], "actors": []},
+    ]
+    return write(tmp_path / "gold.jsonl", records)
+
+
+def test_prf():
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+    assert prf(2, 4, 2) == (0.5, 1.0, pytest.approx(2 / 3))
+
+
+def test_scores_on_a_tiny_gold_file(tiny):
+    ev = evaluate_gold(tiny, dictionary=None)
+    m = ev.metrics
+    # gold numeric keys: a:{k6,i32,k99} b:{k12}; predicted a:{k6,i32} b:{k12}
+    assert (m["numeric_gold"], m["numeric_predicted"], m["numeric_matched"]) == (4, 3, 3)
+    assert m["numeric_precision"] == 1.0
+    assert m["numeric_recall"] == 0.75
+    assert m["vague_f1"] == 1.0
+    # qualifier: a/k6, a/i32 right, b/k12 gold "about" vs predicted at_least
+    assert m["qualifier_accuracy"] == pytest.approx(2 / 3)
+    assert m["scope_accuracy"] == 1.0
+    assert list(ev.misses.columns) == ERROR_COLUMNS
+    assert ev.misses[["doc_id", "min"]].values.tolist() == [["a", 99]]
+    assert ev.false_alarms.empty
+    text = ev.to_text()
+    assert "numeric_f1" in text and "Misses" in text and "False alarms" in text
+
+
+def test_repeated_toll_counts_once(tmp_path):
+    rec = {"doc_id": "r", "title": "Strike kills 8", "date": None,
+           "text": "A strike killed 8 people. Officials confirmed the strike killed 8 people.",
+           "claims": [claim("killed", 8, 8)], "actors": []}
+    ev = evaluate_gold(write(tmp_path / "g.jsonl", [rec]))
+    assert (ev.metrics["numeric_predicted"], ev.metrics["numeric_f1"]) == (1, 1.0)
+
+
+def test_false_alarm_is_listed(tmp_path):
+    rec = {"doc_id": "f", "title": None, "date": None, "text": "Rockets killed 3 guards.",
+           "claims": [], "actors": []}
+    ev = evaluate_gold(write(tmp_path / "g.jsonl", [rec]))
+    assert ev.false_alarms[["doc_id", "category", "min"]].values.tolist() == [["f", "killed", 3]]
+    assert "killed 3 guards" in ev.to_text()
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"doc_id": "a", "text": "x", "claims": [], "actors": []}\n{not json}\n', "line 2"),
+        ('{"doc_id": "a", "text": "x", "claims": []}\n', "actors"),
+        ('[1, 2]\n', "line 1"),
+        ('{"doc_id": "a", "text": "x", "claims": [{"min": 1}], "actors": []}\n', "line 1"),
+    ],
+)
+def test_malformed_gold_names_file_and_line(tmp_path, content, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_gold(path)
+    assert str(path) in str(exc.value) and message in str(exc.value)
+
+
+def test_missing_gold_file(tmp_path):
+    with pytest.raises(InputError):
+        evaluate_gold(tmp_path / "nope.jsonl")
+
+
+@pytest.mark.shared
+def test_dev_bar():
+    if not DEV.is_file():
+        pytest.skip("../shared/gold/dev.jsonl absent")
+    ev = evaluate_gold(DEV)
+    m = ev.metrics
+    assert m["numeric_f1"] >= 0.95
+    assert m["vague_f1"] >= 0.80
+    assert m["qualifier_accuracy"] >= 0.90
+    assert m["scope_accuracy"] >= 0.90
+    assert m["source_actor_accuracy"] >= 0.85
+    assert m["perpetrator_actor_accuracy"] >= 0.80
+
+
+@pytest.mark.shared
+def test_founding_report_claims():
+    if not SEED.is_file():
+        pytest.skip("../shared/data/seed-report-eastern-ghouta.txt absent")
+    from analysis.casualties import extract_claims
+    from analysis.text import document_sentences
+
+    text = SEED.read_text(encoding="utf-8")
+    out = extract_claims(document_sentences("seed", None, text))
+    got = [(c["category"], c["min"], c["max"], c["qualifier"], c["vague"], c["scope"], c["source_actor"])
+           for c in out]
+    assert got == [
+        ("killed", 600, 600, "almost", None, "cumulative", "UN"),
+        ("injured", 2000, 2000, "more_than", None, "cumulative", "UN"),
+    ]
+    if DEV.is_file():
+        first = read_gold(DEV)[0]
+        assert {(c["category"], c["min"]) for c in first["claims"]} == {("killed", 600), ("injured", 2000)}
