@@ -684,7 +684,8 @@ _ADV = r"(?:\s+(?:\w+ly|also|reportedly|allegedly|have|has|had|were|was|is|are|b
 _SPEAKER_AFTER = re.compile(rf"^(?:[^.;:\"“”]{{0,60}}?,\s*)?{_ADV}\s*(?:{_SAY})\b", re.I)
 _SPEAKER_BEFORE = re.compile(r"(?:according to|said|says|told|quoted|cited|citing|reported by|statement by|statement from|sources? (?:at|in|from))\s+(?:the\s+|a\s+)?$", re.I)
 _SPEAKER_OWN = re.compile(r"^(?:['’]?s?\s+)?(?:\w+\s+){0,2}?(?:statement|spokes(?:man|woman|person)|said|announcement|report|communique|bulletin|website|account|tally|count|figures|documentation|sources?)\b", re.I)
-_AGENT_AFTER = re.compile(rf"^(?:\s+[\w'’-]+){{0,3}}?{_ADV}\s+(?:{_VIOLENT})\b", re.I)
+_AGENT_AFTER = re.compile(rf"^(?:\s+[\w'’-]+){{0,3}}?{_ADV}\s+(?!wounded|injured|hurt|killed\s+(?:in|by|on|at|when|during|after)\b)(?:{_VIOLENT})\b", re.I)
+_PLACE_ADJ = re.compile(r"[-\s](?:held|controlled|run|dominated|besieged)$", re.I)
 _BY_BEFORE = re.compile(rf"\b(?:{_VIOLENT}|killed|carried out|conducted|launched|attacks?|strikes?|shelling|bombardment|raids?|fire|offensive|assault|massacre|operation)\b[^.;]{{0,40}}\bby\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", re.I)
 _AGENT_SURFACE = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air ?strikes?|strikes?|shelling|bombardment|bombing|raids?|artillery|missiles?|rockets?|barrel bombs?|offensive|tanks|gunships|bombers)$", re.I)
 _AGENT_NEXT = re.compile(r"^(?:['’]s?\s+)?(?:\w+\s+)?(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air ?strikes?|airstrikes|strikes?|shelling|bombardment|bombing|raids?|artillery|missiles?|rockets?|barrel bombs?|offensive|tanks|gunships|bombers|fire|snipers?|attacks?)\b", re.I)
@@ -707,6 +708,8 @@ def mention_role(sentence: str, start: int, end: int) -> str:
     before = sentence[max(0, start - 80) : start]
     after = sentence[end : end + 90]
     surface = sentence[start:end]
+    if _PLACE_ADJ.search(surface):
+        return "other"  # "rebel-held", "government-controlled": a place, not the actor acting
     if _SPEAKER_BEFORE.search(before) or _SPEAKER_OWN.match(after) or _SPEAKER_AFTER.match(after):
         return "speaker"
     if _AGENT_SURFACE.search(surface) or _AGENT_NEXT.match(after) or _BY_BEFORE.search(before) or _AGENT_AFTER.match(after):

@@ -124,20 +124,54 @@ def _speakerlike(phrase: str, d: ActorDictionary, date: Any) -> bool:
 
 
 def _trim_speaker(phrase: str, d: ActorDictionary, date: Any) -> str:
-    """The shortest tail of ``phrase`` that still reads as the whole speaker phrase.
+    """The part of ``phrase`` (the words before a closing "said") that is the speaker.
 
     FA-KES drops the comma before a closing "X said", so the clause before the speaker runs
-    into it; keep the words from the first actor, name or role word that starts the speaker.
+    into it ("... in Aleppo on Saturday the Syrian Observatory for Human Rights said"). The
+    speaker starts at the last article that opens a speaker phrase ("the Syrian Observatory"),
+    unless that article sits inside it ("head of the Observatory"); otherwise at the longest
+    run of names and role words before the cue.
     """
     words = phrase.split()
-    # longest speaker-like suffix
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in ("the", "a", "an") and (k == 0 or words[k - 1].lower() not in _INNER):
+            tail = " ".join(words[k:])
+            if _speakerlike(tail, d, date):
+                return tail
+            break
     for k in range(max(0, len(words) - 12), len(words)):
         tail = " ".join(words[k:])
         first = words[k].lower().strip(",(")
-        if first in ("the", "a", "an") or words[k][:1].isupper() or first in _SPEAKER_WORDS - {"of", "for", "in", "at", "to", "on", "and", "from", "with", ",", "-", "(", ")", "'s", "’s", "said", "told"}:
+        if words[k][:1].isupper() or first in _SPEAKER_WORDS - _INNER - {",", "-", "(", ")", "'s", "’s", "said", "told"}:
             if _speakerlike(tail, d, date):
                 return tail
     return ""
+
+
+_INNER = frozenset("of for in at to on and from with by".split())
+
+
+def _speaker_prefix(text: str, d: ActorDictionary, date: Any) -> str:
+    """The speaker phrase at the start of ``text`` (after "according to"): names, actor names
+    and role words, up to the first other word ("Konashenkov Russian military intelligence in
+    Syria revealed ..." -> "Konashenkov")."""
+    covered = bytearray(len(text))
+    for m in d.find(text, date=date):
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    end = 0
+    n_words = 0
+    for w in re.finditer(r"[^\s]+", text):
+        word = w.group().strip(",()")
+        ok = covered[w.start()] or word[:1].isupper() or word.lower() in _SPEAKER_WORDS
+        if not ok or n_words >= 16:
+            break
+        n_words += 1
+        end = w.end()
+    phrase = text[:end]
+    # do not end on a function word ("the UN in")
+    while phrase and phrase.split()[-1].lower().strip(",") in _INNER | {"the", "a", "an", ","}:
+        phrase = phrase[: phrase.rstrip().rfind(" ")] if " " in phrase.strip() else ""
+    return phrase
 
 
 def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionary | None = None, date: Any = None) -> list[dict[str, Any]]:
@@ -221,6 +255,8 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
                     rest = t[m.end() :]
                     stop = re.search(r"[.;]\s*$|;|,\s+(?:which|who|while|and|but|as)\b", rest)
                     speaker = rest[: stop.start()] if stop else rest
+                    speaker = re.sub(r"^(?:(?:a|the) )?(?:\w+ )?(?:statement|report|figures|data|toll|tally|count|bulletin)s? (?:by|from|of|released by|issued by)\s+", "", speaker.strip(), flags=re.I)
+                    speaker = _speaker_prefix(speaker, d, date) or speaker
                     cs, ce = 0, len(head.rstrip(" ,"))
                 speaker = re.sub(r"^(?:a |the )?(?:statement|report|figures|data|toll|tally|count|bulletin)s? (?:by|from|of|released by|issued by)\s+", "", speaker.strip(), flags=re.I)
                 if not _clean(speaker) or cs >= ce:
@@ -250,7 +286,7 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
             sp = _trim_speaker(w.group(), d, date)
             if sp:
                 content = pre[: w.start() + len(w.group().rstrip()) - len(sp)].rstrip(" ,")
-                if len(content.split()) >= 2:
+                if len(content.split()) >= 3 or len(content.split()) == 2 and content[:1].isupper():
                     found.append(_row(s, part, s.start, s.start + len(content), sp, _cue_word(m.group("cue")), "indirect", content, d, date))
         found.sort(key=lambda r: (r["start"], r["end"]))
         for r in found:
