@@ -574,7 +574,7 @@ class FrameLexicon:
 def _load_frames_cached(path: str, mtime: float) -> FrameLexicon:
     p = Path(path)
     data = load_yaml(p)
-    _check_keys(p, "(top level)", data, {"frames"}, {"frames"})
+    _check_keys(p, "(top level)", data, {"frames", "ignore"}, {"frames"})
     frames = data["frames"]
     if not isinstance(frames, dict) or not frames:
         raise entry_error(p, "frames", "needs at least one frame")
@@ -588,6 +588,9 @@ def _load_frames_cached(path: str, mtime: float) -> FrameLexicon:
                 raise entry_error(p, name, f"{k} must be a non-empty text")
         for t in _check_terms(p, name, spec["terms"], seen):
             terms.append(_Term("frame", name, t, t, t.endswith("*")))
+    if data.get("ignore") is not None:
+        for t in _check_terms(p, "ignore", data["ignore"], seen):
+            terms.append(_Term("ignore", "", t, t, t.endswith("*")))
     return FrameLexicon(p, {str(k): v for k, v in frames.items()}, _Matcher(terms))
 
 
@@ -651,6 +654,8 @@ def extract_frames(
     per_frame: dict[str, Counter] = {f: Counter() for f in lex.frames}
     for s in sentences:
         for a, b, t in lex.matcher.finditer(s.text):
+            if t.kind == "ignore":
+                continue
             shown = " ".join(s.text[a:b].lower().split()) if t.stem else t.term
             per_frame[t.group][shown] += 1
     if n_words is None:

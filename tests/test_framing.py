@@ -222,6 +222,9 @@ def frames_of(body, **kw):
         ("Talks in Geneva on a cease-fire stalled; the envoy left.", "diplomatic", 4, "Geneva:1; cease-fire:1; envoy:1; talks:1"),
         ("A car bomb and the fight against terrorism.", "terrorism", 2, "car bomb:1; fight against terrorism:1"),
         ("Sanctions raised prices and hurt the economy.", "economic", 3, "economy:1; prices:1; sanctions:1"),
+        # names in the ignore list are not cues: only "war crimes" is a legal hit here
+        ("The Syrian Observatory for Human Rights reported war crimes.", "legal", 1, "war crime:1"),
+        ("It is important that imports of oil resumed.", "economic", 2, "import:1; oil:1"),
     ],
 )
 def test_frame_hits_and_terms(body, frame, hits, terms):
