@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Sequence
 
-from .errors import InputError
+from .errors import InputError, LexiconError
 from .lexicons import entry_error, lexicon_path, load_yaml
 
 #: The 15 actor group ids of the gold guidelines.
@@ -372,6 +372,18 @@ class ActorDictionary:
             w = toks[j].low
             if w in _ACTOR_VERBS or (steps > 0 or j == end) and _FINITE.match(w) and w not in _PLACE_VERBS:
                 return True
+            if w in _MODAL and j + 1 < n:
+                k = j + 1
+                passive = False
+                while k < n and (toks[k].low.endswith("ly") or toks[k].low in ("also", "not", "already", "long", "been")):
+                    passive = passive or toks[k].low == "been"
+                    k += 1
+                nxt_w = toks[k].low if k < n else ""
+                verb_like = nxt_w.endswith("ing") if passive else (nxt_w.endswith(("ing", "ed")) or w not in ("has", "have", "had"))
+                return nxt_w not in ("be", "being") and verb_like and toks[k].raw.isalpha() and toks[k].raw.islower()
+            if w in ("is", "was", "are", "were"):
+                # "Moscow is backing" (an actor) but "Damascus was shelled", "is the capital"
+                return j + 1 < n and toks[j + 1].low.endswith("ing") and toks[j + 1].low not in ("being",)
             if w in _AUX or w.endswith("ly") or w in ("and", ",", "also", "not", "on", "again", "which", "who"):
                 j += 1
                 steps += 1
@@ -468,7 +480,8 @@ _HEADLIKE = frozenset(
     """role position stance decision policy support backing ally allies forces troops military
     intervention involvement campaign strategy plan proposal offer envoy delegation officials""".split()
 )
-_AUX = frozenset("has have had will would is was could should must may might can cannot did does has been also already".split())
+_AUX = frozenset("has have had will would is was could should must may might can cannot did does been also already".split())
+_MODAL = frozenset("has have had will would could should must may might can cannot did does".split())
 _ACTOR_VERBS = frozenset(
     """said says say denied denies deny blamed blames blame accused accuses accuse announced announces
     warned warns rejected rejects condemned condemns insisted insists called calls urged urges
@@ -480,7 +493,8 @@ _ACTOR_VERBS = frozenset(
     refuse seek seeks sought sought intervened intervene intends intended plans planned recognized
     recognised struck strikes bombed hit deployed ordered approved signed vetoed veto vetoes
     proposed offered imposed sanctioned expelled recalled summoned criticized criticised protested
-    denounced slammed dismisses described describes praised thanked""".split()
+    denounced slammed dismisses described describes praised thanked saying insisting accusing
+    denying claiming warning arguing blaming demanding urging calling rejecting""".split()
 )
 _GENERIC_GLUE = frozenset("- of from and linked affiliated allied loyal to 's the".split())
 
@@ -603,7 +617,10 @@ def load_actor_dictionary(paths: str | Path | Sequence[str | Path] | None = None
     heads: list[str] = []
     modifiers: list[str] = []
     for path in files:
-        data = load_yaml(path)
+        try:
+            data = load_yaml(path)
+        except ValueError as exc:  # yaml turns an impossible date (2016-13-01) into ValueError
+            raise LexiconError(f"{path}: cannot read the lexicon ({exc}); write dates as YYYY-MM-DD") from None
         unknown = set(data) - {"actors", "heads", "head_modifiers"}
         if unknown:
             raise entry_error(path, ", ".join(sorted(map(str, unknown))), "unknown top-level key; allowed: actors, heads, head_modifiers")

@@ -160,30 +160,58 @@ def write(tmp_path, text, name="a.yml"):
     return p
 
 
+GROUPS = "SYR_GOV, SYR_OPP, JIHADIST, ISIS, KURDISH, RUSSIA, IRAN, HEZBOLLAH, USA, TURKEY, ISRAEL, OTHER_STATE, UN, MONITOR_NGO, CIVILIANS"
+
+
 @pytest.mark.parametrize(
     ("yaml_text", "message"),
     [
         ("actors:\n- name: X\n  group: MARTIANS\n  aliases: [x]\n",
-         "entry 'X': unknown group id 'MARTIANS'; use one of SYR_GOV, SYR_OPP, JIHADIST, ISIS, KURDISH, RUSSIA, IRAN, HEZBOLLAH, USA, TURKEY, ISRAEL, OTHER_STATE, UN, MONITOR_NGO, CIVILIANS"),
-        ("actors:\n- name: X\n  group: UN\n  aliases: [world body]\n- name: Y\n  group: UN\n  aliases: [World Body]\n",
-         "entry 'Y': alias 'World Body' is already used by 'X'"),
+         f"entry 'X': unknown group id 'MARTIANS'; use one of {GROUPS}"),
+        ("actors:\n- name: X\n  group: UN\n  aliases: [foo, foo]\n", "entry 'X': alias 'foo' is listed twice"),
         ("actors:\n- name: X\n  group: UN\n  aliases: [foo, '  ']\n", "entry 'X': empty pattern in 'aliases'"),
         ("actors:\n- name: X\n  group: UN\n  from: '2016-13-01'\n  aliases: [foo]\n",
          "entry 'X': from must be a date written YYYY-MM-DD, got '2016-13-01'"),
+        ("actors:\n- name: X\n  group: UN\n  from: 2017-01-01\n  until: 2016-01-01\n  aliases: [foo]\n",
+         "entry 'X': 'from' 2017-01-01 is after 'until' 2016-01-01"),
         ("actors:\n- name: X\n  group: UN\n  aliases: foo\n", "entry 'X': 'aliases' must be a list, got str"),
         ("actors:\n- name: X\n  group: UN\n  aliases: [[foo]]\n",
          "entry 'X': each item of 'aliases' must be a string or a mapping with 'text', got list"),
         ("actors:\n- just a string\n", "entry '#1': each actor must be a mapping with name, group and aliases, got str"),
         ("actors:\n- name: X\n  group: UN\n  aliases: [{text: foo, case: maybe}]\n",
          "entry 'X': case must be 'sensitive' or 'insensitive', got 'maybe'"),
+        ("actors:\n- name: X\n  group: UN\n  colour: red\n  aliases: [foo]\n",
+         "entry 'X': unknown key(s) colour; allowed: adjectives, aliases, from, generic, group, metonyms, name, until"),
+        ("actors:\n- name: X\n  group: UN\n", "entry 'X': has no aliases, adjectives or metonyms"),
+        ("actors: {}\n", "entry 'actors': must be a list of actor entries, got dict"),
     ],
 )
-def test_lexicon_errors_name_file_and_entry(tmp_path, yaml_text, message):
+def test_lexicon_errors_exact_messages(tmp_path, yaml_text, message):
     p = write(tmp_path, yaml_text)
     with pytest.raises(LexiconError) as err:
         load_actor_dictionary(p)
-    assert str(err.value).startswith(f"{p}: ")
-    assert message in str(err.value)
+    assert str(err.value) == f"{p}: {message}"
+
+
+def test_duplicate_alias_across_entries_names_both(tmp_path):
+    p = write(tmp_path, "actors:\n- name: X\n  group: UN\n  aliases: [world body]\n- name: Y\n  group: UN\n  aliases: [World Body]\n")
+    with pytest.raises(LexiconError) as err:
+        load_actor_dictionary(p)
+    assert str(err.value) == (
+        f"{p}: entry 'Y': alias 'World Body' is already used by 'X' ({p}) in an overlapping period; "
+        "remove one or add from/until dates"
+    )
+
+
+def test_impossible_yaml_date_is_a_lexicon_error(tmp_path):
+    p = write(tmp_path, "actors:\n- name: X\n  group: UN\n  from: 2016-13-01\n  aliases: [foo]\n")
+    with pytest.raises(LexiconError, match="write dates as YYYY-MM-DD"):
+        load_actor_dictionary(p)
+
+
+def test_missing_file_is_a_lexicon_error(tmp_path):
+    with pytest.raises(LexiconError, match="not found"):
+        load_actor_dictionary(tmp_path / "none.yml")
 
 
 def test_same_alias_allowed_in_separate_periods(tmp_path):
