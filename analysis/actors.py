@@ -837,6 +837,8 @@ def document_actor_ids(mentions: Iterable[dict[str, Any]]) -> set[str]:
 
 CANDIDATE_COLUMNS = ["name", "count", "n_docs", "example_doc_id", "example_sentence"]
 
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|into|across|towards?|from|at|of the town of|of the city of|province of|countryside of)\s+(?:the\s+)?$", re.I)
+
 _CAP_SEQ = re.compile(r"\b(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,})(?:\s+(?:(?:al|el|bin|ibn|de|of|for|the|and)[-\s]+)?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,}))*")
 _SKIP_WORDS = frozenset(
     """the a an this that these those it its he she they we i in on at by for from with after before
@@ -854,8 +856,9 @@ def actor_candidates(sentence_lists: Iterable[Sequence[Any]], *, dictionary: Act
 
     Capitalised word sequences ("Jaish al-Umma", "Abu Mohammad") are counted over all
     sentences, after dropping words covered by the dictionary, sentence-initial common words,
-    months and weekdays, and names in ``places`` (e.g. the corpus's locations). Use it to find
-    actors to add to a user dictionary.
+    months and weekdays, names in ``places`` (e.g. the corpus's locations), and names that
+    mostly follow a locative preposition ("in X", "near X": places). Use it to find actors to
+    add to a user dictionary.
 
     Args:
         sentence_lists: one Sentence list per document.
@@ -879,6 +882,7 @@ def actor_candidates(sentence_lists: Iterable[Sequence[Any]], *, dictionary: Act
     known = {k for trie in (d._adj_trie, d._meto_trie, d._alias_trie) for k, v in trie.children.items() if v.aliases}
     drop = _SKIP_WORDS | known
     counts: Counter[str] = Counter()
+    locative: Counter[str] = Counter()
     docs: dict[str, set[str]] = defaultdict(set)
     example: dict[str, tuple[str, str]] = {}
     for sents in sentence_lists:
@@ -904,11 +908,13 @@ def actor_candidates(sentence_lists: Iterable[Sequence[Any]], *, dictionary: Act
                 if name.lower() in skip_places or name.lower() in _SKIP_WORDS or len(name) < 3:
                     continue
                 counts[name] += 1
+                if _LOCATIVE.search(text, max(0, m.start() - 12), m.start()):
+                    locative[name] += 1
                 docs[name].add(s.doc_id)
                 example.setdefault(name, (s.doc_id, text))
     rows = [
         {"name": n, "count": c, "n_docs": len(docs[n]), "example_doc_id": example[n][0], "example_sentence": example[n][1]}
-        for n, c in counts.items() if c >= min_count
+        for n, c in counts.items() if c >= min_count and locative[n] * 2 < c  # mostly "in X": a place
     ]
     df = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
     return df.sort_values(["count", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
