@@ -60,7 +60,9 @@ _SPEAKER_WORDS = frozenset(
     london-based british-based senior top governor police command centre center coordinator
     affairs humanitarian united nations refugee relief aid chairman activist activists
     resident residents witness witnesses doctor doctors medic medics nurse rescuer rescuers
-    worker workers volunteer told reporters ally allies most powerful key main close closest""".split()
+    worker workers volunteer told reporters ally allies most powerful key main close closest
+    town city village area neighbourhood neighborhood district camp province region eastern
+    western northern southern central besieged nearby""".split()
 )
 _PRONOUN_SPEAKERS = frozenset("he she they it the statement the source the sources the official the spokesman the spokeswoman the ministry the report the agency the monitor the group".split(" "))
 _REF_RE = re.compile(r"^(?:he|she|they|it|the (?:statement|source|sources|official|officials|spokesman|spokeswoman|ministry|report|agency|monitor|group|bulletin|observatory))$", re.I)
@@ -68,9 +70,20 @@ _DATE_WORD = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|ju
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _WORD = re.compile(r"[^\s]+")
 _QUOTE_AFTER = re.compile(rf"^\s*[,.]?\s*(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})\b", re.I)
-_QUOTE_AFTER_INV = re.compile(rf"^\s*[,.]?\s*(?P<cue>said|says|added|told|stated)\s+(?P<speaker>[^\"“”.;:,]{{2,120}}?)(?=[.,;:]|\s+(?:on|in|at|during|after|before|while|when)\b|$)", re.I)
+_QUOTE_AFTER_INV = re.compile(rf"^\s*[,.]?\s*(?P<cue>said|says|added|told|stated)\s+(?P<speaker>[^\"“”.;:]{{2,160}}?)(?=\s*[.;:]|\s*$|,\s+(?:adding|who|which|as|while|and|but|in|on)\b|\s+(?:on|in|at|during|after|before|while|when)\b)", re.I)
 _QUOTE_BEFORE = re.compile(rf"(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})(?:\s+(?:[\w'’-]+\s+){{0,4}}?)?\s*[:,]?\s*$", re.I)
-_SENT_START_SPEAKER = re.compile(rf"^(?P<speaker>[^\"“”;:]{{2,150}}?)\s+{_AUX}(?P<cue>{_CUE})\b(?:\s+(?:reporters|journalists|AFP|Reuters|SANA|Sputnik|TASS|Anadolu(?: Agency)?|state TV|\w+ news agency|the \w+(?: \w+)?))?(?:\s+on \w+day)?\s*(?:that\s+)?(?P<content>.+)$", re.I)
+_SENT_START_SPEAKER = re.compile(rf"^(?P<speaker>[^\"“”;:]{{2,150}}?)\s+{_AUX}(?P<cue>{_CUE})\b\s*(?P<content>.+)$", re.I)
+#: What may stand between the cue and the reported content: the addressee of "told", when and
+#: where it was said, "that".
+_CONTENT_LEAD = re.compile(
+    r"^(?:(?:(?<=\s)|^)(?:reporters|journalists|the press|AFP|Reuters|SANA|Sputnik|TASS|RIA Novosti|Anadolu(?: Agency)?|"
+    r"(?:the |a )?(?:state |Syrian |local )?(?:TV|television|news agency|radio|channel|newspaper|daily)|"
+    r"on \w+day|late \w+day|earlier|later|in a (?:statement|tweet|report|briefing|press conference|news conference|"
+    r"phone interview|telephone interview|interview|post)(?: (?:on|posted on|published on) \w+)?|on its website|"
+    r"on Twitter|on Facebook|by (?:tele)?phone|that)[\s,]+)+",
+    re.I,
+)
+_TOLD_OBJECT = re.compile(r"(?:the |a |an )?(?:[A-Z][\w.'’-]*\s+){1,4}(?=\S)")
 _TRAIL_END = re.compile(rf"[\s,]{_AUX}(?P<cue>{_CUE})(?P<tail>(?:\s+(?:on|in|at|late|early|from|by|to|citing|after|during)\b[^,.]*)?)\s*[.!]?\s*$", re.I)
 _LAST_WORDS = re.compile(r"(?:[^\s,]+\s+){0,11}[^\s,]+\s*$")
 
@@ -267,8 +280,15 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
                 continue
             m = _SENT_START_SPEAKER.match(t)
             if m and _speakerlike(m.group("speaker"), d, date) and not _ACCORDING.search(m.group("speaker")):
-                content = m.group("content")
                 cs = m.start("content")
+                if m.group("cue").lower() in ("told", "tells"):
+                    obj = _TOLD_OBJECT.match(t, cs)
+                    if obj:
+                        cs = obj.end()
+                lead = _CONTENT_LEAD.match(t[cs:])
+                if lead:
+                    cs += lead.end()
+                content = t[cs:]
                 ce = cs + len(content.rstrip(" ."))
                 lead = t[m.end("cue") : cs + 3]
                 if ce - cs > 10 and not any(a <= cs + 3 < b for a, b in inside) and not re.search(r"[:\"“]", lead):

@@ -29,6 +29,13 @@ def attr(body, title=None):
         ("According to the White Helmets, four rescuers were hurt.", "the White Helmets", "MONITOR_NGO", "according_to", "four rescuers were hurt"),
         ("Supplies were blocked, according to Maya Lind, spokeswoman for OCHA.", "Maya Lind, spokeswoman for OCHA", "UN", "according_to", "Supplies were blocked"),
         ("“We saw the jets,” Omar Haddad, a spokesman for the Civil Defence, said.", "Omar Haddad, a spokesman for the Civil Defence", "MONITOR_NGO", "direct", "We saw the jets,"),
+        ('"We are trapped. There is no bread left," said Hadi Noor, a resident of the town.', "Hadi Noor, a resident of the town", None, "direct", "We are trapped. There is no bread left,"),
+        ("The Observatory said the toll rose to forty.", "The Observatory", "MONITOR_NGO", "indirect", "the toll rose to forty"),
+        ("A military source told SANA that the army destroyed two tanks.", "A military source", None, "indirect", "the army destroyed two tanks"),
+        ("The Kremlin told reporters on Monday that talks would go on.", "The Kremlin", "RUSSIA", "indirect", "talks would go on"),
+        ("Russias defence ministry said in a statement its jets hit forty targets.", "Russias defence ministry", "RUSSIA", "indirect", "its jets hit forty targets"),
+        ("The toll rose to nine on Monday the Britain-based monitor said on Tuesday.", "the Britain-based monitor", "MONITOR_NGO", "indirect", "The toll rose to nine on Monday"),
+        ("Shells hit two schools in Aleppo on Sunday the Syrian Observatory for Human Rights said.", "the Syrian Observatory for Human Rights", "MONITOR_NGO", "indirect", "Shells hit two schools in Aleppo on Sunday"),
     ],
 )
 def test_three_forms(body, speaker, group, kind, content):
@@ -62,3 +69,17 @@ def test_founding_report_speakers():
     assert malik and malik[0]["speaker_actor_id"] == "UN" and malik[0]["kind"] == "direct"
     tom = [r for r in rows if r["speaker"].startswith("Linda Tom")]
     assert tom and tom[0]["speaker_actor_id"] == "UN" and tom[0]["kind"] == "according_to"
+
+
+def test_quote_spanning_sentences_with_curly_marks_and_speaker_before():
+    body = "The envoy said: “The convoy is waiting. We need guarantees now.” Talks resumed."
+    rows = attr(body)
+    assert [(r["kind"], r["speaker"], r["speaker_actor_id"], r["content"]) for r in rows] == [
+        ("direct", "The envoy", None, "The convoy is waiting. We need guarantees now.")]
+
+
+def test_offsets_point_into_the_part():
+    title, body = "Monitor says nine killed", "Nine people died in the raid, the Observatory said."
+    rows = extract_attributions(document_sentences("d", title, body))
+    r = [x for x in rows if x["part"] == "body"][0]
+    assert body[r["start"] : r["end"]] == r["content"] == "Nine people died in the raid"
