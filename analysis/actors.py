@@ -326,6 +326,7 @@ class ActorDictionary:
         if j + 1 < n and toks[j].raw == "-" and toks[j + 1].low in _BACKED:
             return [(i, j + 2, adj)]
         steps = 0
+        joined = False  # a conjunction since the last adjective: "Russian and Syrian jets"
         while j < n and steps < 6:
             h = self._head_at(toks, j)
             if h > 0:
@@ -333,7 +334,15 @@ class ActorDictionary:
                 chain[-1] = (s0, h, a0)
                 return chain
             t = toks[j]
+            if joined:
+                e2, other = self._walk(self._alias_trie, toks, j, day, upper)
+                if other is not None and other.group != adj.group and not other.generic and other.group != "CIVILIANS":
+                    # "Russian and regime forces", "Russian and Syrian government forces"
+                    h = self._head_at(toks, e2)
+                    chain.append((j, h if h > 0 else e2, other))
+                    return chain
             if t.low in self._modifiers or t.raw in ("-", ",") or t.low in ("and", "or"):
+                joined = joined or t.low in ("and", "or") or t.raw == ","
                 j += 1
                 steps += 1
                 continue
@@ -345,7 +354,10 @@ class ActorDictionary:
                 if other.group != adj.group and toks[j - 1].low not in ("and", "or", ","):
                     break
                 # "Russian and regime forces": a one-word alias in the chain
+            if not joined and other.kind == "adjective":
+                chain.pop()  # "Syrian Kurdish forces": the first adjective qualifies the second
             chain.append((j, e2, other))
+            joined = False
             j = e2
             steps += 1
         return []

@@ -51,6 +51,12 @@ def ids(text, date=None):
         ("The Syrian pound fell again.", set()),
         ("Russian and Syrian warplanes pounded the area.", {"RUSSIA", "SYR_GOV"}),
         ("Turkish-backed rebels advanced.", {"TURKEY", "SYR_OPP"}),
+        ("Russian and regime forces advanced.", {"RUSSIA", "SYR_GOV"}),
+        ("Iranian and Hezbollah fighters arrived.", {"IRAN", "HEZBOLLAH"}),
+        ("Syrian Kurdish forces took the dam.", {"KURDISH"}),
+        ("Anti-government protests spread.", set()),
+        ("The UK-based monitor counted the dead.", {"MONITOR_NGO"}),
+        ("A London-based newspaper printed it.", set()),
         # possessives with and without apostrophe
         ("Assad's forces advanced.", {"SYR_GOV"}),
         ("Assads forces advanced.", {"SYR_GOV"}),
