@@ -547,10 +547,10 @@ def label_shares(
     sel = labels[labels["referent"] == referent]
     if quoted is not None:
         sel = sel[sel["quoted"].astype(bool) == bool(quoted)]
-    merged = sel.merge(documents[["doc_id", by]].drop_duplicates("doc_id"), on="doc_id", how="inner")
+    groups = pd.DataFrame({"doc_id": documents["doc_id"], "group": documents[by]}).drop_duplicates("doc_id")
+    merged = sel[["doc_id", "label", "count"]].merge(groups, on="doc_id", how="inner")
     if merged.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(SHARE_COLUMNS, ["object", "object", "int64", "float64", "int64"])})
-    merged = merged.rename(columns={by: "group"})
     merged["group"] = merged["group"].astype(str)
     g = merged.groupby(["group", "label"], sort=True).agg(count=("count", "sum"), n_docs=("doc_id", "nunique")).reset_index()
     g["share"] = g["count"] / g.groupby("group")["count"].transform("sum")

@@ -139,6 +139,10 @@ def test_label_shares():
     assert narration.loc[narration.group == "A", "share"].tolist() == [0.75, 0.25]
     assert label_shares(labels, docs, referent=OPP, quoted=True).values.tolist() == [["A", "terrorists", 1, 1.0, 1]]
     assert label_shares(labels, docs, referent="kurdish").empty
+    # grouping by a documents column that shares a name with a labels column (FA-KES "label")
+    docs["label"] = ["1", "0", "1", "1"]
+    by_label = label_shares(labels, docs, referent=OPP, by="label", quoted=None)
+    assert by_label.values.tolist() == [["0", "rebels", 1, 1.0, 1], ["1", "rebels", 4, 0.5, 1], ["1", "terrorists", 4, 0.5, 1]]
 
 
 # --------------------------------------------------------------------------- lexicon errors
