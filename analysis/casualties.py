@@ -62,7 +62,10 @@ PERSON_NOUNS = frozenset(
     syrians syrian iraqis iraqi kurds kurd russians russian turks turkish americans iranians
     lebanese afghans palestinians alawites christians druze sunnis shiites yazidis
     individuals souls victims martyrs bodies corpses elements operatives snipers suicide
-    employees engineers experts advisers advisors contractors drivers truckers aid
+    employees engineers experts advisers advisors contractors drivers truckers aid forces loyalists
+    jihadis islamists combatants commandos paratroopers conscripts defectors foreigners nationals
+    colleagues comrades schoolchildren shepherd farmer fishermen clerics imams sheikhs bystanders
+    patients
     """.split()
 ) - {"aid", "suicide"}
 
@@ -113,6 +116,8 @@ _NEGATION_BEFORE = frozenset(
     "threatening threaten vowed vows vow denied denies deny denying if unless plans planned plan "
     "intends intended aim aims aimed n't nobody attempt attempted tried trying".split()
 )
+_APPOSITIVE = frozenset("mostly mainly most many all including largely predominantly among both - \u2013 \u2014".split())
+_TRANSITIVE = frozenset("killed executed wounded injured massacred murdered beheaded hurt decapitated".split())
 _NEGATION_RIGHT = frozenset("no not never none could would will might cannot n't nobody".split())
 #: Verbs before a number that do something other than kill or injure ("kidnapped 900").
 _OTHER_VERBS = frozenset(
@@ -144,7 +149,7 @@ _GAP = frozenset(
     were was are is have has had been being be also reportedly reported allegedly believed thought
     feared said confirmed to later all critically seriously severely slightly lightly badly mortally
     fatally initially now others more other in total so far already among the those who either both got
-    get subsequently then assumed found said later later on overall altogether apparently
+    get subsequently then assumed found said later later on overall altogether apparently identified
     reportedly presumably likely probably reported confirmed just immediately instantly
     """.split()
 )
@@ -235,7 +240,7 @@ def _np_after(words: list[str], j: int, n: int) -> tuple[str | None, int, bool]:
             if words[k] in ("them", "whom"):
                 return None, k + 1, False
             k += 1
-    limit = min(n, k + 5)
+    limit = min(n, k + 6)
     first = k
     while k < limit:
         w = words[k]
@@ -246,6 +251,9 @@ def _np_after(words: list[str], j: int, n: int) -> tuple[str | None, int, bool]:
             while k + 1 < limit and words[k + 1] in PERSON_NOUNS and words[k + 1] not in ("others",):
                 k += 1
             return words[k], k + 1, False
+        if w == "and" and k > first and k + 1 < limit and words[k + 1] not in _STOP_NP and words[k + 1] not in UNITS:
+            k += 1  # "Syrian regime and rebel fighters"
+            continue
         if w in _STOP_NP or w in _RIGHT_CUES or not w[:1].isalpha():
             break
         if w in _NON_PERSON_HEADS:
@@ -327,10 +335,13 @@ def _cue_at(words: list[str], k: int) -> tuple[str | None, int]:
 def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[int, Quantity]) -> tuple[str | None, int]:
     """Category given by a casualty predicate after a noun phrase ending at ``k`` (rule B)."""
     n = len(words)
-    if head is not None and k < n and words[k] in ("of", "from", "on", "in"):
+    if k < n and (words[k] in _APPOSITIVE or (head is not None and words[k] in ("of", "from", "on", "in", "in", "belonging"))):
+        # "members of the X group were killed", "10 people mostly schoolchildren killed",
+        # "23 people - most of them fighters - were killed"
         kk = k + 1
-        while kk < n and kk < k + 8 and words[kk][:1].isalpha() and words[kk] not in _RIGHT_CUES \
-                and words[kk] not in ("were", "was", "have", "had", "are", "and", "who"):
+        while kk < n and kk < k + 15 and (words[kk][:1].isalpha() or words[kk] in ('"', "-", "\u201c", "\u201d", "'")) \
+                and words[kk] not in _RIGHT_CUES and words[kk] not in UNITS \
+                and words[kk] not in ("were", "was", "have", "had", "are", "who", "which", "that", "when", "while"):
             kk += 1
         if kk < n and (words[kk] in _RIGHT_CUES or words[kk] in ("were", "was", "have", "had", "are")):
             k = kk
@@ -342,8 +353,11 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
         if cat is not None:
             # an active verb with its own object ("kidnapped 900 executed 18") is not our predicate,
             # unless that object is itself followed by a predicate ("6 killed 12 wounded")
-            q2 = starts.get(after)
-            if q2 is not None or (after < n and words[after] in ("at", "more", "over", "about", "some", "nearly", "almost")):
+            q2 = starts.get(after) if w in _TRANSITIVE else None
+            hedge_next = w in _TRANSITIVE and after < n and (
+                words[after] in ("more", "over", "about", "some", "nearly", "almost")
+                or (words[after] == "at" and after + 1 < n and words[after + 1] in ("least", "most")))
+            if q2 is not None or hedge_next:
                 if q2 is None:
                     return None, k
                 h2, e2, _ = _np_after(words, q2.num_end, n)
@@ -356,7 +370,8 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
             return cat, after
         if w in _NEGATION_RIGHT:
             return "negated", k
-        if w in _GAP or w in _LIST or w in PERSON_NOUNS or w + "s" in PERSON_NOUNS or words[k][:1].isdigit() or w in UNITS:
+        modifier = w[:1].isalpha() and any(x in PERSON_NOUNS for x in words[k + 1:k + 3]) and w not in _STOP_NP
+        if w in _GAP or w in _LIST or w in PERSON_NOUNS or w + "s" in PERSON_NOUNS or words[k][:1].isdigit() or w in UNITS or modifier:
             saw_and = saw_and or w == "and"
             k += 1
             steps += 1

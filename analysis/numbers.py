@@ -118,7 +118,7 @@ HEDGES: dict[str, str] = {
     "circa": "about", "close on": "about", "nearly about": "about", "round about": "about",
     "almost": "almost", "nearly": "almost", "close to": "almost", "just under": "almost",
     "just below": "almost", "just short of": "almost",
-    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "up to": "up_to", "as many as": "up_to", "as high as": "up_to", "at most": "up_to", "no more than": "up_to",
     "not more than": "up_to", "less than": "up_to", "fewer than": "up_to", "under": "up_to",
     "a maximum of": "up_to",
 }
