@@ -719,7 +719,14 @@ _BY_BEFORE = re.compile(rf"\b(?:{_VIOLENT}|killed|carried out|conducted|launched
 _AGENT_SURFACE = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air ?strikes?|strikes?|shelling|bombardment|bombing|raids?|artillery|missiles?|rockets?|barrel bombs?|offensive|tanks|gunships|bombers)$", re.I)
 _AGENT_NEXT = re.compile(r"^(?:['’]s?\s+)?(?:\w+\s+)?(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air ?strikes?|airstrikes|strikes?|shelling|bombardment|bombing|raids?|artillery|missiles?|rockets?|barrel bombs?|offensive|tanks|gunships|bombers|fire|snipers?|attacks?)\b", re.I)
 _TARGET_BEFORE = re.compile(rf"\b(?:{_VIOLENT}|against|on|at|targeting|toward|towards)\s+(?:the\s+|at least\s+|\d+\s+|some\s+|dozens of\s+|hundreds of\s+|several\s+|many\s+|two|three|four|five|six|seven|eight|nine|ten)*(?:\w+\s+)?$", re.I)
-_TARGET_AFTER = re.compile(r"^(?:[^.;]{0,30}?)\s+(?:were|was|have been|has been|had been|being|are|is)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|executed|massacred|targeted|attacked|shelled|bombed|hit|slain|shot|abducted|kidnapped|besieged)\b|^\s+(?:killed|wounded|injured|dead|died)\b", re.I)
+_TARGET_AFTER = re.compile(
+    r"^(?:[^.;]{0,30}?)\s+(?:were|was|have been|has been|had been|being|are|is)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|executed|massacred|targeted|attacked|shelled|bombed|hit|slain|shot|abducted|kidnapped|besieged)\b"
+    r"|^\s+(?:dead|died)\b"
+    # a headline's "X killed in ...", but not the active "X killed 20 people"
+    r"|^\s+(?:killed|wounded|injured|hurt)\b(?!\s+(?:\d|at least|more than|over|nearly|almost|about|around|some|up to|dozens|scores|hundreds|thousands|several|the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|many|its|their|his|her|civilians|people|members|fighters|soldiers|rebels|militants|terrorists|children|women))",
+    re.I,
+)
+_TARGET_TIGHT = re.compile(rf"\b(?:{_VIOLENT}|against|targeting)\s+(?:the\s+|at least\s+|more than\s+|\d+\s+|dozens of\s+|scores of\s+|hundreds of\s+|several\s+)?(?:positions of\s+(?:the\s+)?)?$", re.I)
 
 
 def mention_role(sentence: str, start: int, end: int) -> str:
@@ -741,6 +748,8 @@ def mention_role(sentence: str, start: int, end: int) -> str:
         return "other"  # "rebel-held", "government-controlled": a place, not the actor acting
     if _SPEAKER_BEFORE.search(before) or _SPEAKER_OWN.match(after) or _SPEAKER_AFTER.match(after):
         return "speaker"
+    if _TARGET_TIGHT.search(before) and not _BY_BEFORE.search(before):
+        return "target"  # "struck IS targets", "killing three civilians"
     if _AGENT_SURFACE.search(surface) or _AGENT_NEXT.match(after) or _BY_BEFORE.search(before) or _AGENT_AFTER.match(after):
         if not _TARGET_AFTER.match(after):
             return "agent"

@@ -133,6 +133,15 @@ def test_find_returns_offsets_and_longest_match():
         ("Warplanes targeted rebels in the south.", "rebels", "target"),
         ("Six civilians were killed overnight.", "civilians", "target"),
         ("Rebels held talks in Geneva.", "Rebels", "other"),
+        ("The army killed twenty terrorists near Hama.", "The army", "agent"),
+        ("The army killed twenty terrorists near Hama.", "terrorists", "target"),
+        ("Three civilians killed in regime shelling", "civilians", "target"),
+        ("Three civilians killed in regime shelling", "regime", "agent"),
+        ("A suicide attack by IS killed thirty Kurdish fighters.", "IS", "agent"),
+        ("Its aircraft struck IS targets near Raqqa.", "IS", "target"),
+        ("The strikes were aimed against the rebels.", "rebels", "target"),
+        ("The Kremlin's statement came late.", "Kremlin's", "speaker"),
+        ("Shells fell on rebel-held districts.", "rebel-held", "other"),
     ],
 )
 def test_roles(text, surface, role):
