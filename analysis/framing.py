@@ -658,8 +658,9 @@ def extract_frames(
                 continue
             shown = " ".join(s.text[a:b].lower().split()) if t.stem else t.term
             per_frame[t.group][shown] += 1
-    if n_words is None:
+    if n_words is None or pd.isna(n_words):
         n_words = count_words(sentences)
+    n_words = int(n_words)
     rows = []
     for frame, c in per_frame.items():
         hits = sum(c.values())
@@ -668,7 +669,7 @@ def extract_frames(
                 "doc_id": doc_id,
                 "frame": frame,
                 "hits": hits,
-                "per_1k_words": (hits * 1000.0 / n_words) if n_words else 0.0,
+                "per_1k_words": float(hits * 1000.0 / n_words) if n_words > 0 else 0.0,
                 "terms": "; ".join(f"{k}:{v}" for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))),
             }
         )

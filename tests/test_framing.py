@@ -246,6 +246,12 @@ def test_frame_rows_per_1k_and_zero_rows():
     # default word count: 5 words ("Air", "strikes", "More", "air", "strikes")
     assert extract_frames("f", document_sentences("f", "Air strikes", "More air strikes."))[0]["per_1k_words"] == 400.0
     assert extract_frames("f", [])[0] == {"doc_id": "f", "frame": "military", "hits": 0, "per_1k_words": 0.0, "terms": ""}
+    # numpy integers (documents.n_words) and NaN give plain floats
+    import numpy as np
+
+    row = extract_frames("f", document_sentences("f", None, "Air strikes."), n_words=np.int64(4))[0]
+    assert type(row["per_1k_words"]) is float and row["per_1k_words"] == 250.0
+    assert extract_frames("f", document_sentences("f", None, "Air strikes."), n_words=float("nan"))[0]["per_1k_words"] == 500.0
 
 
 # --------------------------------------------------------------------------- FA-KES ("done when")
