@@ -100,12 +100,14 @@ _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"jumped|increased|to|at|of|is|was|now|up|as))(?: to| at| of)?$"), "toll_other"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:death )?(?:toll|tally)\b(?:\s\S+){0,10}?\s?"
                 r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
-                r"jumped|increased|to|at|of|is|was|now|up|as))(?: to| at| of)?$"), "killed"),
+                r"jumped|increased|to|at|of|is|was|now|up|as|estimated|put|set|exceeded|surpassed|topped))(?: to| at| of)?$"), "killed"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:took|brought|raised|pushed|taking|bringing|raising|pushing|takes|brings|raises) to)$"), "toll_to"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:number|total|tally|count|figure) of (?:\S+\s){0,8}?"
                 r"(?P<w>killed|dead|deaths|died|fatalities|wounded|injured|victims|casualties|martyrs)\b"
                 r"(?:\s\S+){0,8}?\s(?:to|at|reached|reaching|is|was|stood at|rose to|of|as))$"), "number_of"),
     (re.compile(r"(?:^|\s)(?P<cue>put (?:the|its|their|his) (?:number|toll|figure|tally)(?: of \S+)? at)$"), "killed"),
 ]
+_TOLL_AFTER = re.compile(r"^\S+(?: \S+)? the (?:(?:death )?(?:toll|tally)|number of (?:\S+ ){0,4}?(?P<w>killed|dead|deaths|wounded|injured))\b")
 _SUBGROUP_LEFT = re.compile(
     r"(?:^|\s)(?P<cue>including|includes|included|include|among them|among whom|of whom|amongst them|"
     r"among those|among which|mostly|mainly|most of them|along with|as well as|in addition to|plus)"
@@ -117,6 +119,7 @@ _NEGATION_BEFORE = frozenset(
     "intends intended aim aims aimed n't nobody attempt attempted tried trying".split()
 )
 _APPOSITIVE = frozenset("mostly mainly most many all including largely predominantly among both - \u2013 \u2014".split())
+_ONE_OF_THE = frozenset(f"of the {w}" for w in "dead wounded injured killed victims casualties".split())
 _TRANSITIVE = frozenset("killed executed wounded injured massacred murdered beheaded hurt decapitated".split())
 _NEGATION_RIGHT = frozenset("no not never none could would will might cannot n't nobody".split())
 #: Verbs before a number that do something other than kill or injure ("kidnapped 900").
@@ -184,7 +187,7 @@ _SCOPE_CUMULATIVE = re.compile(
     r"|\b(?:over|during|in)\s+the\s+(?:past|last|previous)\s+(?:two|three|four|several|few)\s+(?:weeks|months|years)"
     r"|\b(?:the|syria'?s|syrias|syria’s|this|a|six-year|seven-year|five-year|\w+-year)\s+(?:civil\s+)?(?:war|conflict|crisis)\s+"
     r"(?:has|had|have|which\s+has)\s+(?:\w+\s+)?(?:killed|claimed|left|cost)"
-    r"|\b(?:in|of|during|throughout)\s+(?:the\s+)?(?:syria'?s|syrias|syria’s|the\s+syrian|syrian|six-year|seven-year|\w+-year)\s+"
+    r"|\b(?:in|of|during|throughout|from)\s+(?:the\s+)?(?:syria'?s|syrias|syria’s|the\s+syrian|syrian|six-year|seven-year|\w+-year)\s+"
     r"(?:civil\s+)?(?:war|conflict|crisis)\b"
     r"|\b(?:war|conflict)\s+(?:that|which)\s+(?:has|had)\s+(?:killed|claimed|left)"
     r"|\bthe\s+total\s+(?:number|toll)|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bto\s+date\b"
@@ -307,6 +310,14 @@ def _left_governor(words: list[str], first: int, head: str | None) -> tuple[str 
                 cat = "killed"
             else:
                 cat = _RIGHT_CUES.get(w, _HEAD_CUES.get(w, "killed"))
+        elif cat == "toll_to":
+            # "took to 89 the number of civilians killed", "brought to 45 the death toll"
+            right = " ".join(words[first:first + 14])
+            m2 = _TOLL_AFTER.search(right)
+            if not m2:
+                continue
+            w = m2.group("w") or "dead"
+            cat = _RIGHT_CUES.get(w, "killed")
         elif cat == "toll_other":
             cat = "casualties" if m.group("w").startswith("casualt") else "injured"
         return cat, cue_i
@@ -380,6 +391,18 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
     return None, k
 
 
+_AUX = frozenset("were was are is have has had been being be also reportedly later".split())
+
+
+def _own_predicate(words: list[str], k: int) -> bool:
+    """Whether a verb phrase that is not a casualty predicate starts at ``k`` ("were kidnapped")."""
+    j = k
+    while j < len(words) and words[j] in _AUX:
+        j += 1
+    return j > k and j < len(words) and words[j][:1].isalpha() and words[j] not in _RIGHT_CUES \
+        and words[j] not in ("among", "the", "all", "in", "on", "at")
+
+
 def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
     """The claims of one sentence, without actors (token rules only)."""
     text = sent.text
@@ -400,6 +423,10 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
         a_cat, a_cue = _left_governor(words, q.first, head)
         if a_cat == "negated":
             continue
+        if q.min == 1 and q.qualifier == "exact" and (
+                (a_cat is None and q.first > 0 and words[q.first - 1] == "of")  # "members of one family"
+                or " ".join(words[q.num_end:q.num_end + 3]) in _ONE_OF_THE):  # "one of the wounded"
+            continue
         category, cue_lo, cue_hi = None, q.first, q.num_end
         # C1. a subgroup introduced by "including", "among them", "along with"...
         sub = None
@@ -419,6 +446,8 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
             continue
         active = None
         parent = None
+        if sub is not None and b_cat is None and _own_predicate(words, b_start):
+            sub = None  # "66 killed along with 119 were kidnapped"
         if sub is not None:
             category = sub
             parent = len(claims) - 1

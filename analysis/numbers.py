@@ -63,7 +63,8 @@ class Quantity(NamedTuple):
 QUANTITY_FIELDS = list(Quantity._fields)
 
 _TOKEN = re.compile(
-    r"\d+(?:[.,:]\d+)*(?:-[A-Za-z]+)+"  # 46-truck, 12-year-old, 48-Hour
+    r"\d{1,4}[-./]\d{1,2}[-./]\d{2,4}(?![\d])"  # dates: 01-08-2016, 18.05.2017, 2016/05/01
+    r"|\d+(?:[.,:]\d+)*(?:-[A-Za-z]+)+"  # 46-truck, 12-year-old, 48-Hour
     r"|\d+(?:[.,]\d+)*(?:\s?-\s?\d+(?:[.,]\d+)*)?(?:st|nd|rd|th|s)?(?![A-Za-z])"  # 2,000 / 10-15 / 5th / 1990s
     r"|\d+[A-Za-z]+"  # 2nd, 10km
     r"|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*"
@@ -142,7 +143,7 @@ _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
 _RANGE = re.compile(r"^(\d+(?:,\d{3})*)\s?-\s?(\d+(?:,\d{3})*)$")
 _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _DECADE = re.compile(r"^\d+s$")
-_DATE_DIGITS = re.compile(r"^\d{1,4}[./]\d{1,2}[./]\d{2,4}$")
+_DATE_DIGITS = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}$")
 _DIGITS_WITH_COLON = re.compile(r"^\d+:\d+")
 _MODIFIER = re.compile(r"^\d[\d.,:]*-[a-z]")
 _NUMBER_WORD = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"dozen", "a", "and"}

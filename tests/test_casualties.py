@@ -224,3 +224,24 @@ def test_pronoun_speaker_carries_the_previous_source():
             "At least 18 people were also wounded in the raids he added.")
     out = claims(text, dictionary=None)
     assert [(c["min"], c["source_actor"]) for c in out] == [(18, "MONITOR_NGO")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The new raids took to 61 the number of civilians killed this week.", {(K, 61, 61, "exact", None)}),
+        ("The shelling brought to 33 the death toll in the town.", {(K, 33, 33, "exact", None)}),
+        ("Analysts put the death toll from the long conflict at as high as 450000.",
+         {(K, 450000, 450000, "up_to", None)}),
+        ("12 people mostly students killed in a rocket attack on the campus", {(K, 12, 12, "exact", None)}),
+        ("At least 30 people - most of them fighters - were killed.", {(K, 30, 30, "at_least", None)}),
+        ("Nine guards from the old prison east of the city were killed at dawn.", {(K, 9, 9, "exact", None)}),
+        ("At least 40 army and militia fighters have been killed.", {(K, 40, 40, "at_least", None)}),
+        ("02-09-2016 4 Killed in Shelling on Hama", {(K, 4, 4, "exact", None)}),
+        ("Reporters identified one of the wounded as a local commander.", set()),
+        ("The strike killed 6 civilians along with 40 were arrested.", {(K, 6, 6, "exact", None)}),
+        ("Over 9000 of them had died in detention.", {(K, 9000, 9000, "more_than", None)}),
+    ],
+)
+def test_claims_more_patterns(text, expected):
+    assert keys(text) == expected
