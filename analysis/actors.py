@@ -84,29 +84,27 @@ class _Tok(NamedTuple):
     low: str  # lower case of raw
 
 
+_TOKEN_FAST = re.compile(r"(?P<w>[^\W_]+(?:\.[^\W_]+)*)(?P<dot>\.)?(?P<pos>['’](?:[sS](?![^\W_]))?)?|[-–—'’/&]|[^\w\s]")
+
+
 def _tokens(text: str) -> list[_Tok]:
-    """Tokenise ``text``; a possessive "'s" or bare "'" after a word is folded into the word."""
+    """Tokenise ``text``; a possessive "'s" or bare "'" after a word is folded into the word
+    ("Assad's" is one token "Assad" spanning the "'s"); dots inside abbreviations are dropped
+    ("U.S." -> "US"), a sentence-final period is not part of the word."""
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        raw = m.group()
-        if raw in _APOS and out and out[-1].end == s and out[-1].raw and out[-1].raw[-1].isalnum():
-            # "Assad's" -> "Assad" + "'" + "s": fold the apostrophe (and an "s" after it)
-            nxt = text[e : e + 2]
-            prev = out[-1]
-            if nxt[:1] in "sS" and not nxt[1:2].isalnum():
-                out[-1] = _Tok(prev.start, e + 1, prev.raw, prev.low)
-            else:
-                out[-1] = _Tok(prev.start, e, prev.raw, prev.low)
+    append = out.append
+    for m in _TOKEN_FAST.finditer(text):
+        w = m.group("w")
+        if w is None:
+            raw = m.group()
+            append(_Tok(m.start(), m.end(), raw, raw))
             continue
-        if out and s < out[-1].end:
-            continue  # the "s" already folded into a possessive
-        if raw[-1] == "." and len(raw) > 1:
-            raw = raw[:-1]
-            if "." not in raw:
-                e -= 1  # a sentence-final period is not part of the word ("U.S." keeps it)
-        clean = raw.replace(".", "") if "." in raw and len(raw) <= 12 else raw
-        out.append(_Tok(s, e, clean, clean.lower()))
+        s, e = m.span()
+        if m.group("pos") is None and m.group("dot") is not None and "." not in w:
+            e -= 1  # "Damascus." : the period ends the sentence
+        if "." in w and len(w) <= 12:
+            w = w.replace(".", "")
+        append(_Tok(s, e, w, w.lower()))
     return out
 
 
@@ -209,6 +207,7 @@ class ActorDictionary:
                 node = node.children.setdefault(t.low, _Node())
             node.aliases.append(None)  # type: ignore[arg-type]
         self._modifiers = frozenset(m.lower() for m in head_modifiers)
+        self._first = frozenset(self._alias_trie.children) | frozenset(self._adj_trie.children) | frozenset(self._meto_trie.children)
 
     # ----------------------------------------------------------------- trie walk
     @staticmethod
@@ -276,13 +275,14 @@ class ActorDictionary:
         """
         day = _as_date(date)
         toks = _tokens(text)
-        letters = [c for c in text if c.isalpha()]
-        upper = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        upper = text.isupper()  # an all-caps headline: "IS" may be "is"
         out: list[tuple[int, int, _Alias]] = []  # token spans
         i, n = 0, len(toks)
+        first = self._first
         while i < n:
-            if toks[i].raw in ("-", "–", "—", "/"):
-                i += 1
+            low = toks[i].low
+            if low not in first and not (low.endswith("s") and low[:-1] in first):
+                i += 1  # no alias, adjective or metonym starts with this word
                 continue
             end, alias = self._walk(self._alias_trie, toks, i, day, upper)
             chain = self._adjective(toks, i, day, upper)
