@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--out", default=None, help="output folder (default: reports/)")
     rp.add_argument("--notebooks", nargs="*", metavar="NAME", help="only these notebooks (e.g. 01-corpus-overview)")
     rp.add_argument("--no-variants", action="store_true", help="run only the whole-corpus reports")
+    rp.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once (default: one per core, at most 4)")
 
     ev = sub.add_parser(
         "evaluate",
@@ -125,6 +126,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         notebooks=args.notebooks,
         variants=not args.no_variants,
         progress=not args.quiet,
+        jobs=args.jobs,
     )
     print(result.summary())
     return 0 if result.ok else 1

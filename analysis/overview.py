@@ -103,3 +103,11 @@ def accounting_table(documents: pd.DataFrame, skipped: pd.DataFrame, *, all_docu
         ("documents in this selection", len(documents)),
     ]
     return pd.DataFrame(rows, columns=["what", "count"])
+
+
+def shortest_reports(documents: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """The ``n`` shortest reports (captions, headline-only items, truncated texts) to check by eye."""
+    cols = ["doc_id", "source", "date", "n_words", "title"]
+    if documents.empty:
+        return pd.DataFrame(columns=cols)
+    return documents.sort_values(["n_words", "doc_id"], kind="stable").head(n)[cols].reset_index(drop=True)

@@ -25,7 +25,7 @@ Config format (``reports.yml``)::
       - per: year                                       # one variant per year
 
 YAML is read with ``yaml.safe_load``; parameters reach notebooks only as papermill literals
-(strings, numbers, booleans, lists), and names the notebook does not declare are refused.
+(strings, numbers, booleans, lists and mappings of them), and names the notebook does not declare are refused.
 """
 
 from __future__ import annotations
@@ -125,7 +125,9 @@ def _check_literal(where: str, value: Any) -> Any:
         return value
     if isinstance(value, list) and all(isinstance(v, _LITERAL) for v in value):
         return value
-    raise InputError(f"{where}: parameters must be strings, numbers, booleans or lists of them, got {value!r}")
+    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, _LITERAL) for k, v in value.items()):
+        return value
+    raise InputError(f"{where}: parameters must be strings, numbers, booleans, or lists or mappings of them, got {value!r}")
 
 
 def load_config(path: str | Path | None) -> tuple[list[str] | None, list[dict[str, Any]]]:
@@ -263,6 +265,17 @@ def execute(run: Run) -> None:
                     run.error = f"HTML rendering failed: {_error_of(exc)}"
 
 
+def _execute_copy(run: Run) -> tuple[str, str, float]:
+    """Run in a worker process; return what the parent's :class:`Run` needs."""
+    execute(run)
+    return run.status, run.error, run.seconds
+
+
+def default_jobs() -> int:
+    """Notebooks run at once: one per core, at most 4 (each run is a kernel process)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def plan_runs(notebooks: Sequence[str], variants: Sequence[Variant], corpus: str, out: Path,
               declared: Mapping[str, Mapping[str, Any]]) -> list[Run]:
     """Every (notebook, variant) run with its parameters and output paths."""
@@ -294,6 +307,7 @@ def run_reports(
     notebooks: Sequence[str] | None = None,
     variants: bool = True,
     progress: bool = True,
+    jobs: int | None = None,
 ) -> ReportResult:
     """Run every notebook for the corpus and each configured variant; write the index.
 
@@ -305,6 +319,7 @@ def run_reports(
         notebooks: restrict to these notebook names.
         variants: False runs only the whole-corpus reports.
         progress: a progress bar over the runs (on a terminal).
+        jobs: notebooks run at once (default: one per core, at most 4).
 
     Returns:
         A :class:`ReportResult`; ``ok`` is False when any run failed.
@@ -335,8 +350,17 @@ def run_reports(
     runs = plan_runs(chosen, var_list, str(corpus_path), out_dir, declared)
     out_dir.mkdir(parents=True, exist_ok=True)
     todo = [r for r in runs if r.status == "pending"]
-    for run in progress_bar(todo, desc="reports", unit="run", total=len(todo)) if progress else todo:
-        execute(run)
+    jobs = max(1, min(jobs or default_jobs(), len(todo) or 1))
+    if jobs == 1:
+        for run in progress_bar(todo, desc="reports", unit="run", total=len(todo)) if progress else todo:
+            execute(run)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            done = pool.map(_execute_copy, todo)
+            for run, result in zip(todo, progress_bar(done, desc="reports", unit="run", total=len(todo)) if progress else done):
+                run.status, run.error, run.seconds = result
     prov = dict(tables.provenance)
     prov["extraction"] = extraction
     prov["config"] = str(config) if config else None
