@@ -366,6 +366,8 @@ class ActorDictionary:
         """A capital or a state's name used for its government ("Moscow said", "Turkey's army",
         "backed by Ankara"), not a place ("in Damascus", "fled to Turkey", "Damascus countryside")."""
         prev = toks[i - 1].low if i > 0 else ""
+        if prev == "to" and i > 1 and toks[i - 2].low == "according":
+            return True  # "according to Moscow", "according to TASS"
         if prev in _PLACE_BEFORE or prev in ("-", "/"):
             return False
         if prev == "by" and not (i > 1 and toks[i - 2].low in _PLACE_BY):
@@ -483,7 +485,7 @@ _PLACE_AFTER = frozenset(
     road highway countryside's university hospital neighborhood neighbourhood district
     mosque square streets street time based border borders frontier crossing embassy""".split()
 )
-_METONYM_NOUNS = frozenset("government regime authorities ally allies backing support".split())
+_METONYM_NOUNS = frozenset("government regime authorities ally allies backing support correspondent correspondents reporter reporters".split())
 _PLACE_BY = frozenset("bordered surrounded hosted flanked".split())
 _NOT_HEAD_AFTER_PLACE = frozenset("base bases positions position checkpoint checkpoints convoy".split())
 _FINITE = re.compile(r"^[a-z]{3,}ed$")

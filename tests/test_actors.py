@@ -90,6 +90,12 @@ def test_find_groups(text, expected):
         ("The Damascus countryside saw heavy fighting.", set()),
         ("Thousands fled to Turkey and Jordan.", set()),
         ("Turkey shelled the positions overnight.", {"TURKEY"}),
+        ("DAMASCUS (Sputnik) A blast hit the old city.", set()),
+        ("A police source told Sputnik the blast was a suicide attack.", set()),
+        ("Sputnik reported the blast.", {"RUSSIA"}),
+        ("Fifteen died, according to TASS.", {"RUSSIA"}),
+        ("Moscow has been waging an air campaign.", {"RUSSIA"}),
+        ("Damascus was shelled again.", set()),
     ],
 )
 def test_metonymy_versus_place(text, expected):
