@@ -125,7 +125,7 @@ class Report:
         prov = dict(self.tables.provenance)
         prov["n_documents"] = f"{len(self.documents)} selected of {len(self.all_tables.documents)}"
         prov["n_skipped"] = len(self.tables.skipped)
-        return provenance_table(prov, parameters=self.parameters, started=self.started)
+        return provenance_table(prov, parameters=self.parameters, started=self.started).set_index("item")
 
     def save(self, fig, data: pd.DataFrame, name: str) -> Path:
         """Save a figure (PNG + CSV of its data) under ``out_dir`` and close it."""
@@ -171,6 +171,8 @@ def open_report(
     Raises:
         InputError: a parameter of the wrong type or value, or a bad corpus/lexicon.
     """
+    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.max_rows", 80)
     corpus_s = _check_str("corpus", corpus)
     if not corpus_s:
         raise InputError("parameter corpus: empty; give a folder of .txt reports, a .csv or a .jsonl file")
