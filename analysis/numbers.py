@@ -149,6 +149,11 @@ _MODIFIER = re.compile(r"^\d[\d.,:]*-[a-z]")
 _NUMBER_WORD = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"dozen", "a", "and"}
 
 
+#: Words that can start a quantity, an ordinal or a vague quantifier.
+_STARTERS = (frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | ORDINAL_WORDS
+             | {k[0] for k in VAGUE} | {"a", "dozen"})
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with offsets (numbers, hyphenated words, marks).
 
@@ -317,6 +322,9 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
     i, n = 0, len(words)
     while i < n:
         w = words[i]
+        if not w[:1].isdigit() and w not in _STARTERS and w.split("-")[0] not in TENS:
+            i += 1  # fast path: an ordinary word
+            continue
         # compound modifiers and ages: 46-truck, 12-year-old, 48-hour
         if _MODIFIER.match(w):
             kind = "age" if "-year" in w or "-month" in w else "modifier"
