@@ -147,15 +147,17 @@ def _as_date(value: Any) -> _dt.date | None:
     """``None``, a date, a datetime, a pandas Timestamp or an ISO string -> a date."""
     if value is None:
         return None
+    try:
+        if value != value:  # NaN, NaT
+            return None
+    except (TypeError, ValueError):
+        pass
+    if type(value).__name__ == "datetime64":  # numpy
+        value = str(value)[:10]
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
         return value
-    if hasattr(value, "to_pydatetime"):
-        try:
-            return value.to_pydatetime().date()
-        except (ValueError, TypeError):  # NaT
-            return None
     if isinstance(value, str):
         v = value.strip()
         if not v:

@@ -289,3 +289,28 @@ def test_founding_report_actor_groups():
     rec = _gold()[0]
     rows = extract_mentions(document_sentences(rec["doc_id"], rec.get("title"), rec["text"]), date=rec.get("date"))
     assert document_actor_ids(rows) == {"RUSSIA", "SYR_GOV", "SYR_OPP", "UN", "CIVILIANS"}
+
+
+@pytest.mark.parametrize("date", ["2017-06-01", "6/1/2017", "2017-06-01T08:00:00"])
+def test_date_formats(date):
+    import datetime as dt
+
+    import pandas as pd
+
+    for value in (date, pd.Timestamp("2017-06-01"), dt.date(2017, 6, 1)):
+        assert ids("HTS took the crossing.", date=value) == {"JIHADIST"}
+
+
+@pytest.mark.parametrize("missing", [None, float("nan")])
+def test_missing_date_uses_every_alias(missing):
+    import pandas as pd
+
+    assert ids("HTS took the crossing.", date=missing) == {"JIHADIST"}
+    assert ids("HTS took the crossing.", date=pd.NaT) == {"JIHADIST"}
+
+
+def test_bad_date_is_an_input_error():
+    from analysis.errors import InputError
+
+    with pytest.raises(InputError, match="expected YYYY-MM-DD or M/D/YYYY"):
+        D.find("HTS", date="soon")
