@@ -120,6 +120,9 @@ _NEGATION_BEFORE = frozenset(
 )
 _APPOSITIVE = frozenset("mostly mainly most many all including largely predominantly among both - \u2013 \u2014".split())
 _ONE_OF_THE = frozenset(f"of the {w}" for w in "dead wounded injured killed victims casualties".split())
+#: People affected otherwise (not casualties) and the words that say so.
+_NOT_VICTIMS = frozenset("refugees refugee evacuees migrants displaced detainees hostages captives prisoners".split())
+_DISPLACED = frozenset("displaced driven fled fleeing homes homeless uprooted forced evacuated arrested kidnapped".split())
 _TRANSITIVE = frozenset("killed executed wounded injured massacred murdered beheaded hurt decapitated".split())
 _NEGATION_RIGHT = frozenset("no not never none could would will might cannot n't nobody".split())
 #: Verbs before a number that do something other than kill or injure ("kidnapped 900").
@@ -430,7 +433,9 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
         category, cue_lo, cue_hi = None, q.first, q.num_end
         # C1. a subgroup introduced by "including", "among them", "along with"...
         sub = None
-        if claims and q.first - claims[-1]["_tok_end"] <= 20:
+        between = words[claims[-1]["_tok_end"]:q.first] if claims else []
+        if claims and q.first - claims[-1]["_tok_end"] <= 20 and head not in _NOT_VICTIMS \
+                and not any(w in _OTHER_VERBS or w in _DISPLACED for w in between):
             if _SUBGROUP_LEFT.search(" ".join(words[max(0, q.first - 4):q.first])):
                 sub = claims[-1]["category"]
             elif q.num_end + 1 < n and words[q.num_end] == "of" and words[q.num_end + 1] in ("them", "whom"):

@@ -245,3 +245,9 @@ def test_pronoun_speaker_carries_the_previous_source():
 )
 def test_claims_more_patterns(text, expected):
     assert keys(text) == expected
+
+
+def test_displaced_subgroup_is_not_a_casualty():
+    text = ("The war has killed 300000 people and driven 11 million from their homes "
+            "including 4 million refugees.")
+    assert keys(text) == {(K, 300000, 300000, "exact", None)}
