@@ -86,7 +86,7 @@ _INJURE_VERBS = (
 )
 _FILLER_LEFT = (
     r"(?:\s(?:also|reportedly|allegedly|another|an additional|additional|a further|a total of|all|the|at once|each))*"
-    r"(?:\s(?:a|an|one)\s\S+(?:\s\S+)?\s(?:and|as well as))?"
+    r"(?:(?:\s(?:a|an|one)\s\S+(?:\s\S+)?){1,3}\s(?:and|as well as))?"
 )
 
 _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -95,6 +95,9 @@ _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_PERSON_ONLY}){_FILLER_LEFT}$"), "killed_person"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:among|amongst) (?:the|those) (?P<w>dead|killed|victims|fatalities|wounded|injured)"
                 r"(?: (?:were|was|are|is|included|includes|being))?)$"), "among"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:those|the|people) (?P<w>dead|killed|victims|fatalities|wounded|injured)"
+                r" (?:were|was|are|included|include|includes|including|numbered|number))$"), "among"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:massacre|massacres|slaughter) (?:against|of))$"), "killed"),
     (re.compile(r"(?:^|\s)(?P<cue>(?P<w>casualty|casualties|injury|injuries) toll\b(?:\s\S+){0,10}?\s"
                 r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
                 r"jumped|increased|to|at|of|is|was|now|up|as))(?: to| at| of)?$"), "toll_other"),
@@ -118,7 +121,7 @@ _NEGATION_BEFORE = frozenset(
     "threatening threaten vowed vows vow denied denies deny denying if unless plans planned plan "
     "intends intended aim aims aimed n't nobody attempt attempted tried trying".split()
 )
-_APPOSITIVE = frozenset("mostly mainly most many all including largely predominantly among both - \u2013 \u2014".split())
+_APPOSITIVE = frozenset("mostly mainly most many all some including largely predominantly among both - ( \u2013 \u2014".split())
 _ONE_OF_THE = frozenset(f"of the {w}" for w in "dead wounded injured killed victims casualties".split())
 #: People affected otherwise (not casualties) and the words that say so.
 _NOT_VICTIMS = frozenset("refugees refugee evacuees migrants displaced detainees hostages captives prisoners".split())
@@ -156,6 +159,7 @@ _GAP = frozenset(
     feared said confirmed to later all critically seriously severely slightly lightly badly mortally
     fatally initially now others more other in total so far already among the those who either both got
     get subsequently then assumed found said later later on overall altogether apparently identified
+    estimated least
     reportedly presumably likely probably reported confirmed just immediately instantly
     """.split()
 )
@@ -179,7 +183,7 @@ _NON_PERSON_HEADS = frozenset(
     convoys boats packages tents dollars euros pounds liters litres meals
     """.split()
 )
-_HEDGE_POST = re.compile(r"^(?:or more|and more|plus)\b")
+_HEDGE_POST = re.compile(r"^(?:or more|and more|plus|at least)\b")
 
 _SCOPE_CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset|conflict|war|uprising|revolution|crisis|"
@@ -273,7 +277,13 @@ def _negated(words: list[str], i: int, *, span: int = 3) -> bool:
     """Whether a negation, modal, threat or denial precedes the cue word at ``i``."""
     if i > 0 and words[i - 1] == "to":
         return True
-    return any(w in _NEGATION_BEFORE for w in words[max(0, i - span):i])
+    for j in range(max(0, i - span), i):
+        w = words[j]
+        if w == "may" and j > 0 and (words[j - 1][:1].isdigit() or words[j - 1] in ("in", "of", "since", "early", "late", "mid")):
+            continue  # the month: "since 21 May have killed"
+        if w in _NEGATION_BEFORE:
+            return True
+    return False
 
 
 def _left_text(words: list[str], i: int, lo: int) -> str:
@@ -353,7 +363,7 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
         # "members of the X group were killed", "10 people mostly schoolchildren killed",
         # "23 people - most of them fighters - were killed"
         kk = k + 1
-        while kk < n and kk < k + 15 and (words[kk][:1].isalpha() or words[kk] in ('"', "-", "\u201c", "\u201d", "'")) \
+        while kk < n and kk < k + 15 and (words[kk][:1].isalpha() or words[kk] in ('"', "-", "\u201c", "\u201d", "'", "(", ")")) \
                 and words[kk] not in _RIGHT_CUES and words[kk] not in UNITS \
                 and words[kk] not in ("were", "was", "have", "had", "are", "who", "which", "that", "when", "while"):
             kk += 1
@@ -368,10 +378,7 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
             # an active verb with its own object ("kidnapped 900 executed 18") is not our predicate,
             # unless that object is itself followed by a predicate ("6 killed 12 wounded")
             q2 = starts.get(after) if w in _TRANSITIVE else None
-            hedge_next = w in _TRANSITIVE and after < n and (
-                words[after] in ("more", "over", "about", "some", "nearly", "almost")
-                or (words[after] == "at" and after + 1 < n and words[after + 1] in ("least", "most")))
-            if q2 is not None or hedge_next:
+            if q2 is not None:
                 if q2 is None:
                     return None, k
                 h2, e2, _ = _np_after(words, q2.num_end, n)
@@ -384,6 +391,10 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
             return cat, after
         if w in _NEGATION_RIGHT:
             return "negated", k
+        if w == "at" and k + 1 < n and words[k + 1] in ("least", "most"):
+            k += 2  # "125 terrorists at least were killed"
+            steps += 2
+            continue
         modifier = w[:1].isalpha() and any(x in PERSON_NOUNS for x in words[k + 1:k + 3]) and w not in _STOP_NP
         if w in _GAP or w in _LIST or w in PERSON_NOUNS or w + "s" in PERSON_NOUNS or words[k][:1].isdigit() or w in UNITS or modifier:
             saw_and = saw_and or w == "and"
@@ -412,7 +423,7 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
     toks = tokenize(text)
     if not toks:
         return []
-    words = [t.low for t in toks]
+    words = [t.low if t.text != "IS" else "isis" for t in toks]  # "IS fighters" is not the verb
     n = len(words)
     quants = [q for q in find_quantities(text, toks) if q.kind == "count"]
     if not quants:

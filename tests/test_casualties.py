@@ -251,3 +251,22 @@ def test_displaced_subgroup_is_not_a_casualty():
     text = ("The war has killed 300000 people and driven 11 million from their homes "
             "including 4 million refugees.")
     assert keys(text) == {(K, 300000, 300000, "exact", None)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dozens more were wounded some of them badly.", {(I, None, None, "vague", "dozens")}),
+        ("Another 65 people were hurt some seriously in the raid.", {(I, 65, 65, "exact", None)}),
+        ("Strikes since 3 May have killed between 200 and 400 civilians.", {(K, 200, 400, "range", None)}),
+        ("Eight civilians some of them children killed in an air raid", {(K, 8, 8, "exact", None)}),
+        ("90 militants at least were killed near the airport", {(K, 90, 90, "at_least", None)}),
+        ("More than 900 are estimated to have been killed.", {(K, 900, 900, "more_than", None)}),
+        ("The blast killed a driver a guard and three police officers.", {(K, 3, 3, "exact", None)}),
+        ("The monitor said those killed included 14 fighters.", {(K, 14, 14, "exact", None)}),
+        ("Gunmen committed a massacre against 30 villagers.", {(K, 30, 30, "exact", None)}),
+        ("A total of 17 IS fighters (a group banned in many states) were killed.", {(K, 17, 17, "exact", None)}),
+    ],
+)
+def test_claims_hedges_after_and_asides(text, expected):
+    assert keys(text) == expected
