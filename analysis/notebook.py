@@ -199,6 +199,8 @@ def open_report(
     if d_to is not None:
         mask &= docs["date"] <= d_to
     selected = select_tables(tables, docs.loc[mask, "doc_id"].tolist())
+    sel_docs = selected.documents
+    sel_docs[group_by] = sel_docs[group_by].astype(object).where(sel_docs[group_by].notna(), "(unknown)").astype(str)
     params = {"corpus": corpus_s, "sources": src, "date_from": date_from or "", "date_to": date_to or "",
               "group_by": group_by, "out_dir": out_dir, **extra}
     out = resolve_path(out_dir) if out_dir else REPORTS_DIR / "figures" / notebook

@@ -12,6 +12,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
 import pandas as pd  # noqa: E402
 
 #: Fixed PNG metadata: no software version or timestamp, so files are reproducible.
@@ -49,8 +50,16 @@ def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> tupl
 # Report text (outlet names, words, titles) must never be read as mathtext: "$" is plain.
 plt.rcParams["text.parse_math"] = False
 
+#: Tick labels as plain numbers with thousands separators (mathtext is off, so no "10^3").
+PLAIN_NUMBERS = FuncFormatter(lambda v, _pos: f"{v:,.0f}" if v >= 1 else f"{v:g}")
+
 #: Colours for up to 20 groups, fixed so outlets keep their colour across figures.
 PALETTE = plt.get_cmap("tab20").colors
+
+
+def labels_of(values: pd.Series, missing: str = "(unknown)") -> pd.Series:
+    """Values as plain strings for legends and axes, missing ones as ``(unknown)``."""
+    return values.astype(object).where(values.notna(), missing).astype(str).astype(object)
 
 
 def empty_figure(message: str = "No data for this selection", *, figsize=(6, 1.6)):
@@ -104,6 +113,7 @@ def line_chart(data: pd.DataFrame, *, x: str, y: str, hue: str | None = None, ti
                 color=PALETTE[i % len(PALETTE)])
     if logy:
         ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(PLAIN_NUMBERS)
     ax.set_title(title)
     ax.set_xlabel(xlabel or x)
     ax.set_ylabel(ylabel or y)
@@ -152,4 +162,40 @@ def histogram(values: pd.Series, *, bins: int = 30, title: str = "", xlabel: str
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def scatter_chart(data: pd.DataFrame, *, x: str, y: str, hue: str | None = None, facet: str | None = None,
+                  title: str = "", xlabel: str | None = None, ylabel: str | None = None, logy: bool = True):
+    """Points of ``y`` over ``x``, coloured by ``hue``, one panel per ``facet`` value (shared axes)."""
+    if data.empty:
+        return empty_figure()
+    panels = [(None, data)] if not facet else list(data.groupby(facet, sort=True))
+    fig, axes = plt.subplots(1, len(panels), figsize=(6.5 * len(panels) + 1.5, 4.2), sharey=True, squeeze=False)
+    hues = sorted(labels_of(data[hue]).unique()) if hue else [None]
+    colors = {h: PALETTE[i % len(PALETTE)] for i, h in enumerate(hues)}
+    for ax, (name, g) in zip(axes[0], panels):
+        for h in hues:
+            part = g if h is None else g[labels_of(g[hue]) == h]
+            if len(part):
+                ax.scatter(part[x], part[y], s=14, alpha=0.75, color=colors[h], label=h)
+        if logy:
+            ax.set_yscale("log")
+            ax.yaxis.set_major_formatter(PLAIN_NUMBERS)
+        ax.set_title(f"{title} ({name})" if name is not None else title)
+        ax.set_xlabel(xlabel or x)
+        ax.spines[["top", "right"]].set_visible(False)
+        for label in ax.get_xticklabels():
+            label.set_rotation(30)
+            label.set_ha("right")
+    axes[0][0].set_ylabel(ylabel or y)
+    if hue:
+        handles, labels = [], []
+        for ax in axes[0]:
+            for hnd, lab in zip(*ax.get_legend_handles_labels()):
+                if lab not in labels:
+                    handles.append(hnd)
+                    labels.append(lab)
+        axes[0][-1].legend(handles, labels, title=hue, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left",
+                           frameon=False)
     return fig
