@@ -98,6 +98,8 @@ _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:^|\s)(?P<cue>(?:those|the|people) (?P<w>dead|killed|victims|fatalities|wounded|injured)"
                 r" (?:were|was|are|included|include|includes|including|numbered|number))$"), "among"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:massacre|massacres|slaughter) (?:against|of))$"), "killed"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:the|those) (?P<w>dead|killed|victims|wounded|injured)\b(?:\s\S+){0,7}?"
+                r"\s(?:also )?(?:included|include|includes))$"), "among"),
     (re.compile(r"(?:^|\s)(?P<cue>(?P<w>casualty|casualties|injury|injuries) toll\b(?:\s\S+){0,10}?\s"
                 r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
                 r"jumped|increased|to|at|of|is|was|now|up|as))(?: to| at| of)?$"), "toll_other"),
@@ -122,6 +124,7 @@ _NEGATION_BEFORE = frozenset(
     "intends intended aim aims aimed n't nobody attempt attempted tried trying".split()
 )
 _APPOSITIVE = frozenset("mostly mainly most many all some including largely predominantly among both - ( \u2013 \u2014".split())
+_DENIAL = frozenset("denied denies deny denying refuted refutes dismissed rejected rejects if unless whether".split())
 _ONE_OF_THE = frozenset(f"of the {w}" for w in "dead wounded injured killed victims casualties".split())
 #: People affected otherwise (not casualties) and the words that say so.
 _NOT_VICTIMS = frozenset("refugees refugee evacuees migrants displaced detainees hostages captives prisoners".split())
@@ -488,6 +491,10 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
             parent = len(claims) - 1
         if category is None:
             continue
+        lo_i = min(cue_lo, q.first)
+        if any(w in _DENIAL for w in words[max(0, lo_i - 8):lo_i]) and not any(
+                w in ".;:" for w in words[max(0, lo_i - 8):lo_i]):
+            continue  # "Moscow denied that its jets killed 30 civilians"
         if head is None and q.vague and q.num_end < n and words[q.num_end] == "more":
             np_end = q.num_end + 1
         qualifier = q.qualifier

@@ -270,3 +270,17 @@ def test_displaced_subgroup_is_not_a_casualty():
 )
 def test_claims_hedges_after_and_asides(text, expected):
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Medics said most of the dead were men but they also included several women.",
+         {(K, None, None, "vague", "several")}),
+        ("Moscow denied that its jets killed 30 civilians in the town.", set()),
+        ("It was unclear whether 12 people were killed.", set()),
+        ("If the dam breaks 5000 people could die.", set()),
+    ],
+)
+def test_claims_included_and_denied(text, expected):
+    assert keys(text) == expected
