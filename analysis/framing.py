@@ -551,7 +551,7 @@ def label_shares(
     merged = sel[["doc_id", "label", "count"]].merge(groups, on="doc_id", how="inner")
     if merged.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(SHARE_COLUMNS, ["object", "object", "int64", "float64", "int64"])})
-    merged["group"] = merged["group"].astype(str)
+    merged["group"] = merged["group"].fillna("").astype(str)  # a missing group is ""
     g = merged.groupby(["group", "label"], sort=True).agg(count=("count", "sum"), n_docs=("doc_id", "nunique")).reset_index()
     g["share"] = g["count"] / g.groupby("group")["count"].transform("sum")
     g = g.sort_values(["group", "count", "label"], ascending=[True, False, True], kind="mergesort")
