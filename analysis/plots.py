@@ -53,8 +53,8 @@ plt.rcParams["text.parse_math"] = False
 #: Tick labels as plain numbers with thousands separators (mathtext is off, so no "10^3").
 PLAIN_NUMBERS = FuncFormatter(lambda v, _pos: f"{v:,.0f}" if v >= 1 else f"{v:g}")
 
-#: Colours for up to 20 groups, fixed so outlets keep their colour across figures.
-PALETTE = plt.get_cmap("tab20").colors
+#: Colours for up to 20 groups (the ten strong tab10 colours first, then their light twins).
+PALETTE = plt.get_cmap("tab10").colors + plt.get_cmap("tab20").colors[1::2]
 
 
 def labels_of(values: pd.Series, missing: str = "(unknown)") -> pd.Series:
@@ -198,4 +198,38 @@ def scatter_chart(data: pd.DataFrame, *, x: str, y: str, hue: str | None = None,
                     labels.append(lab)
         axes[0][-1].legend(handles, labels, title=hue, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left",
                            frameon=False)
+    return fig
+
+
+def network_figure(graph, *, title: str = "", seed: int = 7, max_nodes: int = 40):
+    """Draw a co-occurrence graph: node size ~ ``weight`` attribute, edge width ~ edge ``weight``.
+
+    The layout is seeded, so the same graph gives the same picture.
+    """
+    import networkx as nx
+
+    if graph.number_of_nodes() == 0:
+        return empty_figure()
+    graph = graph.subgraph([n for n in graph.nodes if graph.degree(n) > 0])
+    if graph.number_of_nodes() == 0:
+        return empty_figure("No pair of actors reaches the co-occurrence threshold")
+    if graph.number_of_nodes() > max_nodes:
+        keep = sorted(graph.nodes, key=lambda n: (-graph.nodes[n].get("weight", 0), n))[:max_nodes]
+        graph = graph.subgraph(keep)
+    fig, ax = plt.subplots(figsize=(8, 7))
+    pos = nx.spring_layout(graph, seed=seed, weight=None, k=2.2 / max(1, graph.number_of_nodes()) ** 0.5)
+    nodes = sorted(graph.nodes)
+    weights = [graph.nodes[n].get("weight", 1) for n in nodes]
+    wmax = max(weights) or 1
+    edges = sorted(graph.edges(data="weight"), key=lambda e: (e[0], e[1]))
+    emax = max((w for *_, w in edges), default=1) or 1
+    nx.draw_networkx_edges(graph, pos, edgelist=[(a, b) for a, b, _ in edges], ax=ax,
+                           width=[0.5 + 5 * w / emax for *_, w in edges], alpha=0.35, edge_color="0.4")
+    nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, node_size=[80 + 900 * w / wmax for w in weights],
+                           node_color=[PALETTE[i % len(PALETTE)] for i in range(len(nodes))], alpha=0.9)
+    for n in nodes:
+        x, y = pos[n]
+        ax.text(x, y, n, fontsize=8, ha="center", va="center")
+    ax.set_title(title)
+    ax.axis("off")
     return fig
