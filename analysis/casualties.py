@@ -631,6 +631,10 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
 
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"\u201c\u201d]|\b(?:said|says|told|according|while|but|whereas|meanwhile|adding|added|although|despite)\b")
 _PLACE_OF = re.compile(r"(?:held by|controlled by|-held|-controlled|held|controlled|seized by|territory of|areas of|region of)\s*(?:the\s+)?$")
+_GENERIC_WORDS = frozenset("fighters militants terrorists gunmen insurgents jihadists extremists rebels".split())
+_SPEAKS_AFTER = re.compile(
+    r"^\W*(?:(?:news|agency|tv|television|channel|correspondent|reporter|media|statement)\W+){0,2}"
+    r"(?:said|says|reported|reports|told|announced|added|stated|confirmed)\b", re.I)
 _AFTER_BREAK = re.compile(r"\d|\b(?:including|as well as|along with|among them|where|which|who|and (?:the|a) \w+ (?:of|in))\b")
 _AFTER_LINK = re.compile(r"\b(?:by|with|in|from|during|amid|when|after|as|of|on|between|against)\b")
 
@@ -658,7 +662,8 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
     before_best: tuple[int, str] | None = None
     after_best: tuple[int, str] | None = None
     inside_best: str | None = None
-    victim_groups = {m["actor_id"] for m in mentions if num_lo <= m["start"] < np_hi}
+    victim_groups = {m["actor_id"] for m in mentions if num_lo <= m["start"] < np_hi
+                     and m["surface"].lower() not in _GENERIC_WORDS}
     starts = {m["start"] for m in mentions if m["actor_id"] not in _NEVER_PERPETRATOR
               and not (source_span is not None and m["start"] < source_span[1] and m["end"] > source_span[0])}
     for m in mentions:
@@ -669,9 +674,14 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
             continue  # a place: "the rebel-held town"
         if any(m["end"] <= x <= m["end"] + 1 for x in starts):
             continue  # "Syrian Kurdish fighters": the last of adjacent mentions names the actor
+        if _SPEAKS_AFTER.match(text[m["end"]:m["end"] + 40]):
+            continue  # "... Syrian state television reported": a source, not a perpetrator
         if c_lo <= m["start"] and m["end"] <= num_lo:
-            inside_best = inside_best or aid  # "the death toll from the Daesh attack reached 51"
+            if not re.search(r"\bof(?: the)?\s*$", text[max(0, m["start"] - 8):m["start"]]):
+                inside_best = inside_best or aid  # "the death toll from the Daesh attack reached 51"
             continue
+        if re.match(r"^\s+or\s+(?:the\s+)?$", text[m["end"]:m["end"] + 10]) or re.search(r"\s+or\s+(?:the\s+)?$", text[max(0, m["start"] - 10):m["start"]]) and any(x["end"] <= m["start"] and m["start"] - x["end"] <= 10 for x in mentions if x is not m):
+            return None  # "Syrian regime or Russian jets": not stated which
         if source_span is not None and m["start"] < source_span[1] and m["end"] > source_span[0]:
             continue
         if num_lo <= m["start"] < max(np_hi, c_hi) and m["start"] < np_hi:

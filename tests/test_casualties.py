@@ -284,3 +284,16 @@ def test_claims_hedges_after_and_asides(text, expected):
 )
 def test_claims_included_and_denied(text, expected):
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        ("At least 9 jihadist fighters were killed in clashes with Kurdish forces.", "KURDISH"),
+        ("The strike by Syrian or Russian jets killed 20 people.", None),
+        ("A bomb killed 7 people and injured 12 in the city Syrian state television reported.", None),
+    ],
+)
+def test_perpetrator_edge_cases(text, perpetrator):
+    out = claims(text, dictionary=None)
+    assert out and out[0]["perpetrator_actor"] == perpetrator
