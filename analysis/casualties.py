@@ -470,7 +470,8 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
         if sub is not None:
             category = sub
             parent = len(claims) - 1
-        elif a_cat is not None and b_cat is not None and words[a_cue] in _RIGHT_CUES and a_cue == q.first - 1:
+        elif a_cat is not None and b_cat is not None and words[a_cue] in _RIGHT_CUES and a_cue == q.first - 1 \
+                and "and" not in words[b_start:b_hi]:
             category, cue_hi = b_cat, b_hi  # title lists: "2 killed 5 injured"
         elif a_cat is not None:
             if foreign and head is None and np_end > 0 and words[np_end - 1] in _NON_PERSON_HEADS:

@@ -297,3 +297,8 @@ def test_claims_included_and_denied(text, expected):
 def test_perpetrator_edge_cases(text, perpetrator):
     out = claims(text, dictionary=None)
     assert out and out[0]["perpetrator_actor"] == perpetrator
+
+
+def test_active_claim_followed_by_other_casualties():
+    text = "Bombs killed 14 people and civilian casualties were reported elsewhere."
+    assert keys(text) == {(K, 14, 14, "exact", None)}
