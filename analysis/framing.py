@@ -227,6 +227,16 @@ class LabelLexicon:
     not_preceded: dict[tuple[str, str], re.Pattern]
     not_followed: dict[tuple[str, str], re.Pattern]
 
+    def label_names(self, referent: str) -> list[str]:
+        """The label names of a referent in lexicon order (for stable colours across figures).
+
+        Raises:
+            InputError: an unknown referent (names the ones the lexicon has).
+        """
+        if referent not in self.referents:
+            raise InputError(f"{self.path}: no referent {referent!r}; the lexicon has {', '.join(self.referents)}")
+        return list(self.referents[referent].get("labels") or {})
+
 
 _GAP_BEFORE = re.compile(
     r"^(?:['’]?s)?\s*(?:[-/]\s*)?(?:and\s+(?:its\s+)?(?:allied|affiliated)\s+|"

@@ -93,6 +93,11 @@ class Report:
         return self.tables.documents
 
     @property
+    def lexicon_paths(self) -> dict[str, str]:
+        """The lexicon files this run used, by name (``actors``, ``labels``, ``frames``)."""
+        return {k: v["path"] for k, v in (self.tables.provenance.get("lexicons") or {}).items()}
+
+    @property
     def empty(self) -> bool:
         """True when no report matches the selection."""
         return self.tables.documents.empty

@@ -72,24 +72,37 @@ def empty_figure(message: str = "No data for this selection", *, figsize=(6, 1.6
 
 def bar_chart(data: pd.DataFrame, *, x: str, y: str, hue: str | None = None, title: str = "",
               xlabel: str | None = None, ylabel: str | None = None, horizontal: bool = True,
-              stacked: bool = False, max_bars: int = 40):
+              stacked: bool = False, max_bars: int = 40, sort_bars: bool = True, hue_order: list | None = None):
     """A bar chart of tidy ``data`` (one bar per ``x``, grouped or stacked by ``hue``).
 
-    Returns an empty-data figure when ``data`` is empty.
+    Bars are sorted by total (largest at the top) unless ``sort_bars`` is False (data order
+    kept). ``hue_order`` fixes the colour of each ``hue`` value across figures (values not in
+    it come after, sorted). Returns an empty-data figure when ``data`` is empty.
 
     Example:
         >>> fig = bar_chart(pd.DataFrame({"source": ["a", "b"], "n": [3, 1]}), x="source", y="n")
     """
     if data.empty:
         return empty_figure()
+    data = data.assign(**{x: labels_of(data[x])})
     if hue:
+        data = data.assign(**{hue: labels_of(data[hue])})
         wide = data.pivot_table(index=x, columns=hue, values=y, aggfunc="sum", fill_value=0, sort=True)
+        order = [h for h in (hue_order or []) if h in wide.columns]
+        wide = wide[order + sorted(c for c in wide.columns if c not in order)]
     else:
         wide = data.groupby(x, sort=True)[y].sum().to_frame(y)
-    wide = wide.loc[wide.sum(axis=1).sort_values(ascending=True, kind="stable").index[-max_bars:]]
+    if sort_bars:
+        wide = wide.loc[wide.sum(axis=1).sort_values(ascending=True, kind="stable").index[-max_bars:]]
+    else:
+        wide = wide.loc[list(dict.fromkeys(data[x]))[:max_bars][::-1]]
     height = max(2.0, 0.28 * len(wide) * (1 if stacked or not hue else max(1, min(len(wide.columns), 4)) ** 0.5) + 1.2)
     fig, ax = plt.subplots(figsize=(7.5, height) if horizontal else (max(6.0, 0.45 * len(wide) + 2), 4.2))
-    colors = [PALETTE[i % len(PALETTE)] for i in range(len(wide.columns))]
+    if hue and hue_order:
+        index = {h: i for i, h in enumerate(list(hue_order) + sorted(c for c in wide.columns if c not in hue_order))}
+        colors = [PALETTE[index[c] % len(PALETTE)] for c in wide.columns]
+    else:
+        colors = [PALETTE[i % len(PALETTE)] for i in range(len(wide.columns))]
     wide.plot(kind="barh" if horizontal else "bar", ax=ax, stacked=stacked, color=colors, legend=bool(hue), width=0.8)
     ax.set_title(title)
     ax.set_xlabel(ylabel if horizontal else (xlabel or x))
@@ -232,4 +245,22 @@ def network_figure(graph, *, title: str = "", seed: int = 7, max_nodes: int = 40
         ax.text(x, y, n, fontsize=8, ha="center", va="center")
     ax.set_title(title)
     ax.axis("off")
+    return fig
+
+
+def box_chart(data: pd.DataFrame, *, x: str, y: str, title: str = "", xlabel: str | None = None,
+              ylabel: str | None = None):
+    """Box plots of ``y`` for each ``x`` value (sorted), with the number of values in each label."""
+    if data.empty:
+        return empty_figure()
+    groups = [(str(k), g[y].dropna().to_numpy()) for k, g in data.groupby(labels_of(data[x]), sort=True)]
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.55 * len(groups) + 2), 4.2))
+    ax.boxplot([v for _, v in groups], showfliers=True, widths=0.6)
+    ax.set_xticks(range(1, len(groups) + 1), [f"{k}\n(n={len(v)})" for k, v in groups], rotation=40, ha="right",
+                  fontsize=8)
+    ax.axhline(0, color="0.6", lw=0.8)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel or x)
+    ax.set_ylabel(ylabel or y)
+    ax.spines[["top", "right"]].set_visible(False)
     return fig
