@@ -65,7 +65,7 @@ PERSON_NOUNS = frozenset(
     employees engineers experts advisers advisors contractors drivers truckers aid forces loyalists
     jihadis islamists combatants commandos paratroopers conscripts defectors foreigners nationals
     colleagues comrades schoolchildren shepherd farmer fishermen clerics imams sheikhs bystanders
-    patients
+    patients militia militias
     """.split()
 ) - {"aid", "suicide"}
 
@@ -76,7 +76,7 @@ _KILL_VERBS = (
     r"decapitating|murder|murders|murdered|murdering|crucified|crucifying|assassinated|"
     r"gunned down|mowed down|shot dead|martyred|claimed the lives? of|claiming the lives? of|"
     r"claims the lives? of|claim the lives? of|took the lives? of|taking the lives? of|"
-    r"cost the lives? of|costing the lives? of|killing of|deaths? of|execution of|"
+    r"cost the lives? of|costing the lives? of|killings? of|deaths? of|executions? of|beheadings? of|"
     r"massacre of|bodies of|corpses of|remains of|lives of"
 )
 _KILL_PERSON_ONLY = r"destroyed|destroying|eliminated|eliminating|eliminate|neutrali[sz]ed|neutrali[sz]ing|liquidated|liquidating"
@@ -94,7 +94,7 @@ _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:^|\s)(?P<cue>{_INJURE_VERBS}){_FILLER_LEFT}$"), "injured"),
     (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_PERSON_ONLY}){_FILLER_LEFT}$"), "killed_person"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:among|amongst) (?:the|those) (?P<w>dead|killed|victims|fatalities|wounded|injured)"
-                r"(?: (?:were|was|are|is|included|includes|being))?)$"), "among"),
+                r"(?:(?: \S+){0,5}? (?:were|was|are|is|included|includes|being))?)$"), "among"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:those|the|people) (?P<w>dead|killed|victims|fatalities|wounded|injured)"
                 r" (?:were|was|are|included|include|includes|including|numbered|number))$"), "among"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:massacre|massacres|slaughter) (?:against|of))$"), "killed"),
@@ -103,13 +103,14 @@ _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:^|\s)(?P<cue>(?P<w>casualty|casualties|injury|injuries) toll\b(?:\s\S+){0,10}?\s"
                 r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
                 r"jumped|increased|to|at|of|is|was|now|up|as))(?: to| at| of)?$"), "toll_other"),
-    (re.compile(r"(?:^|\s)(?P<cue>(?:death )?(?:toll|tally)\b(?:\s\S+){0,10}?\s?"
+    (re.compile(r"(?:^|\s)(?P<cue>(?:death )?(?:toll|tally)\b(?:\s\S+){0,22}?\s?"
                 r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
                 r"jumped|increased|to|at|of|is|was|now|up|as|estimated|put|set|exceeded|surpassed|topped))(?: to| at| of)?$"), "killed"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:took|brought|raised|pushed|taking|bringing|raising|pushing|takes|brings|raises) to)$"), "toll_to"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:number|total|tally|count|figure) of (?:\S+\s){0,8}?"
                 r"(?P<w>killed|dead|deaths|died|fatalities|wounded|injured|victims|casualties|martyrs)\b"
-                r"(?:\s\S+){0,8}?\s(?:to|at|reached|reaching|is|was|stood at|rose to|of|as))$"), "number_of"),
+                r"(?:\s\S+){0,16}?\s(?:to|at|reached|reaching|is|was|stood at|rose to|of|as))$"), "number_of"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:death )?toll\b(?:\s\S+){0,8})$"), "toll_bare"),
     (re.compile(r"(?:^|\s)(?P<cue>put (?:the|its|their|his) (?:number|toll|figure|tally)(?: of \S+)? at)$"), "killed"),
 ]
 _TOLL_AFTER = re.compile(r"^\S+(?: \S+)? the (?:(?:death )?(?:toll|tally)|number of (?:\S+ ){0,4}?(?P<w>killed|dead|deaths|wounded|injured))\b")
@@ -162,7 +163,7 @@ _GAP = frozenset(
     feared said confirmed to later all critically seriously severely slightly lightly badly mortally
     fatally initially now others more other in total so far already among the those who either both got
     get subsequently then assumed found said later later on overall altogether apparently identified
-    estimated least
+    estimated least recorded documented " \u201c \u201d
     reportedly presumably likely probably reported confirmed just immediately instantly
     """.split()
 )
@@ -278,8 +279,6 @@ def _np_after(words: list[str], j: int, n: int) -> tuple[str | None, int, bool]:
 
 def _negated(words: list[str], i: int, *, span: int = 3) -> bool:
     """Whether a negation, modal, threat or denial precedes the cue word at ``i``."""
-    if i > 0 and words[i - 1] == "to":
-        return True
     for j in range(max(0, i - span), i):
         w = words[j]
         if w == "may" and j > 0 and (words[j - 1][:1].isdigit() or words[j - 1] in ("in", "of", "since", "early", "late", "mid")):
@@ -300,12 +299,12 @@ def _char_to_word(words: list[str], left: str, char_pos: int) -> int:
 
 # --------------------------------------------------------------------------- core
 
-def _left_governor(words: list[str], first: int, head: str | None) -> tuple[str | None, int]:
+def _left_governor(words: list[str], first: int, head: str | None, after: str = "") -> tuple[str | None, int]:
     """Category given by a casualty verb or noun just before a quantity (rule A).
 
     Returns (category or None or ``"negated"``, index of the cue word).
     """
-    lo = max(0, first - 16)
+    lo = max(0, first - 28)
     left = " ".join(words[lo:first])
     for pat, cat in _LEFT_PATTERNS:
         m = pat.search(left)
@@ -326,6 +325,13 @@ def _left_governor(words: list[str], first: int, head: str | None) -> tuple[str 
                 cat = "killed"
             else:
                 cat = _RIGHT_CUES.get(w, _HEAD_CUES.get(w, "killed"))
+        elif cat == "toll_bare":
+            # headline style "Death toll from Aleppo bomb attack at least 112"
+            if (head is not None and head not in PERSON_NOUNS) or after in _RIGHT_CUES:
+                continue
+            if first < len(words) and first > 0 and words[first - 1] in ("in", "on", "of", "the", "and", "from", "by"):
+                continue
+            cat = "killed"
         elif cat == "toll_to":
             # "took to 89 the number of civilians killed", "brought to 45 the death toll"
             right = " ".join(words[first:first + 14])
@@ -437,7 +443,7 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
         if q.first > 0 and words[q.first - 1] in _OTHER_VERBS:
             continue
         head, np_end, foreign = _np_after(words, q.num_end, n)
-        a_cat, a_cue = _left_governor(words, q.first, head)
+        a_cat, a_cue = _left_governor(words, q.first, head, words[np_end] if np_end < n else "")
         if a_cat == "negated":
             continue
         if q.min == 1 and q.qualifier == "exact" and (

@@ -302,3 +302,21 @@ def test_perpetrator_edge_cases(text, perpetrator):
 def test_active_claim_followed_by_other_casualties():
     text = "Bombs killed 14 people and civilian casualties were reported elsewhere."
     assert keys(text) == {(K, 14, 14, "exact", None)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('The group said the raid left "nearly 40" soldiers dead.', {(K, 40, 40, "almost", None)}),
+        ("Among the wounded in the old town were three nurses.", {(I, 3, 3, "exact", None)}),
+        ("Jets struck again later to kill another 15 fighters.", {(K, 15, 15, "exact", None)}),
+        ("Death toll from Homs car bomb at least 31", {(K, 31, 31, "at_least", None)}),
+        ("The initial toll also included 20 injured.", {(I, 20, 20, "exact", None)}),
+        ("The number of people killed in the raid on the market of the village has risen to 17.",
+         {(K, 17, 17, "exact", None)}),
+        ("The footage showed the beheadings of at least 11 men.", {(K, 11, 11, "at_least", None)}),
+        ("At least 60 troops and militia were killed.", {(K, 60, 60, "at_least", None)}),
+    ],
+)
+def test_claims_tolls_and_windows(text, expected):
+    assert keys(text) == expected
