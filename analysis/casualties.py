@@ -105,7 +105,7 @@ _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"jumped|increased|to|at|of|is|was|now|up|as))(?: to| at| of)?$"), "toll_other"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:death )?(?:toll|tally)\b(?:\s\S+){0,22}?\s?"
                 r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
-                r"jumped|increased|to|at|of|is|was|now|up|as|estimated|put|set|exceeded|surpassed|topped))(?: to| at| of)?$"), "killed"),
+                r"jumped|increased|to|at|of|is|was|now|up|as|estimated|put|set|exceeded|surpassed|topped))(?: to| at| of)?$"), "toll"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:took|brought|raised|pushed|taking|bringing|raising|pushing|takes|brings|raises) to)$"), "toll_to"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:number|total|tally|count|figure) of (?:\S+\s){0,8}?"
                 r"(?P<w>killed|dead|deaths|died|fatalities|wounded|injured|victims|casualties|martyrs)\b"
@@ -113,6 +113,10 @@ _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:^|\s)(?P<cue>(?:death )?toll\b(?:\s\S+){0,8})$"), "toll_bare"),
     (re.compile(r"(?:^|\s)(?P<cue>put (?:the|its|their|his) (?:number|toll|figure|tally)(?: of \S+)? at)$"), "killed"),
 ]
+_TOLL_GAP_STOP = frozenset(
+    "said saying says say while but whereas given because could may might would likely expected feared "
+    "rise rising population out than could".split()
+)
 _TOLL_AFTER = re.compile(r"^\S+(?: \S+)? the (?:(?:death )?(?:toll|tally)|number of (?:\S+ ){0,4}?(?P<w>killed|dead|deaths|wounded|injured))\b")
 _SUBGROUP_LEFT = re.compile(
     r"(?:^|\s)(?P<cue>including|includes|included|include|among them|among whom|of whom|amongst them|"
@@ -311,6 +315,12 @@ def _left_governor(words: list[str], first: int, head: str | None, after: str = 
         if not m:
             continue
         cue_i = lo + _char_to_word(words, left, m.start("cue"))
+        if cat in ("toll", "toll_bare", "toll_other", "number_of"):
+            gap = words[cue_i + 1:first]
+            if any(w in _TOLL_GAP_STOP or w[:1].isdigit() or w in UNITS for w in gap):
+                continue  # "the toll was likely to rise given several ...", "toll at 58 saying 11 ..."
+            if cat == "toll":
+                cat = "killed"
         if _negated(words, cue_i):
             return "negated", cue_i
         if cat == "killed_person":

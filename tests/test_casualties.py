@@ -320,3 +320,17 @@ def test_active_claim_followed_by_other_casualties():
 )
 def test_claims_tolls_and_windows(text, expected):
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll was likely to rise given the several people still trapped.",
+        "Medics put the death toll at 40 saying there were 9 children among them.",
+        "The death toll could reach as many as 300.",
+        "The toll from the siege of the city of 200000 people is unknown.",
+    ],
+)
+def test_toll_needs_a_clean_gap(text):
+    assert (K, 9, 9, "exact", None) not in keys(text)
+    assert all(c["min"] not in (300, 200000) and c["vague"] != "several" for c in claims(text))
