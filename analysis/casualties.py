@@ -319,6 +319,8 @@ def _left_governor(words: list[str], first: int, head: str | None, after: str = 
             gap = words[cue_i + 1:first]
             if any(w in _TOLL_GAP_STOP or w[:1].isdigit() or w in UNITS for w in gap):
                 continue  # "the toll was likely to rise given several ...", "toll at 58 saying 11 ..."
+            if words[first - 1] == "of" and len(gap) > 3 and cat != "number_of":
+                continue  # "the toll from the siege of the city of 200000 people"
             if cat == "toll":
                 cat = "killed"
         if _negated(words, cue_i):
