@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 from .numbers import UNITS, Quantity, Token, find_quantities, tokenize
 from .text import Sentence
@@ -241,10 +241,6 @@ _NEVER_PERPETRATOR = frozenset({"MONITOR_NGO", "UN", "CIVILIANS"})
 
 # --------------------------------------------------------------------------- helpers
 
-def _is_number_token(tok: Token) -> bool:
-    return tok.low[:1].isdigit()
-
-
 def _np_after(words: list[str], j: int, n: int) -> tuple[str | None, int, bool]:
     """Find the victims head noun after a number ending at ``j``.
 
@@ -290,10 +286,6 @@ def _negated(words: list[str], i: int, *, span: int = 3) -> bool:
         if w in _NEGATION_BEFORE:
             return True
     return False
-
-
-def _left_text(words: list[str], i: int, lo: int) -> str:
-    return " ".join(words[lo:i])
 
 
 def _char_to_word(words: list[str], left: str, char_pos: int) -> int:

@@ -146,7 +146,6 @@ _DECADE = re.compile(r"^\d+s$")
 _DATE_DIGITS = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}$")
 _DIGITS_WITH_COLON = re.compile(r"^\d+:\d+")
 _MODIFIER = re.compile(r"^\d[\d.,:]*-[a-z]")
-_NUMBER_WORD = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"dozen", "a", "and"}
 
 
 #: Words that can start a quantity, an ordinal or a vague quantifier.
