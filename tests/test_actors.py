@@ -112,6 +112,8 @@ def test_metonymy_versus_place(text, expected):
         ("The ISI claimed the bombing.", "2012-05-01", {"ISIS"}),
         ("The ISI claimed the bombing.", "2016-05-01", set()),
         ("HTS took the crossing.", None, {"JIHADIST"}),
+        ("Riyad Hijab chaired the cabinet meeting.", "2012-06-01", {"SYR_GOV"}),
+        ("Riyad Hijab rejected the proposal.", "2016-04-01", {"SYR_OPP"}),
     ],
 )
 def test_date_limited_aliases(text, date, expected):
