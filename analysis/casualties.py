@@ -130,7 +130,7 @@ _NEGATION_BEFORE = frozenset(
 )
 _APPOSITIVE = frozenset("mostly mainly most many all some including largely predominantly among both - ( \u2013 \u2014".split())
 _DENIAL = frozenset("denied denies deny denying refuted refutes dismissed rejected rejects if unless whether".split())
-_ONE_OF_THE = frozenset(f"of the {w}" for w in "dead wounded injured killed victims casualties".split())
+_ONE_OF_THE = frozenset(f"of {d} {w}" for d in ("the", "those") for w in "dead wounded injured killed victims casualties".split())
 #: People affected otherwise (not casualties) and the words that say so.
 _NOT_VICTIMS = frozenset("refugees refugee evacuees migrants displaced detainees hostages captives prisoners".split())
 _DISPLACED = frozenset("displaced driven fled fleeing homes homeless uprooted forced evacuated arrested kidnapped".split())
@@ -452,8 +452,11 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
             continue
         if q.min == 1 and q.qualifier == "exact" and (
                 (a_cat is None and q.first > 0 and words[q.first - 1] == "of")  # "members of one family"
-                or " ".join(words[q.num_end:q.num_end + 3]) in _ONE_OF_THE):  # "one of the wounded"
-            continue
+                or (q.num_end + 1 < n and words[q.num_end] == "of" and words[q.num_end + 1][:1].isdigit())
+                or (q.num_end + 1 < n and words[q.num_end] == "of" and words[q.num_end + 1] in UNITS)):
+            continue  # "one of two people killed"
+        if (q.min == 1 or q.vague) and " ".join(words[q.num_end:q.num_end + 3]) in _ONE_OF_THE:
+            continue  # "one of the wounded", "several of the wounded were in serious condition"
         category, cue_lo, cue_hi = None, q.first, q.num_end
         # C1. a subgroup introduced by "including", "among them", "along with"...
         sub = None

@@ -129,6 +129,8 @@ _HEDGE_TOKENS = sorted((tuple(h.split()) for h in HEDGES), key=len, reverse=True
 VAGUE: dict[tuple[str, ...], str] = {
     ("hundreds", "of", "thousands"): "hundreds of thousands",
     ("tens", "of", "thousands"): "tens of thousands",
+    ("several", "dozen"): "dozens",
+    ("a", "few", "dozen"): "dozens",
     ("a", "handful"): "a handful",
     ("handful",): "a handful",
     ("dozens",): "dozens",

@@ -334,3 +334,17 @@ def test_claims_tolls_and_windows(text, expected):
 def test_toll_needs_a_clean_gap(text):
     assert (K, 9, 9, "exact", None) not in keys(text)
     assert all(c["min"] not in (300, 200000) and c["vague"] != "several" for c in claims(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The doctor was one of two people killed.", {(K, 2, 2, "exact", None)}),
+        ("She was one of those killed in the raid.", set()),
+        ("Several of the wounded were in serious condition.", set()),
+        ("One of the civilians was wounded.", {(I, 1, 1, "exact", None)}),
+        ("Several dozen soldiers were also killed.", {(K, None, None, "vague", "dozens")}),
+    ],
+)
+def test_one_of_and_several_of(text, expected):
+    assert keys(text) == expected
