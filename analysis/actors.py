@@ -8,6 +8,8 @@ PETRARCH/CAMEO dictionaries, an entry has synonyms and optional date limits.
 
 YAML schema (see the comments at the top of the bundled file)::
 
+    groups: [ARMY_X, REBELS_Y]                   # optional: group ids for another conflict,
+                                                 # added to the 15 built-in ones
     head_modifiers: [government, military, ...]  # words allowed between an adjective and a head
     heads: [army, jets, government, ...]         # nouns that turn an adjective into an actor
     actors:
@@ -536,7 +538,7 @@ def _parse_date(value: Any, path: Path, entry: str, key: str) -> _dt.date | None
     raise entry_error(path, entry, f"{key} must be a date written YYYY-MM-DD, got {value!r}")
 
 
-def _normalise_entry(raw: Any, path: Path, index: int) -> dict[str, Any]:
+def _normalise_entry(raw: Any, path: Path, index: int, groups: Sequence[str] = GROUP_IDS) -> dict[str, Any]:
     label = f"#{index + 1}"
     if not isinstance(raw, dict):
         raise entry_error(path, label, f"each actor must be a mapping with name, group and aliases, got {type(raw).__name__}")
@@ -548,8 +550,8 @@ def _normalise_entry(raw: Any, path: Path, index: int) -> dict[str, Any]:
     if unknown:
         raise entry_error(path, name, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(_ENTRY_KEYS))}")
     group = raw.get("group")
-    if group not in GROUP_IDS:
-        raise entry_error(path, name, f"unknown group id {group!r}; use one of {', '.join(GROUP_IDS)}")
+    if group not in groups:
+        raise entry_error(path, name, f"unknown group id {group!r}; use one of {', '.join(groups)}")
     start = _parse_date(raw.get("from"), path, name, "from")
     until = _parse_date(raw.get("until"), path, name, "until")
     if start and until and start > until:
@@ -632,14 +634,20 @@ def load_actor_dictionary(paths: str | Path | Sequence[str | Path] | None = None
     origin: dict[str, Path] = {}
     heads: list[str] = []
     modifiers: list[str] = []
+    groups: list[str] = list(GROUP_IDS)
     for path in files:
         try:
             data = load_yaml(path)
         except ValueError as exc:  # yaml turns an impossible date (2016-13-01) into ValueError
             raise LexiconError(f"{path}: cannot read the lexicon ({exc}); write dates as YYYY-MM-DD") from None
-        unknown = set(data) - {"actors", "heads", "head_modifiers"}
+        unknown = set(data) - {"actors", "heads", "head_modifiers", "groups"}
         if unknown:
-            raise entry_error(path, ", ".join(sorted(map(str, unknown))), "unknown top-level key; allowed: actors, heads, head_modifiers")
+            raise entry_error(path, ", ".join(sorted(map(str, unknown))), "unknown top-level key; allowed: actors, groups, heads, head_modifiers")
+        declared = data.get("groups")
+        if declared is not None:
+            if not isinstance(declared, list) or not all(isinstance(g, str) and g.strip() for g in declared):
+                raise entry_error(path, "groups", "must be a list of group ids (non-empty strings)")
+            groups.extend(g.strip() for g in declared if g.strip() not in groups)
         for key, target in (("heads", heads), ("head_modifiers", modifiers)):
             items = data.get(key) or []
             if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
@@ -650,7 +658,7 @@ def load_actor_dictionary(paths: str | Path | Sequence[str | Path] | None = None
             raise entry_error(path, "actors", f"must be a list of actor entries, got {type(actors).__name__}")
         seen_here: set[str] = set()
         for index, raw in enumerate(actors):
-            e = _normalise_entry(raw, path, index)
+            e = _normalise_entry(raw, path, index, groups)
             if e["name"] in seen_here:
                 raise entry_error(path, e["name"], "listed twice in the same file; merge the two entries")
             seen_here.add(e["name"])

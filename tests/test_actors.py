@@ -316,3 +316,15 @@ def test_bad_date_is_an_input_error():
 
     with pytest.raises(InputError, match="expected YYYY-MM-DD or M/D/YYYY"):
         D.find("HTS", date="soon")
+
+
+def test_user_dictionary_for_another_conflict_declares_its_groups(tmp_path):
+    p = write(tmp_path, "groups: [ARMY_A, MILITIA_B]\nheads: [troops]\n"
+              "actors:\n- name: Army of A\n  group: ARMY_A\n  aliases: [Army of A]\n  adjectives: [Aland]\n"
+              "- name: Militia B\n  group: MILITIA_B\n  aliases: [B militia]\n  metonyms: [Btown]\n")
+    d = load_actor_dictionary(p)
+    found = [(m.surface, m.actor_id) for m in d.find("Aland troops met the B militia as Btown said no.")]
+    assert found == [("Aland troops", "ARMY_A"), ("B militia", "MILITIA_B"), ("Btown", "MILITIA_B")]
+    bad = write(tmp_path, "groups: [ARMY_A]\nactors:\n- name: X\n  group: NAVY_C\n  aliases: [x]\n", "b.yml")
+    with pytest.raises(LexiconError, match="unknown group id 'NAVY_C'; use one of SYR_GOV, .*, ARMY_A$"):
+        load_actor_dictionary(bad)
