@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import shutil
 import time
@@ -174,7 +175,9 @@ def resources(lexicons: Mapping[str, str | Path] | None = None) -> Resources:
 
 
 #: Stages of :func:`extract_document`, in the order they run (keys of its ``timings``).
-STAGES = ("sentences", "tone", "attributions", "claims", "mentions", "labels", "frames")
+STAGES = ("sentences", "tone", "attributions", "mentions", "claims", "labels", "frames")
+#: ``extract_claims`` can take the document's mention rows (else it runs the actor matcher again).
+_CLAIMS_TAKE_MENTIONS = "mentions" in inspect.signature(extract_claims).parameters
 
 
 def extract_document(
@@ -212,9 +215,12 @@ def extract_document(
     t2 = clock()
     attributions = extract_attributions(sents, dictionary=actors, date=date)
     t3 = clock()
-    claims = extract_claims(sents, dictionary=actors, date=date)
-    t4 = clock()
     mentions = extract_mentions(sents, dictionary=actors, date=date)
+    t4 = clock()
+    if _CLAIMS_TAKE_MENTIONS:  # the same mentions, not a second actor pass inside extract_claims
+        claims = extract_claims(sents, dictionary=actors, date=date, mentions=mentions)
+    else:
+        claims = extract_claims(sents, dictionary=actors, date=date)
     t5 = clock()
     labels = extract_labels(sents, lexicon=res.labels, attributions=attributions)
     t6 = clock()
