@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable
 
+from .lexicons import entry_error, lexicon_path, load_yaml
 from .numbers import UNITS, Quantity, Token, find_quantities, tokenize
 from .text import Sentence
 
-__all__ = ["CLAIM_COLUMNS", "extract_claims", "claims_frame"]
+__all__ = ["CLAIM_COLUMNS", "PERSON_NOUNS", "claims_frame", "extract_claims", "load_casualty_lexicon"]
 
 #: Columns of the ``claims`` table (the records also carry ``quote``).
 CLAIM_COLUMNS = [
@@ -44,30 +46,52 @@ CLAIM_COLUMNS = [
 
 # --------------------------------------------------------------------------- word lists
 
-#: Head nouns of people who can be killed or injured.
-PERSON_NOUNS = frozenset(
+_LEXICON_KEYS = ("victims", "not_victims", "things")
+
+
+def load_casualty_lexicon(path: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """Read and validate the casualty word lists (``analysis/lexicons/casualties.yml``).
+
+    The file maps ``victims`` (head nouns of people), ``not_victims`` (people affected
+    otherwise) and ``things`` (head nouns of counted things) to lists of lower-case words.
+
+    Raises:
+        LexiconError: a missing list, a non-string or empty entry, a duplicate in a list, or
+            a word that is both a victim and a thing (names the file and entry).
+
+    Example:
+        >>> lex = load_casualty_lexicon()
+        >>> "civilians" in lex["victims"], "trucks" in lex["things"]
+        (True, True)
     """
-    people persons person civilians civilian children child kids kid women woman men man girls girl
-    boys boy babies baby infants infant toddlers teenagers teenager youths youth minors elderly
-    soldiers soldier troops trooper fighters fighter rebels rebel militants militant terrorists
-    terrorist insurgents insurgent jihadists jihadist extremists extremist gunmen gunman militiamen
-    militiaman mercenaries mercenary members member others staff staffers personnel officers officer
-    policemen policeman police guards guard recruits servicemen serviceman commanders commander
-    leaders leader heads pilots pilot crew crewmen workers worker volunteers volunteer medics medic
-    doctors doctor nurses nurse paramedics rescuers rescuer journalists journalist reporters
-    reporter students student teachers teacher pupils residents resident citizens citizen
-    villagers inhabitants worshippers worshipers farmers shepherds passengers pedestrians
-    protesters demonstrators detainees prisoners captives hostages refugees migrants evacuees
-    family families relatives siblings brothers sisters sons daughters mothers fathers
-    syrians syrian iraqis iraqi kurds kurd russians russian turks turkish americans iranians
-    lebanese afghans palestinians alawites christians druze sunnis shiites yazidis
-    individuals souls victims martyrs bodies corpses elements operatives snipers suicide
-    employees engineers experts advisers advisors contractors drivers truckers aid forces loyalists
-    jihadis islamists combatants commandos paratroopers conscripts defectors foreigners nationals
-    colleagues comrades schoolchildren shepherd farmer fishermen clerics imams sheikhs bystanders
-    patients militia militias
-    """.split()
-) - {"aid", "suicide"}
+    p = Path(path) if path is not None else lexicon_path("casualties")
+    data = load_yaml(p)
+    out: dict[str, frozenset[str]] = {}
+    for key in _LEXICON_KEYS:
+        items = data.get(key)
+        if not isinstance(items, list) or not items:
+            raise entry_error(p, key, "must be a non-empty list of words")
+        seen: set[str] = set()
+        for item in items:
+            if not isinstance(item, str) or not item.strip() or item != item.strip().lower() or " " in item:
+                raise entry_error(p, f"{key}: {item!r}", "entries are single lower-case words")
+            if item in seen:
+                raise entry_error(p, f"{key}: {item}", "duplicate word")
+            seen.add(item)
+        out[key] = frozenset(seen)
+    both = out["victims"] & out["things"]
+    if both:
+        raise entry_error(p, f"things: {sorted(both)[0]}", "also listed under victims")
+    return out
+
+
+_LEXICON = load_casualty_lexicon()
+#: Head nouns of people who can be killed or injured.
+PERSON_NOUNS: frozenset[str] = _LEXICON["victims"]
+#: People affected otherwise (not casualties): no subgroup of a toll.
+_NOT_VICTIMS: frozenset[str] = _LEXICON["not_victims"]
+#: Head nouns that make a number count things ("46 strikes").
+_NON_PERSON_HEADS: frozenset[str] = _LEXICON["things"]
 
 #: Verbs before a number that kill (active voice: "killing six", "executed 700").
 _KILL_VERBS = (
@@ -131,8 +155,7 @@ _NEGATION_BEFORE = frozenset(
 _APPOSITIVE = frozenset("mostly mainly most many all some including largely predominantly among both - ( \u2013 \u2014".split())
 _DENIAL = frozenset("denied denies deny denying refuted refutes dismissed rejected rejects if unless whether".split())
 _ONE_OF_THE = frozenset(f"of {d} {w}" for d in ("the", "those") for w in "dead wounded injured killed victims casualties".split())
-#: People affected otherwise (not casualties) and the words that say so.
-_NOT_VICTIMS = frozenset("refugees refugee evacuees migrants displaced detainees hostages captives prisoners".split())
+#: Words that say people were affected otherwise (not casualties).
 _DISPLACED = frozenset("displaced driven fled fleeing homes homeless uprooted forced evacuated arrested kidnapped".split())
 _TRANSITIVE = frozenset("killed executed wounded injured massacred murdered beheaded hurt decapitated".split())
 _NEGATION_RIGHT = frozenset("no not never none could would will might cannot n't nobody".split())
@@ -178,17 +201,6 @@ _STOP_NP = frozenset(
     were was are is have has had been be and or but in on at by when while after before as from with
     during near into since for who which that to said says told including among than the killed dead
     died injured wounded of more
-    """.split()
-)
-_NON_PERSON_HEADS = frozenset(
-    """
-    strikes airstrikes raids air bombs bomb shells rockets rocket missiles missile mortars mortar
-    trucks truck vehicles vehicle cars car tanks tank buildings building houses homes tunnels
-    times attacks attack barrel villages towns areas positions planes aircraft jets helicopters
-    sorties targets shots rounds km kilometers kilometres miles meters metres percent points
-    tons tonnes times hours days weeks months years centers hospitals schools facilities
-    sites locations checkpoints posts groups factions brigades battalions cases shipments
-    convoys boats packages tents dollars euros pounds liters litres meals
     """.split()
 )
 _HEDGE_POST = re.compile(r"^(?:or more|and more|plus|at least)\b")

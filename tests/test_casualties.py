@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from analysis.casualties import CLAIM_COLUMNS, claims_frame, extract_claims
@@ -196,7 +198,8 @@ def test_frame_has_the_columns():
 
 # ----------------------------------------------------------------------- sources and perpetrators
 
-actors = pytest.importorskip("analysis.actors")
+needs_actors = pytest.mark.skipif(importlib.util.find_spec("analysis.actors") is None,
+                                  reason="analysis.actors not available")
 
 
 @pytest.mark.parametrize(
@@ -213,12 +216,14 @@ actors = pytest.importorskip("analysis.actors")
         ("Regime helicopters dropped barrel bombs on a rebel-held town killing 10 people.", None, "SYR_GOV"),
     ],
 )
+@needs_actors
 def test_source_and_perpetrator(text, source, perpetrator):
     out = claims(text, dictionary=None)
     assert out, text
     assert (out[0]["source_actor"], out[0]["perpetrator_actor"]) == (source, perpetrator)
 
 
+@needs_actors
 def test_pronoun_speaker_carries_the_previous_source():
     text = ("The Syrian Observatory for Human Rights said the strikes hit a market.\n"
             "At least 18 people were also wounded in the raids he added.")
@@ -294,6 +299,7 @@ def test_claims_included_and_denied(text, expected):
         ("A bomb killed 7 people and injured 12 in the city Syrian state television reported.", None),
     ],
 )
+@needs_actors
 def test_perpetrator_edge_cases(text, perpetrator):
     out = claims(text, dictionary=None)
     assert out and out[0]["perpetrator_actor"] == perpetrator
@@ -348,3 +354,34 @@ def test_toll_needs_a_clean_gap(text):
 )
 def test_one_of_and_several_of(text, expected):
     assert keys(text) == expected
+
+
+# ----------------------------------------------------------------------- word-list lexicon
+
+from analysis.casualties import load_casualty_lexicon  # noqa: E402
+from analysis.errors import LexiconError  # noqa: E402
+
+
+def test_bundled_lexicon_loads():
+    lex = load_casualty_lexicon()
+    assert {"civilians", "rebels", "soldiers"} <= lex["victims"]
+    assert "refugees" in lex["not_victims"] and "strikes" in lex["things"]
+
+
+@pytest.mark.parametrize(
+    "content, entry",
+    [
+        ("victims: [people]\nnot_victims: [refugees]\n", "things"),
+        ("victims: [people, people]\nnot_victims: [refugees]\nthings: [trucks]\n", "people"),
+        ("victims: [people, '']\nnot_victims: [refugees]\nthings: [trucks]\n", "victims"),
+        ("victims: [People]\nnot_victims: [refugees]\nthings: [trucks]\n", "People"),
+        ("victims: [people]\nnot_victims: [refugees]\nthings: [people]\n", "people"),
+        ("victims: [people\n", ""),
+    ],
+)
+def test_bad_lexicon_names_file_and_entry(tmp_path, content, entry):
+    path = tmp_path / "casualties.yml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as exc:
+        load_casualty_lexicon(path)
+    assert str(path) in str(exc.value) and entry in str(exc.value)
