@@ -579,13 +579,18 @@ def _default_dictionary() -> Any:
     return default_dictionary()
 
 
-def _mentions_by_sentence(sents: list[Sentence], dictionary: Any, date: Any) -> dict[int, list[dict[str, Any]]]:
+def _mentions_by_sentence(sents: list[Sentence], dictionary: Any, date: Any,
+                          rows: Iterable[dict[str, Any]] | None = None) -> dict[int, list[dict[str, Any]]]:
     """Actor mentions (with roles, generic words resolved) per ``sent_id``, offsets local to the sentence."""
-    from .actors import extract_mentions
+    if rows is None:
+        from .actors import extract_mentions
 
+        rows = extract_mentions(sents, dictionary=dictionary, date=date)
     out: dict[int, list[dict[str, Any]]] = {}
     starts = {s.sent_id: s.start for s in sents}
-    for m in extract_mentions(sents, dictionary=dictionary, date=date):
+    for m in rows:
+        if m.get("sent_id") not in starts:
+            continue
         if not m.get("actor_id"):
             continue
         off = starts[m["sent_id"]]
@@ -743,7 +748,8 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
 _ADJACENT = (1, -1)
 
 
-def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None) -> list[dict[str, Any]]:
+def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None,
+                   mentions: Iterable[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Casualty claims of one document.
 
     Args:
@@ -752,6 +758,8 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
         dictionary: the actor dictionary for sources and perpetrators (``None``: the
             default one from :mod:`analysis.actors`; ``False``: no actors).
         date: the report date, passed to the actor matcher (dated aliases).
+        mentions: the document's rows from :func:`analysis.actors.extract_mentions`, when
+            already computed (saves a second actor pass); offsets in the part's text.
 
     Returns:
         One dict per claim occurrence with the keys :data:`CLAIM_COLUMNS` plus ``quote``.
@@ -766,10 +774,12 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
     per_sent = [_sentence_claims(s) for s in sents]
     if not any(per_sent):
         return []
-    if dictionary is None:
+    if dictionary is None and mentions is None:
         dictionary = _default_dictionary()
-    mentions = _mentions_by_sentence(sents, dictionary, date) if dictionary else {}
-    speakers = [_sentence_speaker(s.text, mentions.get(s.sent_id, []), title=s.part == "title") for s in sents]
+    use_actors = mentions is not None or bool(dictionary)
+    by_sent = _mentions_by_sentence(sents, dictionary, date, mentions) if use_actors else {}
+    speakers = [_sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title") if use_actors
+                else (None, None, False) for s in sents]
     out: list[dict[str, Any]] = []
     last_source: str | None = None
     last_idx = -10
@@ -790,10 +800,10 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
                     break
         toks = tokenize(s.text)
         scope = _scope(s.text)
-        sent_mentions = mentions.get(s.sent_id, [])
+        sent_mentions = by_sent.get(s.sent_id, [])
         perps: list[str | None] = []
         for c in claims:
-            if not dictionary:
+            if not use_actors:
                 perp = None
             elif c["_parent"] is not None:
                 perp = perps[c["_parent"]]

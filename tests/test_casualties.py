@@ -385,3 +385,14 @@ def test_bad_lexicon_names_file_and_entry(tmp_path, content, entry):
     with pytest.raises(LexiconError) as exc:
         load_casualty_lexicon(path)
     assert str(path) in str(exc.value) and entry in str(exc.value)
+
+
+@needs_actors
+def test_precomputed_mentions_give_the_same_claims():
+    from analysis.actors import default_dictionary, extract_mentions
+
+    sents = document_sentences("m", "Raids kill 9", "Russian jets killed 9 civilians the Observatory said.\n"
+                                                 "At least 4 more were wounded he added.")
+    d = default_dictionary()
+    rows = extract_mentions(sents, dictionary=d)
+    assert extract_claims(sents, dictionary=d, mentions=rows) == extract_claims(sents, dictionary=d)
