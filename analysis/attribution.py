@@ -62,7 +62,8 @@ _SPEAKER_WORDS = frozenset(
     resident residents witness witnesses doctor doctors medic medics nurse rescuer rescuers
     worker workers volunteer told reporters ally allies most powerful key main close closest
     town city village area neighbourhood neighborhood district camp province region eastern
-    western northern southern central besieged nearby""".split()
+    western northern southern central besieged nearby civil informed private opposition
+    government army rebel""".split()
 )
 _PRONOUN_SPEAKERS = frozenset("he she they it the statement the source the sources the official the spokesman the spokeswoman the ministry the report the agency the monitor the group".split(" "))
 _REF_RE = re.compile(r"^(?:he|she|they|it|the (?:statement|source|sources|official|officials|spokesman|spokeswoman|ministry|report|agency|monitor|group|bulletin|observatory))$", re.I)
@@ -133,6 +134,8 @@ def _speakerlike(phrase: str, d: ActorDictionary, date: Any) -> bool:
         return False
     if words and _DATE_WORD.match(words[0]):
         return False
+    if any(w[:1].isupper() and w.lower() in _CONNECTIVES for w in words):
+        return False  # "Foaa Meanwhile civil sources": a clause boundary inside the phrase
     return bool(matches) or any(w[:1].isupper() for w in words) or any(w.lower() in _ROLE_NOUNS for w in words)
 
 
@@ -162,6 +165,45 @@ def _trim_speaker(phrase: str, d: ActorDictionary, date: Any) -> str:
 
 
 _INNER = frozenset("of for in at to on and from with by".split())
+_CONNECTIVES = frozenset(
+    "meanwhile however moreover also earlier later separately furthermore additionally but and then while when after before since although in on at as thus yesterday today".split()
+)
+_PARTICIPLE = re.compile(r"(?:adding|updating|citing|referring|noting|stressing|saying|quoting|according)\b", re.I)
+_RELATIVE = re.compile(r"\s+(?:which|who|that)\s+", re.I)
+_TRAIL_INV = re.compile(r"[\s,](?P<cue>said|says|added|according to)\s+(?!(?:on|in|at|late|early|last|this|earlier|later|that|it|he|she|they)\b)(?P<speaker>[^\"“”.;:]{2,100}?)(?:\s+(?:on|late|early)\s+\w+day)?\s*[.!]?\s*$", re.I)
+
+
+def _opening_speaker(prefix: str, d: ActorDictionary, date: Any) -> str:
+    """The speaker in the words before a "said" that opens reported speech: the whole prefix
+    ("The Observatory"), the noun before a relative clause ("The Observatory, which monitors
+    the war,"), or the speaker phrase that ends the prefix ("On 15 Feb Turkish Prime Minister
+    Ahmet Davutoglu", "Meanwhile civil sources")."""
+    if _speakerlike(prefix, d, date):
+        return prefix
+    rel = _RELATIVE.search(prefix)
+    if rel and _speakerlike(prefix[: rel.start()], d, date):
+        return prefix[: rel.start()]
+    words = prefix.split()
+    if len(words) > 14:
+        return ""
+    for k in range(len(words) - 1, 0, -1):
+        # "... entering Turkey the Britain-based Observatory": the speaker opens with its article
+        if words[k].lower() in ("the", "a", "an") and words[k - 1].lower() not in _INNER:
+            tail = " ".join(words[k:])
+            if _speakerlike(tail, d, date):
+                return tail
+            break
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if words[k][:1].isupper() or words[k].lower() in ("the", "a", "an") or words[k].lower() in _ROLE_NOUNS or (
+            words[k].lower() in _SPEAKER_WORDS and words[k].lower() not in _INNER and k + 1 < len(words)
+        ):
+            if words[k].lower() in ("it", "they") or _DATE_WORD.match(words[k]):
+                continue
+            if _speakerlike(tail, d, date) and (d.find(tail, date=date) or any(w.lower() in _ROLE_NOUNS for w in words[k:])
+                                                 or sum(w[:1].isupper() for w in words[k:]) >= 2):
+                return tail
+    return ""
 
 
 def _speaker_prefix(text: str, d: ActorDictionary, date: Any) -> str:
@@ -279,7 +321,14 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
             if inside and inside[0][0] <= 1:
                 continue
             m = _SENT_START_SPEAKER.match(t)
-            if m and _speakerlike(m.group("speaker"), d, date) and not _ACCORDING.search(m.group("speaker")):
+            speaker = _opening_speaker(m.group("speaker"), d, date) if m and not _ACCORDING.search(m.group("speaker")) else ""
+            if speaker and speaker != m.group("speaker") and _PARTICIPLE.match(m.group("content")):
+                # "... 32 rebels were killed the Observatory said updating an earlier toll"
+                content = m.group("speaker")[: len(m.group("speaker")) - len(speaker)].rstrip(" ,")
+                if len(content.split()) >= 3:
+                    found.append(_row(s, part, s.start, s.start + len(content), speaker, _cue_word(m.group("cue")), "indirect", content, d, date))
+                    continue
+            if speaker:
                 cs = m.start("content")
                 if m.group("cue").lower() in ("told", "tells"):
                     obj = _TOLD_OBJECT.match(t, cs)
@@ -292,7 +341,14 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
                 ce = cs + len(content.rstrip(" ."))
                 lead = t[m.end("cue") : cs + 3]
                 if ce - cs > 10 and not any(a <= cs + 3 < b for a, b in inside) and not re.search(r"[:\"“]", lead):
-                    found.append(_row(s, part, s.start + cs, s.start + ce, m.group("speaker"), _cue_word(m.group("cue")), "indirect", t[cs:ce], d, date))
+                    found.append(_row(s, part, s.start + cs, s.start + ce, speaker, _cue_word(m.group("cue")), "indirect", t[cs:ce], d, date))
+                    continue
+            # indirect, inverted: "... to open an inquiry said spokesman Chris Garver on Wednesday."
+            m = _TRAIL_INV.search(t, max(0, len(t) - 120))
+            if m and _speakerlike(m.group("speaker"), d, date) and not any(a <= m.start() < b for a, b in inside):
+                content = t[: m.start()].rstrip(" ,")
+                if len(content.split()) >= 3:
+                    found.append(_row(s, part, s.start, s.start + len(content), m.group("speaker"), _cue_word(m.group("cue")), "indirect", content, d, date))
                     continue
             # indirect: "... the Observatory said." closing the sentence
             window = max(0, len(t) - 160)

@@ -36,6 +36,10 @@ def attr(body, title=None):
         ("Russias defence ministry said in a statement its jets hit forty targets.", "Russias defence ministry", "RUSSIA", "indirect", "its jets hit forty targets"),
         ("The toll rose to nine on Monday the Britain-based monitor said on Tuesday.", "the Britain-based monitor", "MONITOR_NGO", "indirect", "The toll rose to nine on Monday"),
         ("Shells hit two schools in Aleppo on Sunday the Syrian Observatory for Human Rights said.", "the Syrian Observatory for Human Rights", "MONITOR_NGO", "indirect", "Shells hit two schools in Aleppo on Sunday"),
+        ("On Monday Turkish Foreign Minister Ali Veli said Ankara would not allow it.", "Turkish Foreign Minister Ali Veli", "TURKEY", "indirect", "Ankara would not allow it"),
+        ("The Observatory, which tracks the war, said shelling resumed at dawn.", "The Observatory", "MONITOR_NGO", "indirect", "shelling resumed at dawn"),
+        ("Nine fighters died near the border the Britain-based Observatory said adding that the toll may rise.", "the Britain-based Observatory", "MONITOR_NGO", "indirect", "Nine fighters died near the border"),
+        ("The coalition opened an inquiry into the raid said spokesman Colonel Dan Reed on Friday.", "spokesman Colonel Dan Reed", None, "indirect", "The coalition opened an inquiry into the raid"),
     ],
 )
 def test_three_forms(body, speaker, group, kind, content):
