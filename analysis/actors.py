@@ -698,7 +698,7 @@ def default_dictionary() -> ActorDictionary:
 # --------------------------------------------------------------------------- mentions and roles
 
 _SAY = (
-    r"says?|said|saying|told|tells|stated|states|announced|announces|accused|accuses|accusing|"
+    r"says?|said|saying|told|tells|stated|announced|announces|accused|accuses|accusing|"
     r"claimed|claims|claiming|denied|denies|denying|reported|reports|reporting|added|adds|noted|"
     r"notes|warned|warns|confirmed|confirms|insisted|insists|declared|declares|stressed|stresses|"
     r"blamed|blames|blaming|condemned|condemns|explained|explains|quoted|quotes|cited|cites|"

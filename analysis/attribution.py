@@ -38,7 +38,7 @@ ATTRIBUTION_COLUMNS = [
 ]
 
 _CUE = (
-    r"said|says|say|told|tells|stated|states|announced|announces|added|adds|reported|reports|"
+    r"said|says|say|told|tells|stated|announced|announces|added|adds|reported|reports|"
     r"claimed|claims|denied|denies|accused|accuses|confirmed|confirms|warned|warns|insisted|"
     r"insists|noted|notes|stressed|stresses|pointed out|points out|affirmed|affirms|declared|"
     r"declares|explained|explains|asserted|asserts|tweeted|wrote|writes|estimated|estimates|"
@@ -63,7 +63,7 @@ _SPEAKER_WORDS = frozenset(
     worker workers volunteer told reporters ally allies most powerful key main close closest
     town city village area neighbourhood neighborhood district camp province region eastern
     western northern southern central besieged nearby civil informed private opposition
-    government army rebel""".split()
+    government army rebel former international""".split()
 )
 _PRONOUN_SPEAKERS = frozenset("he she they it the statement the source the sources the official the spokesman the spokeswoman the ministry the report the agency the monitor the group".split(" "))
 _REF_RE = re.compile(r"^(?:he|she|they|it|the (?:statement|source|sources|official|officials|spokesman|spokeswoman|ministry|report|agency|monitor|group|bulletin|observatory))$", re.I)
@@ -272,15 +272,15 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
             before = text[before_start : max(qs - 1, before_start)]
             speaker = cue = None
             m = _QUOTE_AFTER_INV.match(after)
-            if m and _speakerlike(m.group("speaker"), d, date):
+            if m and m.group("cue").islower() and _speakerlike(m.group("speaker"), d, date):
                 speaker, cue = m.group("speaker"), m.group("cue")
             if speaker is None:
                 m = _QUOTE_AFTER.match(after)
-                if m and _speakerlike(m.group("speaker"), d, date):
+                if m and m.group("cue").islower() and _speakerlike(m.group("speaker"), d, date):
                     speaker, cue = m.group("speaker"), m.group("cue")
             if speaker is None and before.strip():
                 m = _QUOTE_BEFORE.search(before)
-                if m:
+                if m and m.group("cue").islower():
                     sp = _trim_speaker(m.group("speaker"), d, date)
                     if sp:
                         speaker, cue = sp, m.group("cue")
@@ -321,6 +321,8 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
             if inside and inside[0][0] <= 1:
                 continue
             m = _SENT_START_SPEAKER.match(t)
+            if m and not _cue_ok(m.group("cue"), t):
+                m = None
             speaker = _opening_speaker(m.group("speaker"), d, date) if m and not _ACCORDING.search(m.group("speaker")) else ""
             if speaker and speaker != m.group("speaker") and _PARTICIPLE.match(m.group("content")):
                 # "... 32 rebels were killed the Observatory said updating an earlier toll"
@@ -339,13 +341,15 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
                     cs += lead.end()
                 content = t[cs:]
                 ce = cs + len(content.rstrip(" ."))
+                if m.group("cue").lower() in ("claimed", "claims") and content.lower().startswith("responsibility"):
+                    continue  # "claimed responsibility for the attack" reports a deed, not speech
                 lead = t[m.end("cue") : cs + 3]
                 if ce - cs > 10 and not any(a <= cs + 3 < b for a, b in inside) and not re.search(r"[:\"“]", lead):
                     found.append(_row(s, part, s.start + cs, s.start + ce, speaker, _cue_word(m.group("cue")), "indirect", t[cs:ce], d, date))
                     continue
             # indirect, inverted: "... to open an inquiry said spokesman Chris Garver on Wednesday."
             m = _TRAIL_INV.search(t, max(0, len(t) - 120))
-            if m and _speakerlike(m.group("speaker"), d, date) and not any(a <= m.start() < b for a, b in inside):
+            if m and _cue_ok(m.group("cue"), t) and _speakerlike(m.group("speaker"), d, date) and not any(a <= m.start() < b for a, b in inside):
                 content = t[: m.start()].rstrip(" ,")
                 if len(content.split()) >= 3:
                     found.append(_row(s, part, s.start, s.start + len(content), m.group("speaker"), _cue_word(m.group("cue")), "indirect", content, d, date))
@@ -353,7 +357,7 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
             # indirect: "... the Observatory said." closing the sentence
             window = max(0, len(t) - 160)
             m = _TRAIL_END.search(t, window)
-            if m is None:
+            if m is None or not _cue_ok(m.group("cue"), t):
                 continue
             pre = t[: m.start()]
             w = _LAST_WORDS.search(pre, max(0, len(pre) - 150))
@@ -372,6 +376,11 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
                 last = (r["speaker_actor"], r["speaker_actor_id"])
         rows.extend(found)
     return rows
+
+
+def _cue_ok(cue: str, sentence: str) -> bool:
+    """A verb of saying is written in lower case ("Osama Said" is a name), except in all-caps text."""
+    return cue.islower() or sentence.isupper()
 
 
 def _cue_word(cue: str) -> str:
