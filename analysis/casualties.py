@@ -450,7 +450,7 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
         return []
     words = [t.low if t.text != "IS" else "isis" for t in toks]  # "IS fighters" is not the verb
     n = len(words)
-    quants = [q for q in find_quantities(text, toks) if q.kind == "count"]
+    quants = [q for q in find_quantities(text, tokens=toks) if q.kind == "count"]
     if not quants:
         return []
     starts = {q.first: q for q in quants}

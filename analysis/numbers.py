@@ -302,7 +302,7 @@ def _classify(words: list[str], i: int, j: int, value: int) -> str:
     return "count"
 
 
-def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quantity]:
+def find_quantities(text: str, *, tokens: list[Token] | None = None) -> list[Quantity]:
     """Every quantity in ``text``: counts, ranges, vague quantities and non-counts.
 
     Args:
