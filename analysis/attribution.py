@@ -63,7 +63,7 @@ _SPEAKER_WORDS = frozenset(
     worker workers volunteer told reporters ally allies most powerful key main close closest
     town city village area neighbourhood neighborhood district camp province region eastern
     western northern southern central besieged nearby civil informed private opposition
-    government army rebel former international""".split()
+    government army rebel former international one another two three several some""".split()
 )
 _PRONOUN_SPEAKERS = frozenset("he she they it the statement the source the sources the official the spokesman the spokeswoman the ministry the report the agency the monitor the group".split(" "))
 _REF_RE = re.compile(r"^(?:he|she|they|it|the (?:statement|source|sources|official|officials|spokesman|spokeswoman|ministry|report|agency|monitor|group|bulletin|observatory))$", re.I)
@@ -108,6 +108,7 @@ def _resolve(speaker: str, d: ActorDictionary, date: Any, last: tuple[str | None
     return matches[0].actor, matches[0].actor_id
 
 
+_PERSON_NOUNS = frozenset("man woman boy girl father mother son daughter brother sister leader fighter teacher nurse farmer driver".split())
 _ROLE_NOUNS = frozenset(
     """source sources official officials spokesman spokeswoman spokesperson statement report reporter
     correspondent witnesses residents resident activists activist medics doctors doctor minister
@@ -116,7 +117,7 @@ _ROLE_NOUNS = frozenset(
 )
 
 
-def _speakerlike(phrase: str, d: ActorDictionary, date: Any) -> bool:
+def _speakerlike(phrase: str, d: ActorDictionary, date: Any, *, lenient: bool = False) -> bool:
     """Whether a phrase reads as a speaker: actor names, capitalised names and role words only
     ("Linda Tom, spokeswoman for OCHA", "a military source", "the Observatory")."""
     p = _clean(phrase)
@@ -130,13 +131,20 @@ def _speakerlike(phrase: str, d: ActorDictionary, date: Any) -> bool:
         rest = rest[: m.start] + " " + rest[m.end :]
     words = [w.strip(",()—–-") for w in rest.split()]
     words = [w for w in words if w]
-    if not all(w[:1].isupper() or w.lower() in _SPEAKER_WORDS for w in words):
-        return False
+    unknown = [w for w in words if not (w[:1].isupper() or w.lower() in _SPEAKER_WORDS)]
+    if unknown:
+        # next to a quotation a verb of saying is strong evidence: allow a few other words in an
+        # appositive ("Sheikh Hatem, a religious leader", "the devastated man")
+        if not lenient or len(unknown) > 3 or len(words) > 12:
+            return False
+        if not (matches or any(w.lower() in _ROLE_NOUNS | _PERSON_NOUNS for w in words) or sum(w[:1].isupper() for w in words) >= 2):
+            return False
     if words and _DATE_WORD.match(words[0]):
         return False
     if any(w[:1].isupper() and w.lower() in _CONNECTIVES for w in words):
         return False  # "Foaa Meanwhile civil sources": a clause boundary inside the phrase
-    return bool(matches) or any(w[:1].isupper() for w in words) or any(w.lower() in _ROLE_NOUNS for w in words)
+    nouns = _ROLE_NOUNS | _PERSON_NOUNS if lenient else _ROLE_NOUNS
+    return bool(matches) or any(w[:1].isupper() for w in words) or any(w.lower() in nouns for w in words)
 
 
 def _trim_speaker(phrase: str, d: ActorDictionary, date: Any) -> str:
@@ -272,11 +280,11 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
             before = text[before_start : max(qs - 1, before_start)]
             speaker = cue = None
             m = _QUOTE_AFTER_INV.match(after)
-            if m and m.group("cue").islower() and _speakerlike(m.group("speaker"), d, date):
+            if m and m.group("cue").islower() and _speakerlike(m.group("speaker"), d, date, lenient=True):
                 speaker, cue = m.group("speaker"), m.group("cue")
             if speaker is None:
                 m = _QUOTE_AFTER.match(after)
-                if m and m.group("cue").islower() and _speakerlike(m.group("speaker"), d, date):
+                if m and m.group("cue").islower() and _speakerlike(m.group("speaker"), d, date, lenient=True):
                     speaker, cue = m.group("speaker"), m.group("cue")
             if speaker is None and before.strip():
                 m = _QUOTE_BEFORE.search(before)

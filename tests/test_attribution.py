@@ -28,6 +28,9 @@ def attr(body, title=None):
         ("Ten shells hit the district, according to state media.", "state media", "SYR_GOV", "according_to", "Ten shells hit the district"),
         ("According to the White Helmets, four rescuers were hurt.", "the White Helmets", "MONITOR_NGO", "according_to", "four rescuers were hurt"),
         ("Supplies were blocked, according to Maya Lind, spokeswoman for OCHA.", "Maya Lind, spokeswoman for OCHA", "UN", "according_to", "Supplies were blocked"),
+        ('"Hospitals cannot cope with the wounded" one medic told AFP.', "one medic", "MONITOR_NGO", "direct", "Hospitals cannot cope with the wounded"),
+        ('"There was no base here" the grieving man said.', "the grieving man", None, "direct", "There was no base here"),
+        ("Osama Said media activist The shelling went on all night.", None, None, None, None),
         ("“We saw the jets,” Omar Haddad, a spokesman for the Civil Defence, said.", "Omar Haddad, a spokesman for the Civil Defence", "MONITOR_NGO", "direct", "We saw the jets,"),
         ('"We are trapped. There is no bread left," said Hadi Noor, a resident of the town.', "Hadi Noor, a resident of the town", None, "direct", "We are trapped. There is no bread left,"),
         ("The Observatory said the toll rose to forty.", "The Observatory", "MONITOR_NGO", "indirect", "the toll rose to forty"),
@@ -44,6 +47,9 @@ def attr(body, title=None):
 )
 def test_three_forms(body, speaker, group, kind, content):
     rows = attr(body)
+    if speaker is None:
+        assert rows == []  # "Said" here is a name, not a verb of saying
+        return
     assert rows, "no attribution found"
     r = rows[0]
     assert (r["speaker"], r["speaker_actor_id"], r["kind"], r["content"]) == (speaker, group, kind, content)
