@@ -74,11 +74,6 @@ class ActorMatch(NamedTuple):
 
 # --------------------------------------------------------------------------- tokens
 
-#: Word tokens: letters/digits with inner dots ("U.S", "U.N"), or a single non-space mark.
-_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[-–—'’/&]|[^\w\s]")
-_APOS = "'’"
-
-
 class _Tok(NamedTuple):
     start: int
     end: int
@@ -86,6 +81,8 @@ class _Tok(NamedTuple):
     low: str  # lower case of raw
 
 
+#: Word tokens (letters/digits with inner dots, "U.S."; an optional possessive "'s" or "'"),
+#: or a single non-space mark.
 _TOKEN_FAST = re.compile(r"(?P<w>[^\W_]+(?:\.[^\W_]+)*)(?P<dot>\.)?(?P<pos>['’](?:[sS](?![^\W_]))?)?|[-–—'’/&]|[^\w\s]")
 
 
@@ -494,10 +491,6 @@ _PLACE_BY = frozenset("bordered surrounded hosted flanked".split())
 _NOT_HEAD_AFTER_PLACE = frozenset("base bases positions position checkpoint checkpoints convoy".split())
 _FINITE = re.compile(r"^[a-z]{3,}ed$")
 _PLACE_VERBS = frozenset("based located situated bordered surrounded controlled held besieged divided".split())
-_HEADLIKE = frozenset(
-    """role position stance decision policy support backing ally allies forces troops military
-    intervention involvement campaign strategy plan proposal offer envoy delegation officials""".split()
-)
 _AUX = frozenset("has have had will would is was could should must may might can cannot did does been also already".split())
 _MODAL = frozenset("has have had will would could should must may might can cannot did does".split())
 _ACTOR_VERBS = frozenset(

@@ -46,7 +46,6 @@ _CUE = (
     r"mentioned|quoted|cited|documented|recorded|counted"
 )
 _AUX = r"(?:(?:has|have|had|also|later|earlier|previously|further|again|repeatedly|separately|then|on \w+day|\w+ly)\s+){0,3}"
-_CUE_RE = re.compile(rf"\b{_AUX}({_CUE})\b", re.I)
 
 #: Words a speaker phrase may contain besides names (titles, roles, function words).
 _SPEAKER_WORDS = frozenset(
@@ -65,11 +64,9 @@ _SPEAKER_WORDS = frozenset(
     western northern southern central besieged nearby civil informed private opposition
     government army rebel former international one another two three several some""".split()
 )
-_PRONOUN_SPEAKERS = frozenset("he she they it the statement the source the sources the official the spokesman the spokeswoman the ministry the report the agency the monitor the group".split(" "))
 _REF_RE = re.compile(r"^(?:he|she|they|it|the (?:statement|source|sources|official|officials|spokesman|spokeswoman|ministry|report|agency|monitor|group|bulletin|observatory))$", re.I)
 _DATE_WORD = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^\d", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
-_WORD = re.compile(r"[^\s]+")
 _QUOTE_AFTER = re.compile(rf"^\s*[,.]?\s*(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})\b", re.I)
 _QUOTE_AFTER_INV = re.compile(rf"^\s*[,.]?\s*(?P<cue>said|says|added|told|stated)\s+(?P<speaker>[^\"“”.;:]{{2,160}}?)(?=\s*[.;:]|\s*$|,\s+(?:adding|who|which|as|while|and|but|in|on)\b|\s+(?:on|in|at|during|after|before|while|when)\b)", re.I)
 _QUOTE_BEFORE = re.compile(rf"(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})(?:\s+(?:[\w'’-]+\s+){{0,4}}?)?\s*[:,]?\s*$", re.I)
