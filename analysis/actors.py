@@ -29,7 +29,15 @@ hyphens and dots inside names are ignored ("al-Assad" = "al Assad", "U.N." = "UN
 adjective counts only before a head noun ("Russian jets", "Russian and Syrian warplanes",
 "Turkish-backed"), not "Syrian civilians"; a metonym counts only as an actor ("Damascus
 denied", "Moscow-backed", "backed by Moscow"), not as a place ("in Damascus", "Damascus
-countryside").
+countryside"). Generic words ("militants", "terrorists") are dropped next to a named group
+("ISIS terrorists") and, in :func:`extract_mentions`, refer to the armed group named in the same
+sentence, else to the dictionary's group (the armed opposition, as pro-government outlets use
+"terrorists"); a bare "the coalition" follows the coalition named before, or the anti-IS
+coalition after IS context.
+
+:func:`extract_mentions` gives each mention a role (speaker, agent, target, other) from
+patterns around it; :func:`actor_candidates` lists frequent capitalised names that the
+dictionary does not cover.
 
 Example:
     >>> d = default_dictionary()
