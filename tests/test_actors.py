@@ -328,3 +328,9 @@ def test_user_dictionary_for_another_conflict_declares_its_groups(tmp_path):
     bad = write(tmp_path, "groups: [ARMY_A]\nactors:\n- name: X\n  group: NAVY_C\n  aliases: [x]\n", "b.yml")
     with pytest.raises(LexiconError, match="unknown group id 'NAVY_C'; use one of SYR_GOV, .*, ARMY_A$"):
         load_actor_dictionary(bad)
+
+
+def test_empty_inputs():
+    assert D.find("") == []
+    assert extract_mentions([]) == []
+    assert actor_candidates([]).empty

@@ -93,3 +93,8 @@ def test_offsets_point_into_the_part():
     rows = extract_attributions(document_sentences("d", title, body))
     r = [x for x in rows if x["part"] == "body"][0]
     assert body[r["start"] : r["end"]] == r["content"] == "Nine people died in the raid"
+
+
+def test_empty_document():
+    assert extract_attributions([]) == []
+    assert extract_attributions(document_sentences("d", "", "")) == []
