@@ -6,7 +6,11 @@ Two dictionary methods, both driven by YAML lexicons in ``analysis/lexicons/``:
   "terrorists", "militants" for the armed opposition; "government", "regime", "army" for the
   state; the names of IS, the Nusra Front line and Kurdish groups. A generic label claimed by
   a name ("ISIS terrorists", "militants of the Nusra Front", "Kurdish militants") counts for
-  that name's referent, not for the armed opposition. Each label use is flagged ``quoted``
+  that name's referent, not for the armed opposition. An unclaimed generic word ("the
+  militants", "the extremist group") refers to the one IS or Nusra-line group its sentence
+  names -- or, when definite and its sentence names none, the one the previous sentence
+  names -- unless that sentence also names the armed opposition in its own words (a rebel
+  group's name, "rebels", "anti-government"). Each label use is flagged ``quoted``
   when it sits inside quotation marks or inside the content of attributed speech.
 * **Frames** (``frames.yml``): hits of terms typical of seven generic news frames (Semetko &
   Valkenburg 2000; Boydstun et al.'s Policy Frames Codebook), per report and per 1,000 words,
@@ -226,6 +230,8 @@ class LabelLexicon:
     count_names: dict[str, bool]
     not_preceded: dict[tuple[str, str], re.Pattern]
     not_followed: dict[tuple[str, str], re.Pattern]
+    generic: frozenset[tuple[str, str]] = frozenset()
+    antecedents: frozenset[str] = frozenset()
 
     def label_names(self, referent: str) -> list[str]:
         """The label names of a referent in lexicon order (for stable colours across figures).
@@ -239,13 +245,13 @@ class LabelLexicon:
 
 
 _GAP_BEFORE = re.compile(
-    r"^(?:['’]?s)?\s*(?:[-/]\s*)?(?:and\s+(?:its\s+)?(?:allied|affiliated)\s+|"
+    r"^(?:['’]?s)?\)?\s*(?:[-/]\s*)?(?:and\s+(?:its\s+)?(?:allied|affiliated)\s+|"
     r"(?:linked|affiliated|allied|aligned|led|backed|loyal|inspired)\s+|-)?\s*$",
     re.I,
 )
 _GAP_AFTER = re.compile(
     r"^\s*,?\s*(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+(?:to|with)|loyal\s+to|"
-    r"allied\s+(?:to|with)|tied\s+to|in|within|among)\s+(?:the\s+)?(?:so[\s\-]called\s+)?$|"
+    r"allied\s+(?:to|with)|tied\s+to|in|within|among)\s+(?:the\s+)?(?:Syria['’]?s\s+)?(?:so[\s\-]called\s+)?$|"
     r"^\s+(?:(?:group|organi[sz]ation|movement|faction|militia)s?\s+)?(?:the\s+)?(?:so[\s\-]called\s+)?$",
     re.I,
 )
@@ -264,7 +270,9 @@ def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
     count_names: dict[str, bool] = {}
     not_pre: dict[tuple[str, str], re.Pattern] = {}
     not_fol: dict[tuple[str, str], re.Pattern] = {}
-    allowed = {"group", "description", "labels", "names", "count_names", "qualifiers"}
+    generic: set[tuple[str, str]] = set()
+    antecedents: set[str] = set()
+    allowed = {"group", "description", "labels", "names", "count_names", "qualifiers", "generic", "antecedent"}
     for ref, spec in refs.items():
         ref = str(ref)
         _check_keys(p, ref, spec, allowed)
@@ -282,6 +290,21 @@ def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
         if not isinstance(cn, bool):
             raise entry_error(p, ref, "count_names must be true or false")
         count_names[ref] = cn
+        ante = spec.get("antecedent", False)
+        if not isinstance(ante, bool):
+            raise entry_error(p, ref, "antecedent must be true or false")
+        if ante:
+            if not names:
+                raise entry_error(p, ref, "antecedent: true needs names (a generic label is resolved to a named group)")
+            antecedents.add(ref)
+        gen = spec.get("generic")
+        if gen is not None:
+            if not isinstance(gen, list) or not gen:
+                raise entry_error(p, ref, "generic needs a non-empty list of label keys")
+            for key in gen:
+                if str(key) not in labels:
+                    raise entry_error(p, ref, f"generic: {key!r} is not a label of this referent; use one of {', '.join(map(str, labels))}")
+                generic.add((ref, str(key)))
         for key, lab in labels.items():
             entry = f"{ref}.labels.{key}"
             if isinstance(lab, dict):
@@ -308,7 +331,9 @@ def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
         if quals:
             for t in _check_terms(p, f"{ref}.qualifiers", quals, seen):
                 terms.append(_Term("qualifier", ref, t, t, t.endswith("*")))
-    return LabelLexicon(p, {str(k): v for k, v in refs.items()}, _Matcher(terms), count_names, not_pre, not_fol)
+    return LabelLexicon(
+        p, {str(k): v for k, v in refs.items()}, _Matcher(terms), count_names, not_pre, not_fol, frozenset(generic), frozenset(antecedents)
+    )
 
 
 def load_labels(path: str | Path | None = None) -> LabelLexicon:
@@ -407,6 +432,46 @@ def _merge_modifiers(text: str, found: list[list]) -> list[list]:
             out.append(item)
     return out
 
+#: A definite or possessive determiner before a label, up to two modifiers in between
+#: ("the militants", "its fighters", "the so-called extremist group"), no preposition.
+_DEFINITE = re.compile(
+    r"(?<!\w)(?:the|its|this|these|those)\s+(?:(?!(?:of|from|by|to|with|and|or|in|on|at|for|against|between|than)\b)[\w'’\-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _claim_after(text: str, found: list[list], claimed: list[bool]) -> None:
+    """A name just after a label claims it, directly or through "of/from/linked to"
+    ("terrorists of Daesh", "the Takfiri group ISIL"); right to left, so a chain passes the
+    claim on ("militants of the Takfiri group ISIL")."""
+    for i in range(len(found) - 2, -1, -1):
+        item, nxt = found[i], found[i + 1]
+        if item[2].kind != "label" or claimed[i] or not _GAP_AFTER.match(text[item[1] : nxt[0]]):
+            continue
+        if nxt[2].kind == "name":
+            item[3], nxt[4], claimed[i] = nxt[2].group, True, True
+        elif nxt[2].kind == "label" and claimed[i + 1] and nxt[2].group == item[2].group:
+            item[3], claimed[i] = nxt[3], True
+
+
+def _sentence_groups(lex: LabelLexicon, found: list[list], claimed: list[bool]) -> tuple[set[str], set[str]]:
+    """The antecedent groups a sentence names, and the referents it names in their own words.
+
+    A group is named by one of its names or qualifiers ("ISIS", "Kurdish"), alone or claiming
+    a label. A referent is blocked when the sentence names it by a name or a non-generic label
+    of its own ("Free Syrian Army", "rebels"): then a generic word may mean either side.
+    """
+    named: set[str] = set()
+    blocked: set[str] = set()
+    for i, (_, _, t, referent, _) in enumerate(found):
+        if t.kind == "name":
+            (named if t.group in lex.antecedents else blocked).add(t.group)
+        elif t.kind == "label" and claimed[i]:
+            (named if referent in lex.antecedents else blocked).add(referent)
+        elif t.kind == "label" and (referent, t.key) not in lex.generic:
+            blocked.add(referent)
+    return named, blocked
+
 
 def label_mentions(
     sentences: Sequence[Sentence],
@@ -426,16 +491,25 @@ def label_mentions(
     Returns:
         Records in text order; ``start``/``end`` are offsets into the part (title or body).
 
+    A label's referent is, in order: the group of a name or qualifier just before it ("ISIS
+    terrorists"); the group of a name just after it, directly or through "of/from/linked
+    to" ("militants of Daesh"); for a generic label of the lexicon, the one antecedent group
+    the sentence names, or -- for a definite label ("the militants") in a sentence naming
+    none -- the one the previous sentence of the part names, unless that sentence names the
+    label's own referent in its own words; else the label's own referent.
+
     Example:
         >>> from analysis.text import document_sentences
-        >>> [m["surface"] for m in label_mentions(document_sentences("d", "", "ISIS terrorists fled."))]
-        ['terrorists']
+        >>> ms = label_mentions(document_sentences("d", "", "ISIS terrorists fled. The militants left."))
+        >>> [(m["surface"], m["referent"]) for m in ms]
+        [('terrorists', 'isis'), ('militants', 'isis')]
     """
     lex = lexicon if isinstance(lexicon, LabelLexicon) else load_labels(lexicon)
     if not sentences:
         return []
     speech = _speech_spans(sentences, attributions)
     out: list[dict] = []
+    previous: dict[str, tuple[set[str], set[str]]] = {}  # part -> (groups named, referents blocked)
     for s in sentences:
         text = s.text
         found = []
@@ -457,17 +531,26 @@ def label_mentions(
             prev = found[i - 1]
             if prev[2].kind in ("name", "qualifier") and _GAP_BEFORE.match(text[prev[1] : item[0]]):
                 item[3], prev[4], claimed[i] = prev[2].group, True, True
-        # ... else a name just after it, directly or through "of/from/linked to" ("terrorists
-        # of Daesh", "the Takfiri group ISIL"); right to left, so a chain passes the claim on
-        # ("militants of the Takfiri group ISIL").
-        for i in range(len(found) - 2, -1, -1):
-            item, nxt = found[i], found[i + 1]
-            if item[2].kind != "label" or claimed[i] or not _GAP_AFTER.match(text[item[1] : nxt[0]]):
-                continue
-            if nxt[2].kind == "name":
-                item[3], nxt[4], claimed[i] = nxt[2].group, True, True
-            elif nxt[2].kind == "label" and claimed[i + 1]:
-                item[3], claimed[i] = nxt[3], True
+        _claim_after(text, found, claimed)
+        # ... else a generic word ("the militants", "the extremist group") refers to the one
+        # group its sentence (or, if definite, the previous sentence) names.
+        named, blocked = _sentence_groups(lex, found, claimed)
+        if lex.generic:
+            before = previous.get(s.part, (set(), set()))
+            resolved = False
+            for i, item in enumerate(found):
+                if claimed[i] or item[2].kind != "label" or (item[3], item[2].key) not in lex.generic:
+                    continue
+                if item[3] in blocked:
+                    continue
+                cands = named
+                if not named and item[3] not in before[1] and _DEFINITE.search(text, max(0, item[0] - 40), item[0]):
+                    cands = before[0]
+                if len(cands) == 1:
+                    item[3], claimed[i], resolved = next(iter(cands)), True, True
+            if resolved:
+                _claim_after(text, found, claimed)
+        previous[s.part] = (named, blocked)
         for a, b, t, referent, consumed in found:
             if t.kind == "qualifier" or (t.kind == "name" and (consumed or not lex.count_names.get(t.group))):
                 continue
