@@ -89,8 +89,8 @@ def term_pattern(term: str) -> str:
     """The regular expression (as a string) that a lexicon term stands for.
 
     Rules: whole words; case-insensitive unless the term is all capitals (``IS``, ``SAA``),
-    which is matched case-sensitively; a space matches spaces or hyphens, a hyphen matches a
-    hyphen, a space or nothing; the last word also matches its regular plural; ``'s`` is
+    which is matched case-sensitively, with an optional ``'s`` or ``s`` ("ISIL's", "ISILs"); a
+    space matches spaces or hyphens, a hyphen matches a hyphen, a space or nothing; the last word also matches its regular plural; ``'s`` is
     optional and its apostrophe may be missing; a trailing ``*`` matches any continuation.
 
     Example:
@@ -111,7 +111,8 @@ def term_pattern(term: str) -> str:
             out.append(r"[\s\-]?" if seps[i] == "-" else r"[\s\-]+")
     body = "".join(out)
     if caps:
-        body = f"(?-i:{body})"
+        # "ISIL's", and "ISILs" where the apostrophe was stripped; "'s" is lower case only
+        body = f"(?-i:{body}(?:['’]?s)?)"
     return rf"(?<!\w){body}(?!\w)"
 
 

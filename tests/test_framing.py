@@ -158,6 +158,7 @@ def test_term_rules():
     assert rx("Assad's forces").fullmatch("Assad’s forces")
     assert rx("shell*").fullmatch("shelling")
     assert rx("IS").fullmatch("IS") and not rx("IS").fullmatch("is")
+    assert rx("ISIL").fullmatch("ISILs") and rx("ISIL").fullmatch("ISIL’s") and not rx("ISIL").fullmatch("ISILS")
     assert not rx("rebel").search("rebellion")
 
 
