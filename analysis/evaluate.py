@@ -64,6 +64,25 @@ class Evaluation:
     actors_available: bool = True
     path: str = ""
 
+    def write(self, out_dir: str | Path) -> list[Path]:
+        """Write ``metrics.csv``, ``per_group.csv``, ``misses.csv``, ``false_alarms.csv`` and
+        ``attribute_errors.csv`` into ``out_dir`` (created if missing)."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        tables = {
+            "metrics": pd.DataFrame(list(self.metrics.items()), columns=["metric", "value"]),
+            "per_group": self.per_group,
+            "misses": self.misses,
+            "false_alarms": self.false_alarms,
+            "attribute_errors": self.attribute_errors,
+        }
+        written = []
+        for name, df in tables.items():
+            path = out / f"{name}.csv"
+            df.to_csv(path, index=False, lineterminator="\n")
+            written.append(path)
+        return written
+
     def to_text(self) -> str:
         """The printed report: metrics, per-group actor F1, misses, false alarms."""
         lines = [f"Gold evaluation: {self.path}", "", "metric                         value"]

@@ -21,8 +21,10 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import os
 import shutil
 import time
+import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -656,15 +658,20 @@ def load_tables(
         tables = read_tables(target)
         tables.provenance.update(cache="hit", cache_dir=str(target))
         return tables
-    tmp = root / f".{key}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
+    # A private temporary folder, renamed into place at the end: two processes that miss the
+    # cache at once (parallel report runs) never read or delete each other's half-written files.
+    tmp = root / f".{key}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     extract_to_dir(p, tmp, fmt="parquet", lexicons=lexicons, columns=columns, engine=engine, workers=workers,
                    scheduler=scheduler)
     prov = json.loads((tmp / "provenance.json").read_text())
     prov["cache_key"] = key
     (tmp / "provenance.json").write_text(json.dumps(prov, indent=2, sort_keys=True, default=str) + "\n")
-    shutil.rmtree(target, ignore_errors=True)
-    tmp.rename(target)
+    if refresh:
+        shutil.rmtree(target, ignore_errors=True)
+    try:
+        tmp.rename(target)
+    except OSError:  # another process stored the same tables first: use theirs
+        shutil.rmtree(tmp, ignore_errors=True)
     tables = read_tables(target)
     tables.provenance.update(cache="miss", cache_dir=str(target))
     return tables

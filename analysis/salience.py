@@ -126,7 +126,7 @@ def roles_by_group(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: str =
 def role_profile(mentions: pd.DataFrame, *, level: str = "actor_id", top: int = 15) -> pd.DataFrame:
     """Corpus-wide: for the ``top`` actors, how often each is speaker, agent, target or other (wide)."""
     if mentions.empty:
-        return pd.DataFrame()
+        return pd.DataFrame(columns=["speaker", "agent", "target", "other"], index=pd.Index([], name=level))
     keep = mentions[level].value_counts().sort_index().sort_values(ascending=False, kind="stable").index[:top]
     m = mentions[mentions[level].isin(keep)]
     wide = m.pivot_table(index=level, columns="role", values="doc_id", aggfunc="size", fill_value=0)
