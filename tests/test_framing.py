@@ -72,6 +72,8 @@ OPP, GOV = "armed_opposition", "government"
         ("Assads forces pounded rebel held districts and the Assads regime denied it", [(GOV, "assad_forces", 1, False), (GOV, "regime", 1, False), (OPP, "rebels", 1, False)]),
         ("Assad's forces and regime-held areas and government controlled towns", [(GOV, "assad_forces", 1, False), (GOV, "government", 1, False), (GOV, "regime", 1, False)]),
         ("pro-government militias and loyalists", [(GOV, "loyalists", 2, False)]),
+        # "pro-/anti-government" qualify another noun: not a label for the government itself
+        ("Pro-government troops, pro-government media and anti-government protesters.", [(GOV, "loyalists", 1, False)]),
     ],
 )
 def test_label_counts(body, expected):
