@@ -90,8 +90,9 @@ def term_pattern(term: str) -> str:
 
     Rules: whole words; case-insensitive unless the term is all capitals (``IS``, ``SAA``),
     which is matched case-sensitively, with an optional ``'s`` or ``s`` ("ISIL's", "ISILs"); a
-    space matches spaces or hyphens, a hyphen matches a hyphen, a space or nothing; the last word also matches its regular plural; ``'s`` is
-    optional and its apostrophe may be missing; a trailing ``*`` matches any continuation.
+    space matches spaces or hyphens, a hyphen matches a hyphen, a space or nothing; the last
+    word also matches its regular plural; ``'s`` is optional and its apostrophe may be missing;
+    a trailing ``*`` matches any continuation.
 
     Example:
         >>> bool(re.fullmatch(term_pattern("air strike"), "air-strikes", re.I))
