@@ -30,17 +30,8 @@ def git_commit() -> str | None:
     return sha + ("-dirty" if dirty else "") if sha else None
 
 
-def provenance_table(prov: Mapping[str, Any], *, parameters: Mapping[str, Any] | None = None,
-                     started: float | None = None) -> pd.DataFrame:
-    """A two-column (item, value) table for the top of a report.
-
-    Args:
-        prov: ``Tables.provenance`` of the run.
-        parameters: the notebook's parameters.
-        started: ``time.time()`` at the start of the notebook, to state its run time.
-    """
-    import time
-
+def corpus_rows(prov: Mapping[str, Any], *, sha_chars: int = 16) -> list[tuple[str, Any]]:
+    """(item, value) rows naming the corpus, its counts, the code and the lexicons of a run."""
     rows = [
         ("corpus", prov.get("corpus")),
         ("corpus format", prov.get("corpus_format")),
@@ -52,7 +43,22 @@ def provenance_table(prov: Mapping[str, Any], *, parameters: Mapping[str, Any] |
         ("code version", prov.get("code_version")),
     ]
     for name, lex in sorted((prov.get("lexicons") or {}).items()):
-        rows.append((f"lexicon {name}", f"{lex['path']} (sha256 {lex['sha256'][:16]})"))
+        rows.append((f"lexicon {name}", f"{lex['path']} (sha256 {lex['sha256'][:sha_chars]})"))
+    return rows
+
+
+def provenance_table(prov: Mapping[str, Any], *, parameters: Mapping[str, Any] | None = None,
+                     started: float | None = None) -> pd.DataFrame:
+    """A two-column (item, value) table for the top of a report.
+
+    Args:
+        prov: ``Tables.provenance`` of the run.
+        parameters: the notebook's parameters.
+        started: ``time.time()`` at the start of the notebook, to state its run time.
+    """
+    import time
+
+    rows = corpus_rows(prov)
     rows.append(("extraction", f"{prov.get('engine', 'local')} engine, {prov.get('seconds')} s, cache {prov.get('cache', 'none')}"))
     for k, v in (parameters or {}).items():
         rows.append((f"parameter {k}", repr(v)))

@@ -45,6 +45,7 @@ import yaml
 from . import __version__
 from .errors import InputError
 from .paths import DEMO_CORPUS, NOTEBOOK_DIR, PROJECT_ROOT, REPORTS_DIR
+from .provenance import corpus_rows
 
 ALL = "all"
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -388,22 +389,12 @@ def _rel(path: Path, base: Path) -> str:
 def write_index(out: Path, runs: Sequence[Run], prov: Mapping[str, Any]) -> Path:
     """Write ``index.html``: provenance, counts, and one row per run with status and links."""
     esc = html.escape
-    prov_rows = [
-        ("corpus", prov.get("corpus")),
-        ("corpus format", prov.get("corpus_format")),
-        ("corpus sha256", prov.get("corpus_sha256")),
-        ("documents", prov.get("n_documents")),
-        ("skipped records", prov.get("n_skipped")),
-        ("package version", prov.get("package_version", __version__)),
-        ("git commit", prov.get("git_commit") or "unknown"),
-        ("code version", prov.get("code_version")),
+    prov_rows = corpus_rows(prov, sha_chars=64) + [
         ("extraction", f"{prov['extraction']['seconds']} s (cache {prov['extraction']['cache']})"),
         ("report config", prov.get("config") or "none"),
         ("run date (UTC)", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")),
         ("total time", f"{prov.get('total_seconds')} s"),
     ]
-    for name, lex in sorted((prov.get("lexicons") or {}).items()):
-        prov_rows.append((f"lexicon {name}", f"{lex['path']} (sha256 {lex['sha256']})"))
     prov_html = "\n".join(f"<tr><th>{esc(str(k))}</th><td><code>{esc(str(v))}</code></td></tr>" for k, v in prov_rows)
     rows = []
     for r in runs:
