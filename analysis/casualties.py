@@ -225,6 +225,28 @@ _SCOPE_CUMULATIVE = re.compile(
     r"|\bsince\b[^.;]{0,100}?\b(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+\d{1,2}\b"
     r"|\bsince\s+(?:the\s+)?(?:conflict|war)\s+(?:began|started|erupted)"
+    # war tolls without a start date: "the conflict which has lasted five years has killed",
+    # "300000 killed and millions forced to flee", "died in the three-year-old rebellion"
+    r"|\b(?:war|conflict|crisis|rebellion|uprising|insurgency|revolt)\b(?!-)[^.;]{0,120}?\b(?:has|have|had)\s+"
+    r"(?:since\s+|so\s+far\s+|now\s+|already\s+|reportedly\s+)?(?:killed|claimed|left|cost|caused|taken)\b"
+    r"|\b(?:killed|dead|died|lives|deaths)\b[^.;]{0,60}?\bmillions?\b[^.;]{0,30}?\b(?:displaced|forced|flee|fled|homeless|uprooted|driven)"
+    r"|\b(?:half|quarter)\s+(?:of\s+)?(?:the\s+)?(?:country'?s\s+|syria'?s\s+)?(?:pre-war\s+)?population\b"
+    r"|\b(?:in|from|during)\s+the\s+(?:\w+-year(?:-old)?\s+|syrian\s+|civil\s+|ongoing\s+|massive\s+)*"
+    r"(?:conflict|war|insurgency|rebellion|uprising)\b(?!-)"
+    r"|\bfrom\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b"
+    r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:three|four|five|six|seven|eight|nine|ten|[3-9]|\d\d)\s+days\b"
+    r"|\b(?:has|have)\b[^.;]{0,80}\bthis\s+year\b"
+    r"|\bsince\b[^.;]{0,100}?\b(?:passed|signed|took\s+effect|came\s+into\s+force|intervened|entered)\b"
+)
+#: A toll at least this large is an aggregate over a long period (no single attack or day).
+_AGGREGATE_TOLL = 50000
+#: A cumulative toll at least this large is a war toll: its source is never borrowed from a
+#: neighbouring sentence and the war, not an actor, is its subject.
+_WAR_TOLL = 10000
+#: "the war/conflict ... has killed": the war is the subject, there is no perpetrator.
+_WAR_SUBJECT = re.compile(
+    r"\b(?:war|conflict|crisis|rebellion|uprising|insurgency|violence|fighting)\b(?!-)[^.;]{0,120}?"
+    r"\b(?:has|have|had|that|which)\b[^.;]{0,30}?\b(?:killed|claimed|left|cost|caused|taken)\b"
 )
 
 _SPEECH_CUES = re.compile(
@@ -542,6 +564,7 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
             "_tok_start": tok_lo,
             "_tok_end": tok_hi,
             "_num": (q.num_start, q.num_end),
+            "_num_start_char": toks[q.first].start,
             "_np_end": np_end,
             "_active": active,
             "_parent": parent,
@@ -746,6 +769,8 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
 
 #: Sentences (relative to a claim's) whose speaker is the source when its own sentence cites none.
 _ADJACENT = (1, -1)
+#: Vague quantities of a war toll ("hundreds of thousands").
+_WAR_VAGUE = frozenset({"tens of thousands", "hundreds of thousands"})
 
 
 def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None,
@@ -780,30 +805,38 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
     by_sent = _mentions_by_sentence(sents, dictionary, date, mentions) if use_actors else {}
     speakers = [_sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title") if use_actors
                 else (None, None, False) for s in sents]
-    out: list[dict[str, Any]] = []
+    # a pronoun speaker ("the source added", "he said") stands for the last named one
+    resolved: list[str | None] = []
     last_source: str | None = None
     last_idx = -10
-    for idx, s in enumerate(sents):
-        sp, sp_span, pronoun = speakers[idx]
+    for idx, (sp, _span, pronoun) in enumerate(speakers):
         if sp is not None:
             last_source, last_idx = sp, idx
+        resolved.append(sp if sp is not None else (last_source if pronoun and idx - last_idx <= 3 else None))
+    out: list[dict[str, Any]] = []
+    for idx, s in enumerate(sents):
         claims = per_sent[idx]
         if not claims:
             continue
-        source = sp
-        if source is None and pronoun and idx - last_idx <= 3:
-            source = last_source
-        if source is None:
-            for j in (idx + d for d in _ADJACENT):
-                if 0 <= j < len(sents) and speakers[j][0] is not None:
-                    source = speakers[j][0]
-                    break
+        sp, sp_span, _pronoun = speakers[idx]
+        own = resolved[idx]
+        adjacent = None
+        for j in (idx + d for d in _ADJACENT):
+            if 0 <= j < len(sents) and resolved[j] is not None:
+                adjacent = resolved[j]
+                break
         toks = tokenize(s.text)
-        scope = _scope(s.text)
+        sent_scope = _scope(s.text)
+        war_subject = bool(_WAR_SUBJECT.search(s.text.lower()))
         sent_mentions = by_sent.get(s.sent_id, [])
         perps: list[str | None] = []
         for c in claims:
-            if not use_actors:
+            scope = sent_scope
+            if c["category"] != "injured" and (c["max"] or 0) >= _AGGREGATE_TOLL:
+                scope = "cumulative"
+            war_toll = scope == "cumulative" and ((c["max"] or 0) >= _WAR_TOLL or c["vague"] in _WAR_VAGUE)
+            source = own if own is not None or war_toll else adjacent
+            if not use_actors or (war_toll and war_subject):
                 perp = None
             elif c["_parent"] is not None:
                 perp = perps[c["_parent"]]
@@ -828,7 +861,28 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
                 "sentence": s.text,
                 "quote": s.text[c["start"]:c["end"]],
             })
+        _share_perpetrators(out[len(out) - len(claims):], claims, s.text)
     return out
+
+
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:(?:some|around|about|over|more|than|at|least|nearly|almost|another|an|other)\s+)*\S+$")
+
+
+def _share_perpetrators(records: list[dict[str, Any]], claims: list[dict[str, Any]], text: str) -> None:
+    """Coordinated passive claims share the perpetrator named after the last one.
+
+    "13 civilians were killed and over 30 others were wounded when regime forces bombed ..."
+    -> both were caused by regime forces (``records`` and ``claims`` are parallel, in text order).
+    """
+    for i in range(len(records) - 2, -1, -1):
+        r, nxt = records[i], records[i + 1]
+        if r["perpetrator_actor"] is not None or nxt["perpetrator_actor"] is None or claims[i].get("_active"):
+            continue
+        if claims[i + 1].get("_active") or claims[i + 1]["_parent"] is not None:
+            continue
+        between = text[claims[i]["end"]:claims[i + 1]["_num_start_char"]]
+        if _COORDINATED.match(between + " x") or between.strip() in ("and", ", and"):
+            r["perpetrator_actor"] = nxt["perpetrator_actor"]
 
 
 def claims_frame(records: Iterable[dict[str, Any]]):

@@ -65,7 +65,8 @@ QUANTITY_FIELDS = list(Quantity._fields)
 _TOKEN = re.compile(
     r"\d{1,4}[-./]\d{1,2}[-./]\d{2,4}(?![\d])"  # dates: 01-08-2016, 18.05.2017, 2016/05/01
     r"|\d+(?:[.,:]\d+)*(?:-[A-Za-z]+)+"  # 46-truck, 12-year-old, 48-Hour
-    r"|\d+(?:[.,]\d+)*(?:\s?-\s?\d+(?:[.,]\d+)*)?(?:st|nd|rd|th|s)?(?![A-Za-z])"  # 2,000 / 10-15 / 5th / 1990s
+    r"|\d+(?:[.,]\d+)*(?=[a-z]{4,})"  # a number glued to a word: 100000people
+    r"|\d+(?:[.,]\d+)*(?:\s?-\s?\d+(?:[.,]\d+)*)?(?:st|nd|rd|th|s)?(?![A-Za-z\d])"  # 2,000 / 10-15 / 5th / 1990s
     r"|\d+[A-Za-z]+"  # 2nd, 10km
     r"|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*"
     r"|\S"
@@ -151,6 +152,7 @@ _MODIFIER = re.compile(r"^\d[\d.,:]*-[a-z]")
 
 
 #: Words that can start a quantity, an ordinal or a vague quantifier.
+_FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 _STARTERS = (frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | ORDINAL_WORDS
              | {k[0] for k in VAGUE} | {"a", "dozen"})
 
@@ -297,6 +299,8 @@ def _classify(words: list[str], i: int, j: int, value: int) -> str:
     first = words[i]
     if _DIGITS.match(first) and len(first) == 4 and first.startswith("0"):
         return "time"
+    if _DIGITS.match(first) and len(first) > 1 and first.startswith("0"):
+        return "unit"  # a code or a cut-off share count ("016"), never a count of people
     if _DIGITS.match(first) and "," not in first and 1900 <= value <= 2035 and j - i == 1:
         return "year"
     return "count"
@@ -384,8 +388,16 @@ def find_quantities(text: str, *, tokens: list[Token] | None = None) -> list[Qua
             continue
         if w in ("hundred", "thousand", "million", "billion"):  # bare scale word: "hundred" -> 100
             pass
+        # fractions of a scale: "a quarter of a million", "half a million"
+        frac_i = i
+        if w == "a" and i >= 2 and words[i - 1] == "of" and words[i - 2] in _FRACTIONS:
+            value, frac_i = int(value * _FRACTIONS[words[i - 2]]), i - 2
+        elif w == "a" and i >= 1 and words[i - 1] == "half":
+            value, frac_i = int(value * 0.5), i - 1
+        if frac_i < i and frac_i > 0 and words[frac_i - 1] in ("a", "one"):
+            frac_i -= 1
         # ranges: "10 to 15", "between 10 and 15", "two or three"
-        qualifier, first = _hedge_before(words, i)
+        qualifier, first = _hedge_before(words, frac_i)
         lo, hi, end_j = value, value, j
         if j + 1 < n and words[j] in ("to", "or", "-", "and") and (first == i or words[i - 1] == "between"):
             v2, j2 = _read_number(words, j + 1)
@@ -397,6 +409,7 @@ def find_quantities(text: str, *, tokens: list[Token] | None = None) -> list[Qua
         kind = _classify(words, i, end_j, value)
         if kind == "count" and end_j < n and words[end_j] == "or" and end_j + 2 < n and words[end_j + 1] == "more":
             qualifier = "at_least"
-        out.append(Quantity(toks[first].start, toks[end_j - 1].end, lo, hi, qualifier, None, kind, first, i, end_j))
+        lo, hi = (value, value) if frac_i < i else (lo, hi)
+        out.append(Quantity(toks[first].start, toks[end_j - 1].end, lo, hi, qualifier, None, kind, first, frac_i, end_j))
         i = end_j
     return out

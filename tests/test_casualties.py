@@ -184,6 +184,18 @@ def test_victims(text, victims):
         ("Air strikes have killed 90 civilians over the past year.", "cumulative"),
         ("The war has killed more than 400000 people.", "cumulative"),
         ("The blast killed 40 people, the deadliest attack since the war began.", "event"),
+        # war tolls without a start date
+        ("The fighting in the country which has gone on for six years has killed over 320000 people.", "cumulative"),
+        ("Over 250000 people have been killed and millions driven from their homes.", "cumulative"),
+        ("More than 90000 people have died in the four-year-old revolt.", "cumulative"),
+        ("A think tank put the toll from the seven-year war at 510000.", "cumulative"),
+        ("About 210000 people have died and half of the population has fled.", "cumulative"),
+        ("The group said 8000 detainees died in custody from April 2012 to May 2015.", "cumulative"),
+        ("The raids took to 140 the number of civilians killed in the province in the past nine days.", "cumulative"),
+        ("Shelling across the border has killed 17 people in the town this year.", "cumulative"),
+        # a toll this large is never a single event
+        ("Some 400000 people are believed dead, a research group said.", "cumulative"),
+        ("Raids over the last 48 hours killed 60 people.", "event"),
     ],
 )
 def test_scope(text, scope):
@@ -221,6 +233,30 @@ def test_source_and_perpetrator(text, source, perpetrator):
     out = claims(text, dictionary=None)
     assert out, text
     assert (out[0]["source_actor"], out[0]["perpetrator_actor"]) == (source, perpetrator)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a war toll does not borrow the source of the neighbouring sentence, and the war is its subject
+        ("Two boys died in the shelling the Syrian Observatory for Human Rights said.\n"
+         "The war which has lasted six years has killed more than 310000 people.",
+         [(2, "MONITOR_NGO", None), (310000, None, None)]),
+        ("ISIS grew out of the chaos of a war that has killed more than 250000 people.", [(250000, None, None)]),
+        # coordinated passives share the perpetrator named after the second one
+        ("Eleven civilians were killed and about 20 others were wounded when regime aircraft bombed a bakery.",
+         [(11, None, "SYR_GOV"), (20, None, "SYR_GOV")]),
+        # a pronoun speaker in the next sentence stands for the source named before it
+        ("A source at the police command told SANA that rockets hit the square.\n"
+         "The source added that the rockets struck a school.\n"
+         "Terrorists also fired mortars on a market killing three people.",
+         [(3, "SYR_GOV", "SYR_OPP")]),
+    ],
+)
+@needs_actors
+def test_war_tolls_coordination_and_pronoun_neighbours(text, expected):
+    out = claims(text, dictionary=None)
+    assert [(c["min"], c["source_actor"], c["perpetrator_actor"]) for c in out] == expected
 
 
 @needs_actors

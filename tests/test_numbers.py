@@ -104,6 +104,7 @@ def test_counts_and_hedges(text, expected):
         ("10 km away", "unit"),
         ("the 1990s", "date"),
         ("on 14.06.2016 the", "date"),
+        ("views 016 comments", "unit"),
     ],
 )
 def test_non_counts(text, kind):
@@ -115,3 +116,17 @@ def test_non_counts(text, kind):
 def test_tokens_keep_offsets():
     text = "Assads forces killed 2,000 and twenty-two"
     assert all(text[t.start:t.end] == t.text for t in tokenize(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("more than a quarter of a million people", (250000, 250000, "more_than")),
+        ("half a million dead", (500000, 500000, "exact")),
+        ("killed nearly 90000people in", (90000, 90000, "almost")),
+    ],
+)
+def test_fractions_and_glued_numbers(text, expected):
+    assert not [x for x in find_quantities("12km south of the town") if x.kind == "count"]
+    q = [x for x in find_quantities(text) if x.kind == "count"]
+    assert [(x.min, x.max, x.qualifier) for x in q] == [expected]
