@@ -188,8 +188,11 @@ class ActorDictionary:
     records. The object is immutable after construction and safe to share.
     """
 
-    def __init__(self, entries: list[dict[str, Any]], heads: Iterable[str], head_modifiers: Iterable[str], sources: Sequence[str] = ()):
+    def __init__(self, entries: list[dict[str, Any]], heads: Iterable[str], head_modifiers: Iterable[str], sources: Sequence[str] = (),
+                 *, state_only_heads: Iterable[str] = (), place_names: Iterable[str] = ()):
         self.sources = tuple(sources)
+        self._state_only = frozenset(tuple(t.low for t in _alias_tokens(h)) for h in state_only_heads)
+        self._places = frozenset(tuple(t.low for t in _alias_tokens(p)) for p in place_names)
         self.entries = entries
         self.actor_groups: dict[str, str] = {e["name"]: e["group"] for e in entries}
         self.generic_actors: frozenset[str] = frozenset(e["name"] for e in entries if e.get("generic"))
@@ -210,7 +213,7 @@ class ActorDictionary:
                     for t in toks:
                         node = node.children.setdefault(t.lower(), _Node())
                     node.aliases.append(a)
-        for h in heads:
+        for h in list(heads) + list(state_only_heads):
             node = self._heads
             for t in _alias_tokens(h):
                 node = node.children.setdefault(t.low, _Node())
@@ -312,9 +315,20 @@ class ActorDictionary:
             if i > 1 and toks[i - 1].raw == "-" and toks[i - 2].low == "anti":
                 i = end
                 continue  # "anti-regime": not the regime
+            if alias.kind == "alias" and i > 0 and toks[i - 1].low in _IN_PLACE and self._places and \
+                    not (i > 1 and toks[i - 2].low in _BANNED) and \
+                    tuple(t.low for t in toks[i:end] if t.raw not in ("-", "–")) in self._places:
+                i = end
+                continue  # "outlawed in Russia", "fled into Iran": a place
             if end + 1 < n and toks[end].raw == "-" and toks[end + 1].low == "based" and alias.group != "MONITOR_NGO":
                 i = end + 2
                 continue  # "UK-based", "London-based": a place
+            if out and out[-1][1] == i and out[-1][2].group != alias.group and alias.tokens[0].lower() in ("state", "official") \
+                    and _POSSESSIVE.search(text[toks[i - 1].start : toks[i - 1].end]):
+                s0, _, a0 = out[-1]
+                out[-1] = (s0, end, a0)  # "Turkey's state-run news agency": Turkey's, not Syria's
+                i = end
+                continue
             out.append((i, end, alias))
             i = end
         out = self._drop_generic(toks, out)
@@ -338,6 +352,8 @@ class ActorDictionary:
         joined = False  # a conjunction since the last adjective: "Russian and Syrian jets"
         while j < n and steps < 6:
             h = self._head_at(toks, j)
+            if h > 0 and self._state_only and not self._state_head_ok(toks, chain[-1][1], j, h):
+                return []  # "Lebanese TV channel": a country's media, not its state
             if h > 0:
                 s0, _, a0 = chain[-1]
                 chain[-1] = (s0, h, a0)
@@ -371,12 +387,23 @@ class ActorDictionary:
             steps += 1
         return []
 
+    def _state_head_ok(self, toks: list[_Tok], adj_end: int, j: int, h: int) -> bool:
+        """A media head ("TV", "news agency") names a state only after "state", "official" or
+        "government" ("Turkish state-run news agency", not "Lebanese TV channel")."""
+        head = tuple(t.low for t in toks[j:h] if t.raw not in ("-", "–"))
+        stripped = head[:-1] + (head[-1][:-1],) if head and head[-1].endswith("s") else head
+        if head not in self._state_only and stripped not in self._state_only:
+            return True
+        return any(t.low in _STATE_WORDS for t in toks[adj_end:j])
+
     def _metonym_is_actor(self, toks: list[_Tok], i: int, end: int) -> bool:
         """A capital or a state's name used for its government ("Moscow said", "Turkey's army",
         "backed by Ankara"), not a place ("in Damascus", "fled to Turkey", "Damascus countryside")."""
         prev = toks[i - 1].low if i > 0 else ""
         if prev == "to" and i > 1 and toks[i - 2].low == "according":
             return True  # "according to Moscow", "according to TASS"
+        if prev in _PATRON_NOUNS:
+            return True  # "rebel backer Qatar", "regime ally Moscow"
         if prev in _PLACE_BEFORE or prev in ("-", "/"):
             return False
         if prev == "by" and not (i > 1 and toks[i - 2].low in _PLACE_BY):
@@ -432,7 +459,7 @@ class ActorDictionary:
                 for s2, e2, a2 in out[max(0, k - 2) : k + 3]:
                     if a2.generic or a2.group in ("CIVILIANS", "MONITOR_NGO", "UN"):
                         continue
-                    gap = range(e2, s) if e2 <= s else range(e, s2)
+                    gap = _outside_parentheses(toks, range(e2, s) if e2 <= s else range(e, s2))
                     if len(gap) <= 3 and all(toks[g].low in _GENERIC_GLUE for g in gap):
                         near = True
                         break
@@ -444,6 +471,21 @@ class ActorDictionary:
     def groups(self) -> set[str]:
         """The group ids used by this dictionary."""
         return set(self.actor_groups.values())
+
+
+def _outside_parentheses(toks: list[_Tok], gap: range) -> list[int]:
+    """Token indices of ``gap`` outside a parenthetical ("Daesh (outlawed in Russia) militants")."""
+    out: list[int] = []
+    depth = 0
+    for g in gap:
+        raw = toks[g].raw
+        if raw == "(":
+            depth += 1
+        elif raw == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(g)
+    return out if not depth else list(gap)
 
 
 def _pick(aliases: list[_Alias], toks: list[_Tok], i: int, j: int, date: _dt.date | None, upper: bool, strip_last: bool = False) -> _Alias | None:
@@ -494,6 +536,11 @@ _PLACE_AFTER = frozenset(
     road highway countryside's university hospital neighborhood neighbourhood district
     mosque square streets street time based border borders frontier crossing embassy""".split()
 )
+_POSSESSIVE = re.compile(r"(?:['’]s?|s)$")
+_STATE_WORDS = frozenset("state official government regime public national".split())
+_PATRON_NOUNS = frozenset("ally allies backer backers sponsor sponsors patron patrons".split())
+_IN_PLACE = frozenset("in into inside within throughout".split())
+_BANNED = frozenset("banned outlawed prohibited proscribed illegal".split())  # "banned in Russia": Russia's ban
 _METONYM_NOUNS = frozenset("government regime authorities ally allies backing support correspondent correspondents reporter reporters".split())
 _PLACE_BY = frozenset("bordered surrounded hosted flanked".split())
 _NOT_HEAD_AFTER_PLACE = frozenset("base bases positions position checkpoint checkpoints convoy".split())
@@ -635,21 +682,23 @@ def load_actor_dictionary(paths: str | Path | Sequence[str | Path] | None = None
     origin: dict[str, Path] = {}
     heads: list[str] = []
     modifiers: list[str] = []
+    state_only: list[str] = []
+    places: list[str] = []
     groups: list[str] = list(GROUP_IDS)
     for path in files:
         try:
             data = load_yaml(path)
         except ValueError as exc:  # yaml turns an impossible date (2016-13-01) into ValueError
             raise LexiconError(f"{path}: cannot read the lexicon ({exc}); write dates as YYYY-MM-DD") from None
-        unknown = set(data) - {"actors", "heads", "head_modifiers", "groups"}
+        unknown = set(data) - {"actors", "heads", "head_modifiers", "groups", "state_only_heads", "place_names"}
         if unknown:
-            raise entry_error(path, ", ".join(sorted(map(str, unknown))), "unknown top-level key; allowed: actors, groups, heads, head_modifiers")
+            raise entry_error(path, ", ".join(sorted(map(str, unknown))), "unknown top-level key; allowed: actors, groups, heads, head_modifiers, state_only_heads, place_names")
         declared = data.get("groups")
         if declared is not None:
             if not isinstance(declared, list) or not all(isinstance(g, str) and g.strip() for g in declared):
                 raise entry_error(path, "groups", "must be a list of group ids (non-empty strings)")
             groups.extend(g.strip() for g in declared if g.strip() not in groups)
-        for key, target in (("heads", heads), ("head_modifiers", modifiers)):
+        for key, target in (("heads", heads), ("head_modifiers", modifiers), ("state_only_heads", state_only), ("place_names", places)):
             items = data.get(key) or []
             if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
                 raise entry_error(path, key, "must be a list of non-empty strings")
@@ -682,7 +731,8 @@ def load_actor_dictionary(paths: str | Path | Sequence[str | Path] | None = None
                                        f" ({origin[other_name]}) in an overlapping period; remove one or add from/until dates")
                         raise entry_error(where, e["name"], problem)
                 owners[key].append((e["name"], spec))
-    return ActorDictionary(list(entries.values()), heads, modifiers, [str(f) for f in files])
+    return ActorDictionary(list(entries.values()), heads, modifiers, [str(f) for f in files],
+                           state_only_heads=state_only, place_names=places)
 
 
 @lru_cache(maxsize=1)
@@ -797,16 +847,26 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
     d = dictionary or default_dictionary()
     rows: list[dict[str, Any]] = []
     generic_rows: list[int] = []
+    definite: set[int] = set()
     last_coalition: str | None = None
     seen_isis = False
-    for s in sentences:
-        for m in d.find(s.text, date=date):
+    found = [(s, _with_medical(s.text, d.find(s.text, date=date), d)) for s in sentences]
+    # a bare "Coalition" before the coalition is named (a headline) follows the first one named
+    first_coalition = next((m.actor for _, ms in found for m in ms
+                            if "coalition" in m.surface.lower() and m.surface.lower() not in _BARE_COALITION), None)
+    for s, matches in found:
+        for m in matches:
             actor, group = m.actor, m.actor_id
             low = m.surface.lower()
             if low in _BARE_COALITION:
                 if _GENERIC_COALITION.search(s.text[max(0, m.start - 40) : m.end + 4]) or m.surface.lower().endswith("coalitions"):
                     continue  # "a coalition of rebel groups": no particular coalition
-                # "the coalition": the coalition named last, else the anti-IS one after IS context
+                if m.surface[:1].isupper() and _NAME_BEFORE.search(s.text, 0, m.start) and not any(
+                        o.end >= m.start - 1 and o.start < m.start for o in matches if o is not m):
+                    continue  # "the Stop the War Coalition": part of a name the dictionary lacks
+                # "the coalition": the coalition named last (or first), else the anti-IS one after IS context
+                if last_coalition is None and first_coalition is not None:
+                    last_coalition = first_coalition
                 if last_coalition is not None:
                     actor, group = last_coalition, d.actor_groups.get(last_coalition, group)
                 elif seen_isis and group != "USA" and "United States" in d.actor_groups:
@@ -818,7 +878,10 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
             if actor in d.generic_actors:
                 if _in_scare_quotes(s.text, m.start, m.end):
                     continue  # 'two "terrorists" attacked': the outlet quoting a label
-                generic_rows.append(len(rows))
+                if not _OTHER_BEFORE.search(s.text, 0, m.start):
+                    generic_rows.append(len(rows))  # not "al-Nusra and other armed groups"
+                    if _DEFINITE_BEFORE.search(s.text, 0, m.start):
+                        definite.add(len(rows))
             rows.append({
                 "doc_id": s.doc_id, "part": s.part, "sent_id": s.sent_id,
                 "start": s.start + m.start, "end": s.start + m.end, "surface": m.surface,
@@ -826,7 +889,7 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
                 "sentence": s.text,
             })
     if generic_rows:
-        _resolve_generic(rows, generic_rows, d)
+        _resolve_generic(rows, generic_rows, d, definite)
     return rows
 
 
@@ -834,22 +897,72 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
 _ARMED_NONSTATE = ("ISIS", "JIHADIST", "KURDISH", "SYR_OPP", "HEZBOLLAH")
 
 
-def _resolve_generic(rows: list[dict[str, Any]], generic_rows: list[int], d: ActorDictionary) -> None:
+def _resolve_generic(rows: list[dict[str, Any]], generic_rows: list[int], d: ActorDictionary, definite: set[int]) -> None:
     """Point a generic mention at the armed group named in the same sentence (the last one before
-    it, else the first after it); otherwise it keeps the dictionary's group (for the bundled
-    dictionary, the armed opposition: pro-government outlets' "terrorists")."""
+    it, else the first after it), else, for a definite one (index in ``definite``), at the last
+    one named in the previous sentence ("IS attacked the base. The jihadists ..."); otherwise it keeps the dictionary's group (for the
+    bundled dictionary, the armed opposition: pro-government outlets' "terrorists"). "Other
+    militants" are not the group just named."""
     generic = set(generic_rows)
     by_sent: dict[tuple[str, int], list[int]] = defaultdict(list)
+    order: dict[tuple[str, int], int] = {}
     for k, r in enumerate(rows):
+        order.setdefault((r["part"], r["sent_id"]), len(order))
         if k not in generic and r["actor_id"] in _ARMED_NONSTATE:
             by_sent[(r["part"], r["sent_id"])].append(k)
+    sent_keys = {v: k for k, v in order.items()}
     for k in generic_rows:
-        named = by_sent.get((rows[k]["part"], rows[k]["sent_id"]))
-        if not named:
+        r = rows[k]
+        key = (r["part"], r["sent_id"])
+        named = by_sent.get(key)
+        if named:
+            before = [x for x in named if x < k]
+            ref = rows[before[-1]] if before else rows[named[0]]
+        else:
+            prev = sent_keys.get(order[key] - 1)
+            if k not in definite or prev is None or not by_sent.get(prev):
+                continue
+            ref = rows[by_sent[prev][-1]]
+        r["actor"], r["actor_id"] = ref["actor"], ref["actor_id"]
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
+_OTHER_BEFORE = re.compile(r"\bother\s+(?:\w+\s+)?$", re.I)
+_NAME_BEFORE = re.compile(r"(?<=\S\s)(?!(?:The|A|An|Its|Their|His|Her)\s)[A-Z][\w'’-]*\s+$")
+#: "a source at Daraa National Hospital", "the director of al-Razi hospital": a medical source.
+_MEDICAL_SOURCE = re.compile(
+    r"\b(?:(?:a|the|one)\s+)?(?:(?:medical|hospital)\s+)?(?:sources?|officials?|director|head|manager|staff|doctors?|physicians?|surgeons?|nurses?)"
+    r"\s+(?:in|at|of|from)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:hospital|clinic|field hospital|medical cent(?:er|re)|health cent(?:er|re))s?\b",
+    re.I,
+)
+
+
+def _with_medical(text: str, matches: list[ActorMatch], d: ActorDictionary) -> list[ActorMatch]:
+    """Add medical-source phrases ("a source at X hospital") that the dictionary's one-piece
+    aliases miss, as the dictionary's actor for "medical sources" (if it has one)."""
+    if "ospital" not in text and "linic" not in text and "entre" not in text and "enter" not in text:
+        return matches
+    target = _medical_actor(d)
+    if target is None:
+        return matches
+    extra = []
+    for m in _MEDICAL_SOURCE.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end and o.actor_id == target[1] for o in matches):
             continue
-        before = [x for x in named if x < k]
-        ref = rows[before[-1]] if before else rows[named[0]]
-        rows[k]["actor"], rows[k]["actor_id"] = ref["actor"], ref["actor_id"]
+        extra.append(ActorMatch(m.start(), m.end(), m.group(), target[0], target[1]))
+    if not extra:
+        return matches
+    kept = [o for o in matches if not any(e.start <= o.start and o.end <= e.end for e in extra)]
+    return sorted(kept + extra, key=lambda x: x.start)
+
+
+def _medical_actor(d: ActorDictionary) -> tuple[str, str] | None:
+    cached = getattr(d, "_medical_cache", False)
+    if cached is False:
+        found = d.find("medical sources")
+        cached = (found[0].actor, found[0].actor_id) if found and found[0].surface == "medical sources" else None
+        d._medical_cache = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _in_scare_quotes(text: str, start: int, end: int) -> bool:
