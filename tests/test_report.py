@@ -174,9 +174,12 @@ def test_cli_report_exit_status_and_summary(batch, tmp_path):
     import sys
 
     root, _, _ = batch
+    config = tmp_path / "r.yml"
+    config.write_text('variants:\n  - name: bad date\n    parameters: {date_to: "soon"}\n')
     r = subprocess.run([sys.executable, "-m", "analysis", "--quiet", "report", "--corpus", str(root / "corpus"),
-                        "--config", str(root / "reports.yml"), "--out", str(tmp_path / "o"),
-                        "--notebooks", *OVERVIEW], capture_output=True, text=True, timeout=600)
+                        "--config", str(config), "--out", str(tmp_path / "o"), "--notebooks", *OVERVIEW],
+                       capture_output=True, text=True, timeout=600)
     assert r.returncode == 1
-    assert re.search(r"^3 of 6 report runs succeeded; index: ", r.stdout, re.M)
+    assert re.search(r"^1 of 2 report runs succeeded; index: ", r.stdout, re.M)
+    assert "FAILED 01-corpus-overview-bad-date: InputError: parameter date_to: 'soon' is not a date" in r.stdout
     assert json.dumps("bad date")[1:-1] in (tmp_path / "o" / "index.html").read_text()
