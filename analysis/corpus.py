@@ -239,7 +239,7 @@ def _iter_txt(paths: Iterable[Path], base: Path, notes: list[str]) -> Iterator[R
             yield _skip(rel, doc_id, f"unreadable: {exc.strerror}")
             continue
         try:
-            raw = decode_bytes(data, rel, notes)
+            raw = decode_bytes(data, str(p), notes)
         except UnicodeDecodeError:
             yield _skip(rel, doc_id, "undecodable: not UTF-8 or cp1252 text")
             continue

@@ -25,6 +25,7 @@ import os
 import shutil
 import time
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -604,6 +605,8 @@ def extract_to_dir(
         raise InputError(f"unknown engine {engine!r}; use 'local' or 'dask'")
     t0 = time.perf_counter()
     counts = writer.finish(fmt)
+    for note in notes:  # e.g. a file read as cp1252: shown on the command line as 'warning: ...'
+        warnings.warn(note, stacklevel=2)
     spent["write"] = spent.get("write", 0.0) + time.perf_counter() - t0
     prov = run_provenance(
         p,

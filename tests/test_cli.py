@@ -99,6 +99,15 @@ def test_malformed_lexicon_is_named(tmp_path):
     assert "unknown lexicon name(s) ['colours']" in line
 
 
+def test_cp1252_file_is_read_with_a_warning(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_bytes("Caf\u00e9 report. Twelve people were killed.".encode("cp1252"))
+    r = cli("extract", tmp_path / "c", "--out", tmp_path / "o")
+    assert r.returncode == 0
+    assert f"warning: {tmp_path / 'c' / 'a.txt'}: not valid UTF-8, read as cp1252 (Windows-1252)" in r.stderr
+    assert pd.read_csv(tmp_path / "o" / "documents.csv")["text"].tolist() == ["Caf\u00e9 report. Twelve people were killed."]
+
+
 def test_empty_corpus_folder(tmp_path):
     (tmp_path / "c").mkdir()
     line = _one_error_line(cli("extract", tmp_path / "c", "--out", tmp_path / "o"))
