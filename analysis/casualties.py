@@ -103,7 +103,7 @@ _KILL_VERBS = (
     r"cost the lives? of|costing the lives? of|killings? of|deaths? of|executions? of|beheadings? of|"
     r"massacre of|bodies of|corpses of|remains of|lives of"
 )
-_KILL_PERSON_ONLY = r"destroyed|destroying|eliminated|eliminating|eliminate|neutrali[sz]ed|neutrali[sz]ing|liquidated|liquidating"
+_KILL_PERSON_ONLY = r"elimination of|eliminations of|liquidation of|neutrali[sz]ation of|destroyed|destroying|eliminated|eliminating|eliminate|neutrali[sz]ed|neutrali[sz]ing|liquidated|liquidating"
 _INJURE_VERBS = (
     r"injure|injures|injured|injuring|wound|wounds|wounded|wounding|hurt|hurting|maimed|"
     r"maiming|injury of|injuries of|injuries to|wounding of|injuring of|hurting of"
@@ -111,6 +111,7 @@ _INJURE_VERBS = (
 _FILLER_LEFT = (
     r"(?:\s(?:also|reportedly|allegedly|another|an additional|additional|a further|a total of|all|the|at once|each))*"
     r"(?:(?:\s(?:a|an|one)\s\S+(?:\s\S+)?){1,3}\s(?:and|as well as))?"
+    r"(?:\s[\"\u201c])?"
 )
 
 _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -253,15 +254,16 @@ _SPEECH_CUES = re.compile(
     r"\b(?:said|says|say|saying|told|tells|reported|reports|reporting|announced|announces|added|adds|"
     r"stated|states|confirmed|confirms|claimed|claims|documented|documents|counted|listed|lists|"
     r"revealed|estimated|estimates|noted|tweeted|wrote|informed|explained|put|gave|given|"
-    r"citing|cited|quoted|recorded|records|tallied)\b"
+    r"citing|cited|quoted|recorded|records|tallied|specified|indicated|affirmed|pointed out)\b"
 )
 _CASUALTY_VERB = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|execut\w*|dead|died|death)\b")
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoting|quoted by|cited by|as reported by|reported by)\b")
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she|it|they|the group|the monitor|the source|the sources|the observatory|the organisation|"
     r"the organization|the agency|the statement|the report|the ministry|a source|sources|the official|"
-    r"the spokesman|the spokeswoman|the network|the body|the outlet)\s+(?:also\s+)?"
-    r"(?:said|says|added|adds|reported|told|stated|noted|announced|confirmed|put|gave)\b"
+    r"the spokesman|the spokeswoman|the network|the body|the outlet|the military|the army|the news agency|"
+    r"the reporter|the correspondent|the command)\s+(?:also\s+)?"
+    r"(?:said|says|added|adds|reported|told|stated|noted|announced|confirmed|put|gave|specified|pointed out)\b"
     r"|\b(?:said|added|told|reported)\s+(?:he|she|it|they)\b"
 )
 #: Unnamed medical sources ("a source in the national hospital told", "medical sources said").
@@ -292,6 +294,9 @@ def _np_after(words: list[str], j: int, n: int) -> tuple[str | None, int, bool]:
     first = k
     while k < limit:
         w = words[k]
+        if w in ("[", "]"):  # an editor's insertion: "80 [Daesh] fighters"
+            k += 1
+            continue
         if w in _HEAD_CUES and w not in ("killed", "injured", "wounded", "dead"):
             return w, k + 1, False
         if w in PERSON_NOUNS:
@@ -352,8 +357,8 @@ def _left_governor(words: list[str], first: int, head: str | None, after: str = 
         if _negated(words, cue_i):
             return "negated", cue_i
         if cat == "killed_person":
-            if head is None or head in _HEAD_CUES:
-                continue
+            if head not in _COMBATANTS:
+                continue  # "destroyed 300 families", "eliminated 12 vehicles"
             cat = "killed"
         elif cat in ("among", "number_of"):
             w = m.group("w")
@@ -400,6 +405,11 @@ def _cue_at(words: list[str], k: int) -> tuple[str | None, int]:
         return "injured", k + 2
     if w == "lost" and k + 2 < n and words[k + 1] in ("their", "his", "her") and words[k + 2] in ("lives", "life"):
         return "killed", k + 3
+    if w in ("fallen", "fell") and k + 1 < n and words[k + 1] in ("victims", "victim"):
+        return "casualties", k + 2
+    if w in ("among", "amongst") and k > 0 and words[k - 1] in ("were", "was", "are", "is") and k + 2 < n \
+            and words[k + 1] in ("the", "those") and words[k + 2] in _AMONG_CUES:
+        return _AMONG_CUES[words[k + 2]], k + 3
     return None, k
 
 
@@ -438,11 +448,23 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
             return cat, after
         if w in _NEGATION_RIGHT:
             return "negated", k
+        if head in _COMBATANTS and w in _PERSON_KILL and words[k - 1] != "was":
+            return "killed", k + 1  # "80 fighters ... were destroyed"
+        if w in ("between", "aged") and "old" in words[k + 1:k + 7]:
+            k = words.index("old", k + 1) + 1  # "eight pupils between 7 and 12 years old were killed"
+            steps += 1
+            continue
+        if k in starts and k > 0 and words[k - 1] == "and":
+            k = starts[k].num_end  # "120 soldiers and several dozen militiamen were killed"
+            steps += 1
+            continue
         if w == "at" and k + 1 < n and words[k + 1] in ("least", "most"):
             k += 2  # "125 terrorists at least were killed"
             steps += 2
             continue
-        modifier = w[:1].isalpha() and any(x in PERSON_NOUNS for x in words[k + 1:k + 3]) and w not in _STOP_NP
+        modifier = w[:1].isalpha() and w not in _STOP_NP and (
+            any(x in PERSON_NOUNS for x in words[k + 1:k + 3])
+            or (k + 2 < n and words[k + 1] == "and" and (words[k + 2][:1].isdigit() or words[k + 2] in UNITS)))
         if w in _GAP or w in _LIST or w in PERSON_NOUNS or w + "s" in PERSON_NOUNS or words[k][:1].isdigit() or w in UNITS or modifier:
             saw_and = saw_and or w == "and"
             k += 1
@@ -452,6 +474,12 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
     return None, k
 
 
+_AMONG_CUES = {"victims": "casualties", "casualties": "casualties", "dead": "killed", "killed": "killed",
+               "fatalities": "killed", "wounded": "injured", "injured": "injured"}
+_PERSON_KILL = frozenset("destroyed eliminated neutralized neutralised liquidated".split())
+#: Heads of armed men whom military statements say were "destroyed" or "eliminated".
+_COMBATANTS = frozenset("terrorists militants fighters gunmen insurgents jihadists mercenaries extremists "
+                        "rebels militiamen".split())
 _AUX = frozenset("were was are is have has had been being be also reportedly later".split())
 
 
@@ -462,6 +490,30 @@ def _own_predicate(words: list[str], k: int) -> bool:
         j += 1
     return j > k and j < len(words) and words[j][:1].isalpha() and words[j] not in _RIGHT_CUES \
         and words[j] not in ("among", "the", "all", "in", "on", "at")
+
+
+_PLACE_GAP = frozenset("in and around near at on of the outside , -".split())
+_PLACE_PREP = frozenset("in at near around outside".split())
+
+
+def _place_list(toks: list[Token], words: list[str], prev_end: int, q: Quantity) -> bool:
+    """Whether ``q`` continues a list of counts by place after the previous claim.
+
+    "150 bodies were counted in Hama 100 in Homs and 40 in Idlib", "killed 45 civilians in
+    and around the city and 22 in the next province": the words between are places (capitalised)
+    and prepositions, and a place follows the number or "and" precedes it.
+    """
+    while prev_end < q.first and words[prev_end] not in _PLACE_PREP and (words[prev_end] in _GAP or words[prev_end].endswith("ed")):
+        prev_end += 1  # "150 bodies were counted in ..."
+    between = range(prev_end, q.first)
+    if not 1 <= len(between) <= 8 or words[prev_end] not in _PLACE_PREP:
+        return False
+    if not all(words[k] in _PLACE_GAP or toks[k].text[:1].isupper() for k in between):
+        return False
+    if not any(toks[k].text[:1].isupper() for k in between):
+        return False
+    nxt = words[q.num_end] if q.num_end < len(words) else ""
+    return nxt in _PLACE_PREP or words[q.first - 1] in ("and", ",")
 
 
 def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
@@ -480,10 +532,14 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
     for q in quants:
         if q.first > 0 and words[q.first - 1] in _OTHER_VERBS:
             continue
+        if q.first > 0 and words[q.first - 1] in ("url", "+"):
+            continue  # "Get short URL 124", "UTC+3": not a count
         head, np_end, foreign = _np_after(words, q.num_end, n)
         a_cat, a_cue = _left_governor(words, q.first, head, words[np_end] if np_end < n else "")
         if a_cat == "negated":
             continue
+        if a_cat is None and q.num_end in starts and words[q.num_start][:1].isdigit():
+            continue  # "124 At least four people were killed": the first number counts something else
         if q.min == 1 and q.qualifier == "exact" and (
                 (a_cat is None and q.first > 0 and words[q.first - 1] == "of")  # "members of one family"
                 or (q.num_end + 1 < n and words[q.num_end] == "of" and words[q.num_end + 1][:1].isdigit())
@@ -496,6 +552,7 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
         sub = None
         between = words[claims[-1]["_tok_end"]:q.first] if claims else []
         if claims and q.first - claims[-1]["_tok_end"] <= 20 and head not in _NOT_VICTIMS \
+                and not (foreign and words[np_end - 1] in _NON_PERSON_HEADS) \
                 and not any(w in _OTHER_VERBS or w in _DISPLACED for w in between):
             if _SUBGROUP_LEFT.search(" ".join(words[max(0, q.first - 4):q.first])):
                 sub = claims[-1]["category"]
@@ -532,7 +589,12 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
         elif b_cat is not None:
             category, cue_hi = b_cat, b_hi
             active = q.first > 0 and words[q.first - 1] in ("left", "leaving", "leave", "leaves", "shot", "shooting")
-        elif claims and q.first - claims[-1]["_tok_end"] <= 3 and q.first > 0 and (
+        elif claims and head is None and not foreign and _place_list(toks, words, claims[-1]["_tok_end"], q):
+            category = claims[-1]["category"]  # "150 bodies in A 100 in B and 40 in C"
+            parent = len(claims) - 1
+            head = claims[-1]["_head"]
+        elif claims and not (foreign and words[np_end - 1] in _NON_PERSON_HEADS) \
+                and q.first - claims[-1]["_tok_end"] <= 3 and q.first > 0 and (
                 words[q.first - 1] == claims[-1]["_head"]
                 or (words[q.first - 1] in ("and", ",", "-") and q.first > 1 and words[q.first - 2] in PERSON_NOUNS)):
             category = claims[-1]["category"]  # lists: "1733 children 969 women and 3110 men"
@@ -645,11 +707,15 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
     best: tuple[int, dict[str, Any]] | None = None
     for cue in _SPEECH_CUES.finditer(low):
         verb = cue.group()
+        if _PASSIVE_BEFORE.search(low[max(0, cue.start() - 8):cue.start()]):
+            continue  # "had been confirmed dead", "was reported killed": no speaker
         before = [m for m in ms if m["end"] <= cue.start()]
         if before:
             m = before[-1]
             gap = low[m["end"]:cue.start()]
-            if len(gap.split()) <= 12 and not re.search(r"[.;:!?\"\u201c\u201d]", gap) and not _CASUALTY_VERB.search(gap) \
+            if _OTHER_SUBJECT.search(gap):
+                pass  # "... by the coalition in the area the military said": another subject speaks
+            elif len(gap.split()) <= 12 and not re.search(r"[.;:!?\"\u201c\u201d]", gap) and not _CASUALTY_VERB.search(gap) \
                     and not m["surface"].lower().endswith(("-held", "-controlled")) and not re.search(r"\b(?:that|when|after|because)\b", gap):
                 if low[cue.end():cue.end() + 1] == "" or not (verb in ("put", "gave", "given", "claimed", "claims", "cited", "citing", "quoted", "blamed", "accused", "warned") and len(gap.split()) > 4):
                     d = len(gap.split())
@@ -660,14 +726,22 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
                 if m["start"] < cue.end():
                     continue
                 between = low[cue.end():m["start"]]
-                if re.search(r"[^\w\s'-]|\b(?:that|it|on|in|to)\b", between):
+                if re.search(r"[^\w\s'-]|\b(?:that|it|on|in|to)\b|\d", between) or any(w in UNITS for w in between.split()):
                     break
+                if not _AFTER_SPEAKER_END.match(low[m["end"]:]):
+                    break  # "said terrorist groups fired ...": the subject of the reported clause
                 d = len([w for w in between.split() if w not in ("the", "a", "an")])
                 if d <= 3 and (best is None or d < best[0]):
                     best = (d, m)
                 break
     if best is not None:
         m = best[1]
+        # "Washington and Paris say", "a monitor and rebels said": the first of coordinated speakers
+        while True:
+            prev = [x for x in ms if x["end"] <= m["start"] and _AND_BETWEEN.match(low[x["end"]:m["start"]])]
+            if not prev:
+                break
+            m = prev[-1]
         # "a source ... told SANA": the unnamed source speaks through the outlet
         told = re.search(r"\b(?:source|sources|official|officials)\b[^.;]{0,80}?\btold\b", low)
         if told and m["end"] <= told.end() + 2:
@@ -683,6 +757,20 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
     return None, None, bool(_PRONOUN_SPEAKER.search(low))
 
 
+#: The end of a gap before a verb of saying that is another subject ("the military", "he").
+_OTHER_SUBJECT = re.compile(
+    r"(?:\b(?:he|she|they|it)|\b(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:military|army|ministry|statement|report|"
+    r"official|officials|source|sources|spokesman|spokeswoman|agency|monitor|group|network|organi[sz]ation|"
+    r"observatory|activist|activists|correspondent|reporter|council|command|media))\s+(?:also\s+)?$"
+)
+#: What may follow a speaker named after its verb ("said the monitor on Friday.").
+_AFTER_SPEAKER_END = re.compile(
+    r"^(?:'s)?\s*(?:$|[.,;:\"\u201c\u201d()\u2013\u2014-]|(?:on|in|at|that|which|who|adding|citing|late|earlier|"
+    r"today|yesterday|told|quoted|monday|tuesday|wednesday|thursday|friday|saturday|sunday|chief|head|director|"
+    r"spokesman|official|officials|said|reported|also)\b)"
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$")
+_AND_BETWEEN = re.compile(r"^\s*(?:,\s*)?and\s+(?:the\s+|a\s+|an\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"\u201c\u201d]|\b(?:said|says|told|according|while|but|whereas|meanwhile|adding|added|although|despite)\b")
 _PLACE_OF = re.compile(r"(?:held by|controlled by|-held|-controlled|held|controlled|seized by|territory of|areas of|region of)\s*(?:the\s+)?$")
 _GENERIC_WORDS = frozenset("fighters militants terrorists gunmen insurgents jihadists extremists rebels".split())

@@ -432,3 +432,69 @@ def test_precomputed_mentions_give_the_same_claims():
     d = default_dictionary()
     rows = extract_mentions(sents, dictionary=d)
     assert extract_claims(sents, dictionary=d, mentions=rows) == extract_claims(sents, dictionary=d)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # counts listed by place after a first claim
+        ("Medics said 90 bodies were collected in Harasta 35 in Arbin and 12 in Zamalka.",
+         {(K, 90, 90, "exact", None), (K, 35, 35, "exact", None), (K, 12, 12, "exact", None)}),
+        ("The raids killed 31 civilians in and around Idlib and 17 in nearby Hama province.",
+         {(K, 31, 31, "exact", None), (K, 17, 17, "exact", None)}),
+        # "were among the victims", "fell victim"
+        ("The monitor said nine women were among the victims of the shelling.", {(C, 9, 9, "exact", None)}),
+        ("Four teachers were among the dead.", {(K, 4, 4, "exact", None)}),
+        ("Some 700 residents have fallen victims of the gas attack.", {(C, 700, 700, "about", None)}),
+        # a quotation mark between the verb and the number
+        ('The shelling killed "at least 14 gunmen" the army said.', {(K, 14, 14, "at_least", None)}),
+        # coordinated counts before one predicate, with adjectives and vague members
+        ("The monitor said 25 army and 31 rebel fighters have died since dawn.",
+         {(K, 25, 25, "exact", None), (K, 31, 31, "exact", None)}),
+        ("Another 90 troops and allied militiamen and several dozen tribal fighters were also killed.",
+         {(K, 90, 90, "exact", None), (K, None, None, "vague", "dozens")}),
+        # ages inside the noun phrase
+        ("Six pupils between 8 and 11 years old were killed at the school.", {(K, 6, 6, "exact", None)}),
+        # military statements: combatants "destroyed" or "eliminated"
+        ("Over 45 militants were eliminated near the airport.", {(K, 45, 45, "more_than", None)}),
+        ("The ministry confirmed the elimination of 27 terrorists and 4 trucks.", {(K, 27, 27, "exact", None)}),
+    ],
+)
+def test_claims_lists_and_predicates(text, expected):
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get short URL 3512 At least nine people were killed in the blast.",
+        "Sun 03 Mar 2016 204518 18 Dead in Shelling on Homs.",
+        "Tuesday 1250 UTC+3 Some 40 people were wounded in the attack.",
+        "The strikes destroyed more than 300 families and 12 homes.",
+        "A truck carrying 15 fighters was destroyed on the road.",
+    ],
+)
+def test_share_counts_codes_and_things_are_not_claims(text):
+    got = {(c["min"], c["category"]) for c in claims(text)}
+    assert not any(m in (3512, 204518, 3, 300, 15) for m, _cat in got), got
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the first of coordinated speakers
+        ("London and Berlin say more than 60 people died in the raid.", "OTHER_STATE"),
+        ("Nineteen civilians were killed on Sunday a monitor and rebels said.", "MONITOR_NGO"),
+        # another subject right before the verb of saying: not the actor named earlier
+        ("Twelve fighters died in raids by Russian jets near the town the military said.", None),
+        # an actor after the verb that is the subject of the reported clause is not the speaker
+        ("Earlier the official said rebels fired shells on the district killing two people.", None),
+        # a number between the verb and a later actor
+        ("The ministry also said three ISIS commanders had been confirmed dead.", None),
+    ],
+)
+@needs_actors
+def test_speaker_edge_cases(text, source):
+    out = claims(text, dictionary=None)
+    assert out, text
+    assert out[0]["source_actor"] == source
