@@ -761,7 +761,7 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
 _OTHER_SUBJECT = re.compile(
     r"(?:\b(?:he|she|they|it)|\b(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:military|army|ministry|statement|report|"
     r"official|officials|source|sources|spokesman|spokeswoman|agency|monitor|group|network|organi[sz]ation|"
-    r"observatory|activist|activists|correspondent|reporter|council|command|media))\s+(?:also\s+)?$"
+    r"observatory|activist|activists|correspondent|reporter|council|command|media)(?:\s+(?:in|of)\s+\w+)?)\s+(?:also\s+)?$"
 )
 #: What may follow a speaker named after its verb ("said the monitor on Friday.").
 _AFTER_SPEAKER_END = re.compile(
@@ -777,6 +777,15 @@ _GENERIC_WORDS = frozenset("fighters militants terrorists gunmen insurgents jiha
 _SPEAKS_AFTER = re.compile(
     r"^\W*(?:(?:news|agency|tv|television|channel|correspondent|reporter|media|statement)\W+){0,2}"
     r"(?:said|says|reported|reports|told|announced|added|stated|confirmed)\b", re.I)
+#: "X were behind the attack in which 40 were killed": X caused a passive claim.
+_BEHIND = re.compile(r"^(?:\s+\w+)?\s+(?:were|was|is|are|had been|have been)\s+(?:\w+\s+)?behind\b", re.I)
+#: "the toll for Russian soldiers killed": the group names the victims.
+_VICTIM_AFTER = re.compile(r"^(?:\S+\s+){0,2}?(?:soldiers|troops|servicemen|personnel|fighters|militants|civilians|"
+                           r"nationals|citizens|officers|pilots|members|police)\s+(?:who\s+(?:were|have been|had been)\s+)?"
+                           r"(?:killed|dead|died|wounded|injured)\b", re.I)
+#: "the Syrian side of the border": an adjective of place, not an actor.
+_PLACE_AFTER = re.compile(r"^(?:-backed\b|\s+(?:side|border|territory|soil|coast|desert|countryside|frontier)\b)", re.I)
+_PLACE_NOUNS = frozenset("side border territory soil coast desert countryside frontier".split())
 _AFTER_BREAK = re.compile(r"\d|\b(?:including|as well as|along with|among them|where|which|who|and (?:the|a) \w+ (?:of|in))\b")
 _AFTER_LINK = re.compile(r"\b(?:by|with|in|from|during|amid|when|after|as|of|on|between|against)\b")
 
@@ -802,6 +811,7 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
             k += 1
     np_hi = toks[k - 1].end if k > 0 else c_hi
     before_best: tuple[int, str] | None = None
+    behind = False
     after_best: tuple[int, str] | None = None
     inside_best: str | None = None
     victim_groups = {m["actor_id"] for m in mentions if num_lo <= m["start"] < np_hi
@@ -819,7 +829,8 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
         if _SPEAKS_AFTER.match(text[m["end"]:m["end"] + 40]):
             continue  # "... Syrian state television reported": a source, not a perpetrator
         if c_lo <= m["start"] and m["end"] <= num_lo:
-            if not re.search(r"\bof(?: the)?\s*$", text[max(0, m["start"] - 8):m["start"]]):
+            if not re.search(r"\bof(?: the)?\s*$", text[max(0, m["start"] - 8):m["start"]]) \
+                    and not _VICTIM_AFTER.match(text[m["start"]:m["end"] + 40]):
                 inside_best = inside_best or aid  # "the death toll from the Daesh attack reached 51"
             continue
         if re.match(r"^\s+or\s+(?:the\s+)?$", text[m["end"]:m["end"] + 10]) or re.search(r"\s+or\s+(?:the\s+)?$", text[max(0, m["start"] - 10):m["start"]]) and any(x["end"] <= m["start"] and m["start"] - x["end"] <= 10 for x in mentions if x is not m):
@@ -830,6 +841,9 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
             continue  # inside the victims' noun phrase
         if _PLACE_OF.search(text[max(0, m["start"] - 20):m["start"]]) or text[m["end"]:m["end"] + 5].lower().startswith(("-held", "-contr", " held")):
             continue
+        if _PLACE_AFTER.match(text[m["end"]:m["end"] + 30]) or m["surface"].lower().endswith("-backed") \
+                or m["surface"].lower().rsplit(None, 1)[-1] in _PLACE_NOUNS:
+            continue  # "the Syrian side of the border", "US-backed militants": not who acted
         if m["end"] <= c_lo:
             seg = text[m["end"]:c_lo]
             if _CLAUSE_BREAK.search(seg.lower()):
@@ -837,6 +851,7 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
             d = len(seg.split())
             if d <= 16 and (before_best is None or d < before_best[0]):
                 before_best = (d, aid)
+                behind = bool(_BEHIND.match(text[m["end"]:m["end"] + 40]))
         elif m["start"] >= num_lo:
             seg = text[max(c_hi, np_hi):m["start"]] if m["start"] >= max(c_hi, np_hi) else ""
             if _CLAUSE_BREAK.search(seg.lower()) or _AFTER_BREAK.search(seg.lower()):
@@ -850,7 +865,7 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
         return before_best[1]
     if after_best is not None:
         return after_best[1]
-    if before_best is not None and claim.get("_active") is not False:
+    if before_best is not None and (claim.get("_active") is not False or behind):
         return before_best[1]
     return None
 

@@ -498,3 +498,22 @@ def test_speaker_edge_cases(text, source):
     out = claims(text, dictionary=None)
     assert out, text
     assert out[0]["source_actor"] == source
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        # "X were behind the attack in which ... were killed"
+        ("Officials say Islamic State militants were behind the bombing in which 23 people were killed.", "ISIS"),
+        # the victims' own group inside a toll is not the perpetrator
+        ("The crash brought the toll for Russian servicemen killed in the country to 21.", None),
+        # adjectives of place and backers are not who acted
+        ("Turkish jets hit targets on the Syrian side of the frontier killing 12 militants.", "TURKEY"),
+        ("Nine children were among the victims of the blast at a checkpoint run by US-backed fighters.", None),
+    ],
+)
+@needs_actors
+def test_perpetrator_behind_victims_places(text, perpetrator):
+    out = claims(text, dictionary=None)
+    assert out, text
+    assert out[0]["perpetrator_actor"] == perpetrator
