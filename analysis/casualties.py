@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .lexicons import entry_error, lexicon_path, load_yaml
-from .numbers import UNITS, Quantity, Token, find_quantities, tokenize
+from .numbers import UNITS, Quantity, Token, find_quantities, may_contain_count, tokenize
 from .text import Sentence
 
 __all__ = ["CLAIM_COLUMNS", "PERSON_NOUNS", "claims_frame", "extract_claims", "load_casualty_lexicon"]
@@ -519,6 +519,8 @@ def _place_list(toks: list[Token], words: list[str], prev_end: int, q: Quantity)
 def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
     """The claims of one sentence, without actors (token rules only)."""
     text = sent.text
+    if not may_contain_count(text):
+        return []
     toks = tokenize(text)
     if not toks:
         return []
@@ -627,6 +629,7 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
             "_tok_end": tok_hi,
             "_num": (q.num_start, q.num_end),
             "_num_start_char": toks[q.first].start,
+            "_toks": toks,
             "_np_end": np_end,
             "_active": active,
             "_parent": parent,
@@ -928,7 +931,7 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
             if 0 <= j < len(sents) and resolved[j] is not None:
                 adjacent = resolved[j]
                 break
-        toks = tokenize(s.text)
+        toks = claims[0]["_toks"]
         sent_scope = _scope(s.text)
         war_subject = bool(_WAR_SUBJECT.search(s.text.lower()))
         sent_mentions = by_sent.get(s.sent_id, [])

@@ -24,6 +24,7 @@ __all__ = [
     "Quantity",
     "Token",
     "find_quantities",
+    "may_contain_count",
     "parse_number",
     "tokenize",
 ]
@@ -65,8 +66,8 @@ QUANTITY_FIELDS = list(Quantity._fields)
 _TOKEN = re.compile(
     r"\d{1,4}[-./]\d{1,2}[-./]\d{2,4}(?![\d])"  # dates: 01-08-2016, 18.05.2017, 2016/05/01
     r"|\d+(?:[.,:]\d+)*(?:-[A-Za-z]+)+"  # 46-truck, 12-year-old, 48-Hour
-    r"|\d+(?:[.,]\d+)*(?=[a-z]{4,})"  # a number glued to a word: 100000people
     r"|\d+(?:[.,]\d+)*(?:\s?-\s?\d+(?:[.,]\d+)*)?(?:st|nd|rd|th|s)?(?![A-Za-z\d])"  # 2,000 / 10-15 / 5th / 1990s
+    r"|\d+(?:[.,]\d+)*(?=[a-z]{4,})"  # a number glued to a word: 100000people
     r"|\d+[A-Za-z]+"  # 2nd, 10km
     r"|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*"
     r"|\S"
@@ -155,6 +156,22 @@ _MODIFIER = re.compile(r"^\d[\d.,:]*-[a-z]")
 _FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 _STARTERS = (frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | ORDINAL_WORDS
              | {k[0] for k in VAGUE} | {"a", "dozen"})
+
+
+_MAY_COUNT = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(TENS) | set(SCALES) | {"dozen"}
+                                  | {w for k in VAGUE for w in k if w not in ("a", "an", "of", "the")}))
+    + r")\b")
+
+
+def may_contain_count(text: str) -> bool:
+    """Whether ``text`` has a digit or a number or quantifier word (a cheap test before tokenizing).
+
+    Example:
+        >>> may_contain_count("Dozens were hurt"), may_contain_count("The town fell")
+        (True, False)
+    """
+    return _MAY_COUNT.search(text.lower()) is not None
 
 
 def tokenize(text: str) -> list[Token]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.numbers import find_quantities, parse_number, tokenize
+from analysis.numbers import find_quantities, may_contain_count, parse_number, tokenize
 
 
 def counts(text: str) -> list[tuple]:
@@ -130,3 +130,12 @@ def test_fractions_and_glued_numbers(text, expected):
     assert not [x for x in find_quantities("12km south of the town") if x.kind == "count"]
     q = [x for x in find_quantities(text) if x.kind == "count"]
     assert [(x.min, x.max, x.qualifier) for x in q] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Twenty-one were hurt", True), ("a handful of rebels", True), ("Scores died", True),
+     ("on 3 May", True), ("The army took the town", False), ("A convoy left at dawn", False)],
+)
+def test_may_contain_count(text, expected):
+    assert may_contain_count(text) is expected
