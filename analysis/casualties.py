@@ -118,8 +118,9 @@ _LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_VERBS}){_FILLER_LEFT}$"), "killed"),
     (re.compile(rf"(?:^|\s)(?P<cue>{_INJURE_VERBS}){_FILLER_LEFT}$"), "injured"),
     (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_PERSON_ONLY}){_FILLER_LEFT}$"), "killed_person"),
-    (re.compile(r"(?:^|\s)(?P<cue>(?:among|amongst) (?:the|those) (?P<w>dead|killed|victims|fatalities|wounded|injured)"
-                r"(?:(?: \S+){0,5}? (?:were|was|are|is|included|includes|being))?)$"), "among"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:among|amongst) (?:the|those) (?P<w>dead|killed|victims|fatalities|wounded|injured|martyrs)"
+                r"(?:(?: \S+){0,5}? (?:were|was|are|is|included|includes|being))?"
+                r"(?:(?: (?:a|an|one) \S+(?: \S+)?)+ (?:and|as well as))?)$"), "among"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:those|the|people) (?P<w>dead|killed|victims|fatalities|wounded|injured)"
                 r" (?:were|was|are|included|include|includes|including|numbered|number))$"), "among"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:massacre|massacres|slaughter) (?:against|of))$"), "killed"),
@@ -172,7 +173,7 @@ _OTHER_VERBS = frozenset(
 )
 _RIGHT_CUES: dict[str, str] = {
     "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
-    "perished": "killed", "executed": "killed", "slain": "killed", "martyred": "killed",
+    "perished": "killed", "dying": "killed", "executed": "killed", "slain": "killed", "martyred": "killed",
     "massacred": "killed", "murdered": "killed", "beheaded": "killed", "decapitated": "killed",
     "deaths": "killed", "death": "killed", "fatalities": "killed", "killings": "killed",
     "wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
@@ -234,6 +235,7 @@ _SCOPE_CUMULATIVE = re.compile(
     r"|\b(?:half|quarter)\s+(?:of\s+)?(?:the\s+)?(?:country'?s\s+|syria'?s\s+)?(?:pre-war\s+)?population\b"
     r"|\b(?:in|from|during)\s+the\s+(?:\w+-year(?:-old)?\s+|syrian\s+|civil\s+|ongoing\s+|massive\s+)*"
     r"(?:conflict|war|insurgency|rebellion|uprising)\b(?!-)"
+    r"|\bduring\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bfrom\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b"
     r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:three|four|five|six|seven|eight|nine|ten|[3-9]|\d\d)\s+days\b"
     r"|\b(?:has|have)\b[^.;]{0,80}\bthis\s+year\b"
@@ -492,6 +494,8 @@ def _own_predicate(words: list[str], k: int) -> bool:
         and words[j] not in ("among", "the", "all", "in", "on", "at")
 
 
+#: Groups counted as units, not people ("including five entire families").
+_UNITS_OF_PEOPLE = frozenset("families households clans tribes".split())
 _PLACE_GAP = frozenset("in and around near at on of the outside , -".split())
 _PLACE_PREP = frozenset("in at near around outside".split())
 
@@ -553,7 +557,7 @@ def _sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
         # C1. a subgroup introduced by "including", "among them", "along with"...
         sub = None
         between = words[claims[-1]["_tok_end"]:q.first] if claims else []
-        if claims and q.first - claims[-1]["_tok_end"] <= 20 and head not in _NOT_VICTIMS \
+        if claims and q.first - claims[-1]["_tok_end"] <= 20 and head not in _NOT_VICTIMS and head not in _UNITS_OF_PEOPLE \
                 and not (foreign and words[np_end - 1] in _NON_PERSON_HEADS) \
                 and not any(w in _OTHER_VERBS or w in _DISPLACED for w in between):
             if _SUBGROUP_LEFT.search(" ".join(words[max(0, q.first - 4):q.first])):
@@ -699,7 +703,8 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
     med = _MEDICAL_SOURCE.search(low)
     if med:
         return "MONITOR_NGO", (med.start(), med.end()), False
-    ms = sorted((m for m in mentions if m["actor_id"] != "CIVILIANS" and m["role"] != "target"),
+    ms = sorted((m for m in mentions if m["actor_id"] != "CIVILIANS" and m["role"] != "target"
+                 and not _WAR_AFTER.match(low[m["end"]:m["end"] + 20])),
                 key=lambda m: m["start"])
     acc = _ACCORDING.search(low)
     if acc:
@@ -747,11 +752,18 @@ def _sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool 
             m = prev[-1]
         # "a source ... told SANA": the unnamed source speaks through the outlet
         told = re.search(r"\b(?:source|sources|official|officials)\b[^.;]{0,80}?\btold\b", low)
-        if told and m["end"] <= told.end() + 2:
+        if told and m["end"] <= told.end() + 2 and not _NAMED_SOURCE.match(low[m["end"]:]):
             out = [x for x in ms if 0 <= x["start"] - told.end() <= 3]
             if out and not re.search(r"\b(?:hospital|medical|medics?|doctors?)\b", low[told.start():told.end()]):
                 m = out[0]
         return m["actor_id"], (m["start"], m["end"]), False
+    acc = _ACCUSE.search(low)
+    if acc and not _PRONOUN_SPEAKER.search(low):
+        # "the opposition accused government forces of killing 300": the accuser is the source
+        before = [m for m in ms if m["end"] <= acc.start() and len(low[m["end"]:acc.start()].split()) <= 3]
+        if before:
+            m = before[-1]
+            return m["actor_id"], (m["start"], m["end"]), False
     if title and ms:
         last = ms[-1]
         tail = low[last["end"]:].strip(" .:-")
@@ -772,15 +784,24 @@ _AFTER_SPEAKER_END = re.compile(
     r"today|yesterday|told|quoted|monday|tuesday|wednesday|thursday|friday|saturday|sunday|chief|head|director|"
     r"spokesman|official|officials|said|reported|also)\b)"
 )
+#: "a Syrian military source told X": the source is named by its group, not by the outlet.
+_NAMED_SOURCE = re.compile(r"^\s+(?:\w+\s+)?(?:source|sources|official|officials|spokesman)\b")
+#: "the Syrian military conflict": an adjective of the war, not an actor.
+_WAR_AFTER = re.compile(r"^\s+(?:conflict|war|crisis|civil war)\b")
+_ACCUSE = re.compile(
+    r"\baccus(?:ed|ing|es)\b[^.;]{0,60}?\bof\s+(?:\S+\s+){0,3}?"
+    r"(?:killing|massacring|executing|gassing|murdering|launching|carrying out|conducting|shelling|bombing)\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$")
 _AND_BETWEEN = re.compile(r"^\s*(?:,\s*)?and\s+(?:the\s+|a\s+|an\s+)?$")
-_CLAUSE_BREAK = re.compile(r"[.;:!?\"\u201c\u201d]|\b(?:said|says|told|according|while|but|whereas|meanwhile|adding|added|although|despite)\b")
-_PLACE_OF = re.compile(r"(?:held by|controlled by|-held|-controlled|held|controlled|seized by|territory of|areas of|region of)\s*(?:the\s+)?$")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\"\u201c\u201d]|\b(?:said|says|told|according|while|whilst|but|whereas|meanwhile|adding|added|although|despite)\b")
+_PLACE_OF = re.compile(r"(?:held by|controlled by|-held|-controlled|held|controlled|seized by|territory of|areas of|region of|hometown of|home town of|town of|city of|village of|birthplace of)\s*(?:the\s+)?$", re.I)
 _GENERIC_WORDS = frozenset("fighters militants terrorists gunmen insurgents jihadists extremists rebels".split())
 _SPEAKS_AFTER = re.compile(
     r"^\W*(?:(?:news|agency|tv|television|channel|correspondent|reporter|media|statement)\W+){0,2}"
     r"(?:said|says|reported|reports|told|announced|added|stated|confirmed)\b", re.I)
 #: "X were behind the attack in which 40 were killed": X caused a passive claim.
+#: "in an attack blamed on X, 100 civilians were killed": X caused a passive claim.
+_BLAMED_ON = re.compile(r"\b(?:blamed on|attributed to|carried out by|launched by|conducted by)\s+(?:the\s+)?$", re.I)
 _BEHIND = re.compile(r"^(?:\s+\w+)?\s+(?:were|was|is|are|had been|have been)\s+(?:\w+\s+)?behind\b", re.I)
 #: "the toll for Russian soldiers killed": the group names the victims.
 _VICTIM_AFTER = re.compile(r"^(?:\S+\s+){0,2}?(?:soldiers|troops|servicemen|personnel|fighters|militants|civilians|"
@@ -854,7 +875,8 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
             d = len(seg.split())
             if d <= 16 and (before_best is None or d < before_best[0]):
                 before_best = (d, aid)
-                behind = bool(_BEHIND.match(text[m["end"]:m["end"] + 40]))
+                behind = bool(_BEHIND.match(text[m["end"]:m["end"] + 40])
+                              or _BLAMED_ON.search(text[max(0, m["start"] - 30):m["start"]]))
         elif m["start"] >= num_lo:
             seg = text[max(c_hi, np_hi):m["start"]] if m["start"] >= max(c_hi, np_hi) else ""
             if _CLAUSE_BREAK.search(seg.lower()) or _AFTER_BREAK.search(seg.lower()):

@@ -517,3 +517,49 @@ def test_perpetrator_behind_victims_places(text, perpetrator):
     out = claims(text, dictionary=None)
     assert out, text
     assert out[0]["perpetrator_actor"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The raid left up to 30 villagers dying in the rubble.", {(K, 30, 30, "up_to", None)}),
+        ("The bombing resulted in 44 civilians dying including nine children.",
+         {(K, 44, 44, "exact", None), (K, 9, 9, "exact", None)}),
+        ("Among the martyrs were a boy and three women.", {(K, 3, 3, "exact", None)}),
+        # families are units, not a count of people
+        ("The toll rose to 70 people including four whole families.", {(K, 70, 70, "exact", None)}),
+    ],
+)
+def test_claims_dying_martyrs_families(text, expected):
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, scope",
+    [
+        ("The group documented 310 civilians killed by air strikes in the city during March.", "cumulative"),
+        ("During the raid on Friday 12 people were killed.", "event"),
+    ],
+)
+def test_scope_during_a_month(text, scope):
+    assert [c["scope"] for c in claims(text)] == [scope]
+
+
+@pytest.mark.parametrize(
+    "text, source, perpetrator",
+    [
+        # "blamed on X": X caused the passive claim
+        ("On Monday in a gas attack blamed on the Syrian regime some 70 people were killed.", None, "SYR_GOV"),
+        # "whilst" ends the clause
+        ("Activists said 40 civilians were killed in raids whilst a coalition source denied it.", "MONITOR_NGO", None),
+        # "X accused Y of killing N": X is the source
+        ("The opposition accused regime forces of killing 300 people in the town.", "SYR_OPP", "SYR_GOV"),
+        # a place named after a person or group is not an actor
+        ("A car bomb killed six people in the hometown of the Assad family.", None, None),
+    ],
+)
+@needs_actors
+def test_blamed_whilst_accused_hometown(text, source, perpetrator):
+    out = claims(text, dictionary=None)
+    assert out, text
+    assert (out[0]["source_actor"], out[0]["perpetrator_actor"]) == (source, perpetrator)
