@@ -89,6 +89,9 @@ def dask_client(*, workers: int | None = None, scheduler: str | None = None) -> 
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
+        # no dashboard; the scheduler's small HTTP server (health checks) on a free port, so
+        # several runs on one machine do not compete for 8787
+        scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"},
         silence_logs=logging.ERROR,
     )
     client = Client(cluster)
