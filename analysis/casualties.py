@@ -219,7 +219,7 @@ _SCOPE_CUMULATIVE = re.compile(
     r"|\b(?:in|of|during|throughout|from)\s+(?:the\s+)?(?:syria'?s|syrias|syria’s|the\s+syrian|syrian|six-year|seven-year|\w+-year)\s+"
     r"(?:civil\s+)?(?:war|conflict|crisis)\b"
     r"|\b(?:war|conflict)\s+(?:that|which)\s+(?:has|had)\s+(?:killed|claimed|left)"
-    r"|\bthe\s+total\s+(?:number|toll)|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bto\s+date\b"
+    r"|\bthe\s+total\s+(?:number|toll)|\bso\s+far\s+this\s+year\b|\bto\s+date\b"
     r"|\b(?:in|during)\s+(?:19|20)\d\d\b(?!\s*(?:on|,))"
     r"|\b(?:seven|six|five|four|three|two|several|\d+)\s+(?:weeks|months|years)\s+of\b"
     r"|\b(?:five|six|seven|eight|nine|ten|several|\d\d)\s+days\s+of\b"
@@ -405,6 +405,8 @@ def _cue_at(words: list[str], k: int) -> tuple[str | None, int]:
     if w in ("received", "sustained", "suffered") and k + 1 < n and words[k + 1] in (
             "wounds", "injuries", "injury", "wound", "serious", "severe", "minor", "light", "various", "critical"):
         return "injured", k + 2
+    if w in _TO_DEATH and k + 2 < n and words[k + 1] == "to" and words[k + 2] == "death":
+        return "killed", k + 3  # "two women were stoned to death"
     if w == "lost" and k + 2 < n and words[k + 1] in ("their", "his", "her") and words[k + 2] in ("lives", "life"):
         return "killed", k + 3
     if w in ("fallen", "fell") and k + 1 < n and words[k + 1] in ("victims", "victim"):
@@ -476,6 +478,7 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
     return None, k
 
 
+_TO_DEATH = frozenset("stoned burned burnt beaten tortured starved hacked crushed shot stabbed".split())
 _AMONG_CUES = {"victims": "casualties", "casualties": "casualties", "dead": "killed", "killed": "killed",
                "fatalities": "killed", "wounded": "injured", "injured": "injured"}
 _PERSON_KILL = frozenset("destroyed eliminated neutralized neutralised liquidated".split())
@@ -808,7 +811,8 @@ _VICTIM_AFTER = re.compile(r"^(?:\S+\s+){0,2}?(?:soldiers|troops|servicemen|pers
                            r"nationals|citizens|officers|pilots|members|police)\s+(?:who\s+(?:were|have been|had been)\s+)?"
                            r"(?:killed|dead|died|wounded|injured)\b", re.I)
 #: "the Syrian side of the border": an adjective of place, not an actor.
-_PLACE_AFTER = re.compile(r"^(?:-backed\b|\s+(?:side|border|territory|soil|coast|desert|countryside|frontier)\b)", re.I)
+_PLACE_AFTER = re.compile(r"^(?:-backed\b|\s+(?:side|border|territory|soil|coast|desert|countryside|frontier|"
+                          r"positions?|checkpoints?|bases?|headquarters|barracks)\b)", re.I)
 _PLACE_NOUNS = frozenset("side border territory soil coast desert countryside frontier".split())
 _AFTER_BREAK = re.compile(r"\d|\b(?:including|as well as|along with|among them|where|which|who|and (?:the|a) \w+ (?:of|in))\b")
 _AFTER_LINK = re.compile(r"\b(?:by|with|in|from|during|amid|when|after|as|of|on|between|against)\b")
@@ -831,7 +835,8 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
     if k < len(words) and words[k] == "of":  # "militants of the Islamic State group"
         while k < len(words) and words[k] not in ("in", "by", "when", "on", "at", "during", "were", "was", "killed",
                                                   "wounded", "injured", "after", "as", "with", ",", ".", "had",
-                                                  "have", "has", "died", "who", "and"):
+                                                  "have", "has", "died", "who", "and") \
+                or (words[k] == "as" and words[k - 1] == "known"):  # "the security force known as the Asayish"
             k += 1
     np_hi = toks[k - 1].end if k > 0 else c_hi
     before_best: tuple[int, str] | None = None

@@ -563,3 +563,23 @@ def test_blamed_whilst_accused_hometown(text, source, perpetrator):
     out = claims(text, dictionary=None)
     assert out, text
     assert (out[0]["source_actor"], out[0]["perpetrator_actor"]) == (source, perpetrator)
+
+
+def test_stoned_to_death_and_day_totals():
+    assert keys("Three men were stoned to death in the square.") == {(K, 3, 3, "exact", None)}
+    # "in total" sums the tolls of one day: still an event
+    assert [c["scope"] for c in claims("In total over 30 civilians were killed in raids on Monday.")] == ["event"]
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        ("Gunmen fired on families walking to army positions in the east killing 4 of them.", "SYR_OPP"),
+        ("A bomb killed seven members of the Kurdish police force known as the Asayish.", None),
+    ],
+)
+@needs_actors
+def test_perpetrator_positions_and_known_as(text, perpetrator):
+    out = claims(text, dictionary=None)
+    assert out, text
+    assert out[0]["perpetrator_actor"] == perpetrator
