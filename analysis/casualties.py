@@ -154,7 +154,7 @@ _NEGATION_BEFORE = frozenset(
     "threatening threaten vowed vows vow denied denies deny denying if unless plans planned plan "
     "intends intended aim aims aimed n't nobody attempt attempted tried trying".split()
 )
-_APPOSITIVE = frozenset("mostly mainly most many all some including largely predominantly among both - ( \u2013 \u2014".split())
+_APPOSITIVE = frozenset("mostly mainly most many all some including largely predominantly among both - ( , \u2013 \u2014".split())
 _DENIAL = frozenset("denied denies deny denying refuted refutes dismissed rejected rejects if unless whether".split())
 _ONE_OF_THE = frozenset(f"of {d} {w}" for d in ("the", "those") for w in "dead wounded injured killed victims casualties".split())
 #: Words that say people were affected otherwise (not casualties).
@@ -424,7 +424,7 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
         # "members of the X group were killed", "10 people mostly schoolchildren killed",
         # "23 people - most of them fighters - were killed"
         kk = k + 1
-        while kk < n and kk < k + 15 and (words[kk][:1].isalpha() or words[kk] in ('"', "-", "\u201c", "\u201d", "'", "(", ")")) \
+        while kk < n and kk < k + 15 and (words[kk][:1].isalpha() or words[kk] in ('"', "-", "\u201c", "\u201d", "'", "(", ")", ",")) \
                 and words[kk] not in _RIGHT_CUES and words[kk] not in UNITS \
                 and words[kk] not in ("were", "was", "have", "had", "are", "who", "which", "that", "when", "while"):
             kk += 1
@@ -454,6 +454,12 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
             return "negated", k
         if head in _COMBATANTS and w in _PERSON_KILL and words[k - 1] != "was":
             return "killed", k + 1  # "80 fighters ... were destroyed"
+        if w in ("who", "that") and head in PERSON_NOUNS and words[k - 1] == head:
+            j = _relative_clause_end(words, k)
+            if j is not None:
+                k = j  # "20 fighters who guarded the buses were also killed"
+                steps += 1
+                continue
         if w in ("between", "aged") and "old" in words[k + 1:k + 7]:
             k = words.index("old", k + 1) + 1  # "eight pupils between 7 and 12 years old were killed"
             steps += 1
@@ -486,6 +492,24 @@ _PERSON_KILL = frozenset("destroyed eliminated neutralized neutralised liquidate
 _COMBATANTS = frozenset("terrorists militants fighters gunmen insurgents jihadists mercenaries extremists "
                         "rebels militiamen".split())
 _AUX = frozenset("were was are is have has had been being be also reportedly later".split())
+
+
+_REL_AUX = frozenset("were was are is have had".split())
+
+
+def _relative_clause_end(words: list[str], k: int) -> int | None:
+    """Index of the main verb's auxiliary after a relative clause with its own verb at ``words[k]``.
+
+    "fighters who guarded the buses were killed" -> the index of "were"; ``None`` when the
+    clause holds a number, a negation or the end of the sentence first.
+    """
+    for j in range(k + 2, min(len(words), k + 13)):
+        w = words[j]
+        if w[:1].isdigit() or w in UNITS or w in _NEGATION_RIGHT or w in (".", ";", ":", "?", "!"):
+            return None
+        if w in _REL_AUX and words[j - 1] not in _REL_AUX and words[j - 1] not in ("who", "that"):
+            return j
+    return None
 
 
 def _own_predicate(words: list[str], k: int) -> bool:
@@ -833,10 +857,10 @@ def _perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mention
     words = [t.low for t in toks]
     k = claim["_np_end"]
     if k < len(words) and words[k] == "of":  # "militants of the Islamic State group"
-        while k < len(words) and words[k] not in ("in", "by", "when", "on", "at", "during", "were", "was", "killed",
+        while k < len(words) and (words[k] not in ("in", "by", "when", "on", "at", "during", "were", "was", "killed",
                                                   "wounded", "injured", "after", "as", "with", ",", ".", "had",
                                                   "have", "has", "died", "who", "and") \
-                or (words[k] == "as" and words[k - 1] == "known"):  # "the security force known as the Asayish"
+                or (words[k] == "as" and words[k - 1] == "known")):  # "the security force known as the Asayish"
             k += 1
     np_hi = toks[k - 1].end if k > 0 else c_hi
     before_best: tuple[int, str] | None = None

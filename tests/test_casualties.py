@@ -583,3 +583,23 @@ def test_perpetrator_positions_and_known_as(text, perpetrator):
     out = claims(text, dictionary=None)
     assert out, text
     assert out[0]["perpetrator_actor"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Some 14 guards who protected the convoy were also killed.", {(K, 14, 14, "about", None)}),
+        ("At least nine civilians who had returned home were killed by mines.", {(K, 9, 9, "at_least", None)}),
+        ("Monitors said 31 people, most of them fighters, died.", {(K, 31, 31, "exact", None)}),
+        ("Some 40 people who were evacuated were taken to the north.", set()),
+        ("The 30 gunmen who shot two soldiers were arrested.", {(K, 2, 2, "exact", None)}),
+    ],
+)
+def test_relative_clauses_and_comma_asides(text, expected):
+    assert keys(text) == expected
+
+
+@needs_actors
+def test_victims_phrase_with_known_as_at_sentence_end():
+    out = claims("A blast killed four members of the force known as", dictionary=None)
+    assert [c["min"] for c in out] == [4]
