@@ -424,8 +424,10 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
         # "members of the X group were killed", "10 people mostly schoolchildren killed",
         # "23 people - most of them fighters - were killed"
         kk = k + 1
-        while kk < n and kk < k + 15 and (words[kk][:1].isalpha() or words[kk] in ('"', "-", "\u201c", "\u201d", "'", "(", ")", ",")) \
-                and words[kk] not in _RIGHT_CUES and words[kk] not in UNITS \
+        sub = words[k] in ("including", "among")  # "80 fighters including nine foreigners were destroyed"
+        while kk < n and kk < k + 15 and (words[kk][:1].isalpha() or words[kk] in ('"', "-", "\u201c", "\u201d", "'", "(", ")", ",")
+                                          or (sub and words[kk][:1].isdigit())) \
+                and words[kk] not in _RIGHT_CUES and (sub or words[kk] not in UNITS) \
                 and words[kk] not in ("were", "was", "have", "had", "are", "who", "which", "that", "when", "while"):
             kk += 1
         if kk < n and (words[kk] in _RIGHT_CUES or words[kk] in ("were", "was", "have", "had", "are")):
@@ -517,7 +519,7 @@ def _own_predicate(words: list[str], k: int) -> bool:
     j = k
     while j < len(words) and words[j] in _AUX:
         j += 1
-    return j > k and j < len(words) and words[j][:1].isalpha() and words[j] not in _RIGHT_CUES \
+    return j > k and j < len(words) and words[j][:1].isalpha() and words[j] not in _RIGHT_CUES and words[j] not in _PERSON_KILL \
         and words[j] not in ("among", "the", "all", "in", "on", "at")
 
 

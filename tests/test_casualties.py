@@ -603,3 +603,17 @@ def test_relative_clauses_and_comma_asides(text, expected):
 def test_victims_phrase_with_known_as_at_sentence_end():
     out = claims("A blast killed four members of the force known as", dictionary=None)
     assert [c["min"] for c in out] == [4]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Up to 60 fighters including seven foreigners were eliminated near the dam.",
+         {(K, 60, 60, "up_to", None), (K, 7, 7, "exact", None)}),
+        ("Eight other residents including 2 girls (4-6 years) were injured.",
+         {(I, 8, 8, "exact", None), (I, 2, 2, "exact", None)}),
+        ("Some 50 soldiers including 4 officers were captured.", set()),
+    ],
+)
+def test_subgroup_inside_the_subject(text, expected):
+    assert keys(text) == expected
