@@ -159,6 +159,8 @@ def open_report(
     group_by: str = "source",
     out_dir: str = "",
     lexicons: Mapping[str, str] | None = None,
+    engine: str = "local",
+    workers: int = 0,
     **extra: Any,
 ) -> Report:
     """Validate a notebook's parameters, load the tables and select the reports.
@@ -171,6 +173,8 @@ def open_report(
         group_by: the documents column reports are compared by (``source`` by default).
         out_dir: figure folder (default ``reports/figures/<notebook>``).
         lexicons: optional lexicon overrides, ``{"actors": path, ...}``.
+        engine: ``"local"`` or ``"dask"``: how to extract when the tables are not cached.
+        workers: Dask workers (0: one per core).
         **extra: further notebook parameters, recorded in the provenance.
 
     Raises:
@@ -189,7 +193,12 @@ def open_report(
     if lexicons is not None and not isinstance(lexicons, Mapping):
         raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {lexicons!r}")
     lex = {k: str(resolve_path(v)) for k, v in (lexicons or {}).items()}
-    tables = load_tables(resolve_path(corpus_s), lexicons=lex or None)
+    engine = _check_str("engine", engine) or "local"
+    if engine not in ("local", "dask"):
+        raise InputError(f"parameter engine: {engine!r}; use 'local' or 'dask'")
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
+        raise InputError(f"parameter workers: expected a whole number >= 0, got {workers!r}")
+    tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None)
     docs = tables.documents
     if group_by not in docs.columns:
         raise InputError(
@@ -207,7 +216,8 @@ def open_report(
     sel_docs = selected.documents
     sel_docs[group_by] = sel_docs[group_by].astype(object).where(sel_docs[group_by].notna(), "(unknown)").astype(str)
     params = {"corpus": corpus_s, "sources": src, "date_from": date_from or "", "date_to": date_to or "",
-              "group_by": group_by, "out_dir": out_dir, **extra}
+              "group_by": group_by, "out_dir": out_dir, "lexicons": dict(lexicons or {}), "engine": engine,
+              "workers": workers, **extra}
     out = resolve_path(out_dir) if out_dir else REPORTS_DIR / "figures" / notebook
     return Report(notebook=notebook, parameters=params, all_tables=tables, tables=selected, out_dir=out,
                   group_by=group_by)

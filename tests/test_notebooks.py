@@ -18,7 +18,7 @@ from analysis.report import notebook_names, run_reports
 from .conftest import needs_fakes, needs_seed
 
 NOTEBOOKS = ["01-corpus-overview", "02-casualties", "03-actors", "04-framing"]
-COMMON = ["corpus", "sources", "date_from", "date_to", "group_by", "out_dir", "lexicons"]
+COMMON = ["corpus", "sources", "date_from", "date_to", "group_by", "out_dir", "lexicons", "engine", "workers"]
 
 
 def load(name):
@@ -174,3 +174,15 @@ def test_reports_on_fakes(fakes_path, tmp_path):
     assert len(r.runs) == 4
     page = next(run.reader_html for run in r.runs if run.notebook == "01-corpus-overview").read_text()
     assert "fakes-csv" in page and "804 selected of 804" in page
+
+
+@pytest.mark.slow
+def test_engine_parameter_runs_the_extraction_on_dask(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("---\nsource: sana\ndate: 2017-01-02\n---\nNine people were killed in Homs.\n")
+    nb = _run("01-corpus-overview", corpus, tmp_path / "out", engine="dask", workers=1)
+    text = "\n".join(str(o.get("data", {}).get("text/html", "")) for c in nb.cells for o in c.get("outputs", []))
+    assert "dask engine" in text
+    with pytest.raises(pm.PapermillExecutionError, match="parameter engine: 'spark'; use 'local' or 'dask'"):
+        _run("01-corpus-overview", corpus, tmp_path / "bad", engine="spark")
