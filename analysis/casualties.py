@@ -15,8 +15,18 @@ The rules are clause patterns over tokens, not a statistical model:
   "29 rebels were killed", "five bodies", "15 deaths", "left 12 people dead");
 * subgroups that inherit the category of the claim they belong to ("including 21
   children", "seven of them children", lists "1733 children 969 women and 3110 men");
+* counts listed by place ("150 bodies in Hama 100 in Homs and 40 in Idlib"), relative
+  clauses and asides before the predicate ("20 fighters who guarded the buses were killed",
+  "25 people, most of them civilians, died");
 * exclusions: negated, hypothetical, future, threatened or denied casualties, numbers that
-  are dates, ages, durations, ordinals, percentages, money or counts of things.
+  are dates, ages, durations, ordinals, percentages, money, share counts ("Get short URL
+  124") or counts of things.
+
+Scope is ``cumulative`` for tolls over a period or the whole war, including war tolls
+without a start date ("the conflict ... has killed 280000", "300000 killed and millions
+displaced") and any toll of at least 50,000. A war toll takes no source from a neighbouring
+sentence and, when the war is its subject, no perpetrator. A sentence without its own source
+borrows the (pronoun-resolved) source of the next or previous sentence.
 
 Example:
     >>> from analysis.text import document_sentences
@@ -1024,7 +1034,7 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
     return out
 
 
-_COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:(?:some|around|about|over|more|than|at|least|nearly|almost|another|an|other)\s+)*\S+$")
+_COORDINATED = re.compile(r"^\s*,?\s*and\s*$")
 
 
 def _share_perpetrators(records: list[dict[str, Any]], claims: list[dict[str, Any]], text: str) -> None:
@@ -1040,7 +1050,7 @@ def _share_perpetrators(records: list[dict[str, Any]], claims: list[dict[str, An
         if claims[i + 1].get("_active") or claims[i + 1]["_parent"] is not None:
             continue
         between = text[claims[i]["end"]:claims[i + 1]["_num_start_char"]]
-        if _COORDINATED.match(between + " x") or between.strip() in ("and", ", and"):
+        if _COORDINATED.match(between):
             r["perpetrator_actor"] = nxt["perpetrator_actor"]
 
 

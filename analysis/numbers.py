@@ -7,7 +7,8 @@ durations, ordinals, percentages, money, clock times, compound modifiers such as
 are recognised and flagged (``kind`` other than ``"count"``), so callers can skip them.
 
 Both punctuation styles are read: "2,000" and FA-KES's stripped "230000"; number words
-("twenty-two", "a dozen", "one hundred and twenty", "1.5 million").
+("twenty-two", "a dozen", "one hundred and twenty", "1.5 million", "a quarter of a million"),
+and numbers glued to the next word ("100000people").
 
 Example:
     >>> [(q.min, q.max, q.qualifier) for q in find_quantities("at least 22 people died")]
