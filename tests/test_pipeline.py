@@ -129,3 +129,21 @@ def test_jsonl_metadata_columns_that_vary_by_partition(tmp_path):
     extract_to_dir(f, tmp_path / "o", partition_size=1)
     docs = pd.read_csv(tmp_path / "o" / "documents.csv")
     assert docs[["url", "lang"]].fillna("").values.tolist() == [["u1", ""], ["", "en"]]
+
+
+def test_a_report_that_breaks_the_extractor_is_skipped_not_lost(corpus, monkeypatch):
+    real = pipeline.extract_document
+
+    def flaky(doc, res, **kw):
+        if doc["doc_id"] == "b":
+            raise IndexError("list index out of range")
+        return real(doc, res, **kw)
+
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    t = extract_corpus(corpus)
+    assert t.documents["doc_id"].tolist() == ["a", "c"]
+    row = t.skipped[t.skipped["doc_id"] == "b"].iloc[0]
+    assert row["record"] == "b.txt"
+    assert row["reason"] == "extraction failed (IndexError: list index out of range); please report this text"
+    assert "b" not in set(t.claims["doc_id"])
+    assert len(t.documents) + len(t.skipped) == 4
