@@ -154,6 +154,8 @@ def _as_date(value: Any) -> _dt.date | None:
     """``None``, a date, a datetime, a pandas Timestamp or an ISO string -> a date."""
     if value is None:
         return None
+    if type(value) is _dt.date:
+        return value  # the common case, once converted
     try:
         if value != value:  # NaN, NaT
             return None
@@ -801,6 +803,8 @@ _SPEAKER_OWN = re.compile(r"^(?:['’]?s?\s+)?(?:\w+\s+){0,2}?(?:statement|spoke
 _AGENT_AFTER = re.compile(rf"^(?:\s+[\w'’-]+){{0,3}}?{_ADV}\s+(?!wounded|injured|hurt|killed\s+(?:in|by|on|at|when|during|after)\b)(?:{_VIOLENT})\b", re.I)
 #: "were behind the attack", "is responsible for": the perpetrator.
 _AGENT_RESP = re.compile(r"^\s+(?:\w+ly\s+)?(?:was|were|is|are|had been|has been|have been)\s+(?:\w+ly\s+)?(?:behind|responsible for)\b", re.I)
+_VICTIM_CUES = re.compile("includ|among|most|mainly|majority", re.I)  # cheap tests before the costly searches
+_HEAD_CUES = re.compile("oppon|critic|enem|foe|rival|support|alli|ally|backer|loyal|friend", re.I)
 #: "most of them children", "the casualties included women": victims counted.
 _VICTIMS_BEFORE = re.compile(
     r"\b(?:including|included|include|among them|among whom|most of them(?: are| were)?|mostly|mainly|majority of them(?: are| were)?)\s+"
@@ -844,6 +848,11 @@ _TARGET_AFTER = re.compile(
 _TARGET_TIGHT = re.compile(rf"\b(?:{_VIOLENT}|against|targeting)\s+(?:the\s+|at least\s+|more than\s+|\d+\s+|dozens of\s+|scores of\s+|hundreds of\s+|several\s+){{0,3}}(?:[\w]+-[\w-]+\s+)?(?:positions of\s+(?:the\s+)?)?$", re.I)
 
 
+_SPEAKER_I = re.compile(f"(?:{_SPEAKER_OWN.pattern})|(?:{_SPEAKER_AFTER.pattern})", re.I)
+_SPEAKER_CS = re.compile(f"(?:{_SPEAKER_NAME_TAIL.pattern})|(?:{_SPEAKER_LOC.pattern})")
+_AGENT_ANY = re.compile(f"(?:{_AGENT_AFTER.pattern})|(?:{_AGENT_RESP.pattern})|(?:{_AGENT_POSITIONED.pattern})", re.I)
+
+
 def mention_role(sentence: str, start: int, end: int) -> str:
     """The role of the actor mentioned at ``sentence[start:end]``.
 
@@ -861,28 +870,35 @@ def mention_role(sentence: str, start: int, end: int) -> str:
     surface = sentence[start:end]
     if _PLACE_ADJ.search(surface):
         return "other"  # "rebel-held", "government-controlled": a place, not the actor acting
-    if _VICTIMS_BEFORE.search(before) and _CASUALTY_WORD.search(sentence):
+    tail = before[-45:]
+    if _VICTIM_CUES.search(tail) and _VICTIMS_BEFORE.search(before) and _CASUALTY_WORD.search(sentence):
         return "target"  # "the casualties included women", "most of them children"
-    if _SAID_BY.search(before):
+    by = ("by " in tail) and _BY_BEFORE.search(before)  # a cheap test first: these are rare
+    if by and _SAID_BY.search(before):
         return "speaker"  # "the attack was confirmed by the UN"
-    if _BY_BEFORE.search(before) and not _SPEAKER_BEFORE.search(before):
+    if by and not _SPEAKER_BEFORE.search(before):
         return "agent"  # "the execution of the pilot by Nusra, said a rebel"
-    tight = _TARGET_TIGHT.search(before) and not _BY_BEFORE.search(before)
-    if _HEAD_OF.search(before):
+    tight = None  # computed when needed: the search is costly
+    if _HEAD_CUES.search(tail) and _HEAD_OF.search(before):
         return "other"  # "opponents of Assad said": the opponents act, not Assad
     if _PASSIVE_AFTER.match(after):
         pass  # "IS was condemned by ...": not IS speaking
     elif _SPEAKER_BEFORE.search(before):
         if not (_SAID_BEFORE.search(before) and (_AGENT_AFTER.match(after) or _TARGET_AFTER.match(after))):
             return "speaker"  # but "the army says rebels killed a pilot": the rebels act
-    elif _SPEAKER_OWN.match(after) or _SPEAKER_AFTER.match(after) or _SPEAKER_ORG_TAIL.match(after) or (
-            not tight and (_SPEAKER_NAME_TAIL.match(after) or _SPEAKER_LOC.match(after))):
+    elif _SPEAKER_I.match(after) or _SPEAKER_ORG_TAIL.match(after):
         return "speaker"
-    if tight or _TARGET_OBJECT.search(before):
+    elif _SPEAKER_CS.match(after):
+        tight = not by and _TARGET_TIGHT.search(before)
+        if not tight:
+            return "speaker"  # "Observatory director X said", not "killed 20 rebels Observatory head X said"
+    if tight is None:
+        tight = not by and _TARGET_TIGHT.search(before)
+    if tight or (("of " in tail[-25:] or "for " in tail[-12:] or "to " in tail[-8:]) and _TARGET_OBJECT.search(before)):
         return "target"  # "struck IS targets", "killing three civilians", "positions of IS"
     if _AGENT_SURFACE.search(surface) or _AGENT_NEXT.match(after):
         return "agent"  # "Russian air strikes", "the coalition bombing of Raqqa"
-    if _AGENT_AFTER.match(after) or _AGENT_RESP.match(after) or _AGENT_POSITIONED.match(after):
+    if _AGENT_ANY.match(after):
         if not _TARGET_AFTER.match(after):
             return "agent"
     if _TARGET_AFTER.match(after) or _TARGET_BEFORE.search(before):
@@ -914,6 +930,7 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
         [('Regime', 'SYR_GOV', 'agent'), ('activists', 'MONITOR_NGO', 'speaker')]
     """
     d = dictionary or default_dictionary()
+    date = _as_date(date)  # once, not per sentence
     rows: list[dict[str, Any]] = []
     generic_rows: list[int] = []
     definite: set[int] = set()
@@ -930,7 +947,7 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
             if low in _BARE_COALITION:
                 if _GENERIC_COALITION.search(s.text[max(0, m.start - 40) : m.end + 4]) or m.surface.lower().endswith("coalitions"):
                     continue  # "a coalition of rebel groups": no particular coalition
-                if m.surface[:1].isupper() and _NAME_BEFORE.search(s.text, 0, m.start) and not any(
+                if m.surface[:1].isupper() and _NAME_BEFORE.search(s.text, max(0, m.start - 40), m.start) and not any(
                         o.end >= m.start - 1 and o.start < m.start for o in matches if o is not m):
                     continue  # "the Stop the War Coalition": part of a name the dictionary lacks
                 # "the coalition": the coalition named last (or first), else the anti-IS one after IS context
@@ -947,9 +964,10 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
             if actor in d.generic_actors:
                 if _in_scare_quotes(s.text, m.start, m.end):
                     continue  # 'two "terrorists" attacked': the outlet quoting a label
-                if not _OTHER_BEFORE.search(s.text, 0, m.start):
+                window = s.text[max(0, m.start - 30) : m.start]
+                if not _OTHER_BEFORE.search(window):
                     generic_rows.append(len(rows))  # not "al-Nusra and other armed groups"
-                    if _DEFINITE_BEFORE.search(s.text, 0, m.start):
+                    if _DEFINITE_BEFORE.search(window):
                         definite.add(len(rows))
             rows.append({
                 "doc_id": s.doc_id, "part": s.part, "sent_id": s.sent_id,

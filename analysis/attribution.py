@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from .actors import ActorDictionary, ActorMatch, default_dictionary
+from .actors import ActorDictionary, ActorMatch, _as_date, default_dictionary
 from .text import quote_spans
 
 #: Columns of the ``attributions`` table (a contract).
@@ -64,7 +64,7 @@ _SPEAKER_WORDS = frozenset(
     western northern southern central besieged nearby civil informed private opposition
     government army rebel former international one another two three several some""".split()
 )
-_REF_RE = re.compile(r"^(?:he|she|they|it|the (?:statement|source|sources|official|officials|spokesman|spokeswoman|ministry|report|agency|monitor|group|bulletin|observatory))$", re.I)
+_REF_RE = re.compile(r"^(?:he|she|they|it|the (?:[a-z]+ )?(?:statement|source|sources|official|officials|spokesman|spokeswoman|ministry|report|agency|monitor|group|bulletin|observatory))$", re.I)
 _DATE_WORD = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^\d", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _QUOTE_AFTER = re.compile(rf"^\s*[,.]?\s*(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})\b", re.I)
@@ -98,12 +98,35 @@ def _resolve(speaker: str, d: ActorDictionary, date: Any, last: tuple[str | None
         if matches:
             return matches[0].actor, matches[0].actor_id
         return last
-    matches: list[ActorMatch] = d.find(s, date=date)
+    if _NOT_HEAD.match(s):
+        return None, None  # "opponents of Assad" are not Assad
+    matches: list[ActorMatch] = [m for m in d.find(s, date=date) if not _TO_BODY.search(s, 0, m.start)]
+    if not matches:
+        # the speaker is the subject of a verb of saying: a capital or state used for its
+        # government ("Moscow", "the defence ministry in Moscow", "Turkey")
+        inst = _INSTITUTION_IN.match(s)
+        probe = inst.group(1) if inst else s
+        matches = [m for m in d.find(probe + " said", date=date) if m.end <= len(probe) and not _TO_BODY.search(probe, 0, m.start)]
     if not matches:
         return None, None
-    # "Name, the X representative": the appositive's actor; otherwise the first actor named
-    return matches[0].actor, matches[0].actor_id
+    # "Name, the X representative": the appositive's actor; otherwise the first actor named,
+    # or the last of a run of adjacent ones ("the opposition UK-based Syrian Observatory",
+    # "US-backed SDF": the head noun comes last)
+    k = 0
+    while k + 1 < len(matches) and not s[matches[k].end : matches[k + 1].start].strip(" -"):
+        k += 1
+    return matches[k].actor, matches[k].actor_id
 
+
+#: "the ambassador to the United Nations" is a state's diplomat, not the UN.
+_TO_BODY = re.compile(r"\b(?:ambassador|envoy|representative|delegate|delegation|mission|permanent representative)\s+to\s+(?:the\s+)?$", re.I)
+_NOT_HEAD = re.compile(r"^(?:the\s+|some\s+|many\s+|other\s+)?(?:opponents?|critics?|enemies|enemy|foes?|rivals?|supporters?|detractors?|victims?|families|relatives)\s+of\b", re.I)
+_INSTITUTION_IN = re.compile(r"^(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:ministry|government|embassy|authorities|officials?|spokes(?:man|woman|person)|command|presidency)\s+in\s+(.+)$", re.I)
+#: Phrases that are not speakers ("according to their type", a lone article or auxiliary).
+_JUNK_SPEAKER = re.compile(r"^(?:(?:their|its|his|her|our|my|your|whether|what|how|why|which)\b.*|if|is|was|an?|the|initial|according to|reports?|media reports?|some|many|this|that)$", re.I)
+#: A bare name ("Xelil", "Abdel Rahman"): capitalised words only.
+_BARE_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:al|el|bin|ibn|de|[A-Z][\w'’.-]*)){0,3}$")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'’-]+")
 
 _PERSON_NOUNS = frozenset("man woman boy girl father mother son daughter brother sister leader fighter teacher nurse farmer driver".split())
 _ROLE_NOUNS = frozenset(
@@ -252,8 +275,10 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
         [('the minister', 'told', 'direct', 'We will stay,')]
     """
     d = dictionary or default_dictionary()
+    date = _as_date(date)  # once, not per phrase
     rows: list[dict[str, Any]] = []
     last: tuple[str | None, str | None] = (None, None)
+    names: dict[str, tuple[str | None, str | None]] = {}  # name word -> actor, from resolved speakers
     parts: dict[str, list[Any]] = {}
     for s in sentences:
         parts.setdefault(s.part, []).append(s)
@@ -375,12 +400,50 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
                     found.append(_row(s, part, s.start, s.start + len(content), sp, _cue_word(m.group("cue")), "indirect", content, d, date))
         found.sort(key=lambda r: (r["start"], r["end"]))
         for r in found:
-            if r["speaker_actor_id"] is None and _REF_RE.match(_clean(r["speaker"])):
+            sp = _clean(r["speaker"])
+            if _JUNK_SPEAKER.match(sp):
+                continue  # "according to their type, location ...": not a source
+            if r["speaker_actor_id"] is None and _REF_RE.match(sp):
                 r["speaker_actor"], r["speaker_actor_id"] = last
+            if sp.lower() in ("coalition", "the coalition") and r["speaker_actor_id"] is not None:
+                named = _document_coalition(sentences, d, date)
+                if named is not None:
+                    r["speaker_actor"], r["speaker_actor_id"] = named
+            if r["speaker_actor_id"] is None and _BARE_NAME.match(sp):
+                # "Abdel Rahman said" after "Observatory head Rami Abdel Rahman said"
+                known = names.get(sp.split()[-1])
+                if known is not None:
+                    r["speaker_actor"], r["speaker_actor_id"] = known
             if r["speaker_actor_id"] is not None:
                 last = (r["speaker_actor"], r["speaker_actor_id"])
-        rows.extend(found)
+                for w in _NAME_WORD.findall(sp):
+                    if w not in names and not _is_actor_word(d, w):
+                        names[w] = last
+            rows.append(r)
     return rows
+
+
+def _is_actor_word(d: ActorDictionary, word: str) -> bool:
+    """Whether a single word is an actor name in ``d`` ("Observatory", "Assad"); cached on ``d``."""
+    cache: dict[str, bool] = d.__dict__.setdefault("_word_cache", {})
+    hit = cache.get(word)
+    if hit is None:
+        if len(cache) > 50000:
+            cache.clear()
+        hit = cache[word] = bool(d.find(word))
+    return hit
+
+
+def _document_coalition(sentences: Sequence[Any], d: ActorDictionary, date: Any) -> tuple[str, str] | None:
+    """The first coalition the document names ("the Syrian Coalition", "the US-led coalition")."""
+    for s in sentences:
+        if "oalition" not in s.text:
+            continue
+        for m in d.find(s.text, date=date):
+            low = m.surface.lower()
+            if "coalition" in low and low not in ("coalition", "the coalition", "coalitions"):
+                return m.actor, m.actor_id
+    return None
 
 
 def _cue_ok(cue: str, sentence: str) -> bool:
