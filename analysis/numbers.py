@@ -302,8 +302,9 @@ def _classify(words: list[str], i: int, j: int, value: int) -> str:
         return "percent"
     if prev in ("$", "\u00a3", "\u20ac", "us$", "usd", "sp", "syp") or nxt in MONEY_WORDS:
         return "money"
-    if nxt in ("a.m", "p.m", "am", "pm", "gmt", "hrs", "o'clock", "a.m.", "p.m.") or prev == ":" or nxt == ":":
-        return "time"
+    if (nxt in ("a.m", "p.m", "am", "pm", "gmt", "hrs", "o'clock", "a.m.", "p.m.")
+            or (prev == ":" and prev2[:1].isdigit()) or (nxt == ":" and nxt2[:1].isdigit())):
+        return "time"  # "10:30", "at 9 a.m."; a colon after a word ("Update: 12 killed") is punctuation
     if nxt in DURATION_UNITS:
         if nxt2 in ("old", "-old"):
             return "age"

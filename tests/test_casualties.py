@@ -28,6 +28,8 @@ K, I, C = "killed", "injured", "casualties"
     [
         # plain passives and actives, normal punctuation
         ("Eleven soldiers were killed in the ambush.", {(K, 11, 11, "exact", None)}),
+        ("Update: 12 people were killed in Homs.", {(K, 12, 12, "exact", None)}),
+        ("Breaking news: twelve civilians died at 10:30 in the strike.", {(K, 12, 12, "exact", None)}),
         ("An air raid killed 14 people in the market on Friday.", {(K, 14, 14, "exact", None)}),
         ("Shelling killed six and wounded 32 in the old city.", {(K, 6, 6, "exact", None), (I, 32, 32, "exact", None)}),
         ("The car bomb killed six people, injuring 32 others.", {(K, 6, 6, "exact", None), (I, 32, 32, "exact", None)}),

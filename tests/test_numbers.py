@@ -101,6 +101,7 @@ def test_counts_and_hedges(text, expected):
         ("20 million dollars", "money"),
         ("at 0830 local time", "time"),
         ("at 21:40 the blast", "time"),
+        ("at 21 : 40 the blast", "time"),
         ("10 km away", "unit"),
         ("the 1990s", "date"),
         ("on 14.06.2016 the", "date"),
