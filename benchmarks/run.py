@@ -311,10 +311,10 @@ def figure(rows: list[dict[str, Any]], path: Path) -> None:
     for k, corpus in enumerate(corpora):
         by_run = {r["run"]: r for r in rows if r["corpus"] == corpus}
         xs = [i + k * width for i in range(len(runs))]
-        bars = axes[0].bar(xs, [by_run[n]["docs_per_s"] if n in by_run else 0 for n in runs], width, label=corpus)
-        axes[0].bar_label(bars, fmt="%.0f", fontsize=8)
-        bars = axes[1].bar(xs, [by_run[n]["peak_mb"] if n in by_run else 0 for n in runs], width, label=corpus)
-        axes[1].bar_label(bars, fmt="%.0f", fontsize=8)
+        for ax, key in zip(axes, ("docs_per_s", "peak_mb")):
+            values = [by_run[n][key] if n in by_run else 0 for n in runs]
+            bars = ax.bar(xs, values, width, label=corpus)
+            ax.bar_label(bars, labels=[f"{v:.0f}" if n in by_run else "" for n, v in zip(runs, values)], fontsize=8)
     for ax, title in zip(axes, ("documents per second (log scale)", "peak memory of the process tree (MB)")):
         ax.set_xticks([i + width * (len(corpora) - 1) / 2 for i in range(len(runs))], runs)
         ax.set_title(title)
