@@ -325,10 +325,10 @@ class ActorDictionary:
             if end + 1 < n and toks[end].raw == "-" and toks[end + 1].low == "based" and alias.group != "MONITOR_NGO":
                 i = end + 2
                 continue  # "UK-based", "London-based": a place
-            if out and out[-1][1] == i and out[-1][2].group != alias.group and alias.tokens[0].lower() in ("state", "official") \
+            if out and out[-1][1] == i and out[-1][2].group != alias.group and alias.tokens[0].lower() in _OWNED_HEADS \
                     and _POSSESSIVE.search(text[toks[i - 1].start : toks[i - 1].end]):
                 s0, _, a0 = out[-1]
-                out[-1] = (s0, end, a0)  # "Turkey's state-run news agency": Turkey's, not Syria's
+                out[-1] = (s0, end, a0)  # "Turkey's state-run news agency", "Turkey's health ministry": Turkey's
                 i = end
                 continue
             out.append((i, end, alias))
@@ -416,6 +416,9 @@ class ActorDictionary:
             return False
         if nxt == "-" and end + 1 < n and toks[end + 1].low in _BACKED:
             return True
+        last = toks[end - 1]
+        if nxt in _OWNED_HEADS and (last.end - last.start > len(last.raw) or last.low.endswith("s")):
+            return True  # "Turkey's health ministry", "Turkeys army"
         if nxt in _METONYM_NOUNS or self._head_at(toks, end) > 0 and nxt not in _NOT_HEAD_AFTER_PLACE:
             return True
         j = end
@@ -538,6 +541,8 @@ _PLACE_AFTER = frozenset(
     road highway countryside's university hospital neighborhood neighbourhood district
     mosque square streets street time based border borders frontier crossing embassy""".split()
 )
+#: First words of unnamed institutions that belong to the possessor before them ("Turkey's health ministry").
+_OWNED_HEADS = frozenset("state official health interior defence defense foreign army government ministry military armed air security intelligence police".split())
 _POSSESSIVE = re.compile(r"(?:['’]s?|s)$")
 _STATE_WORDS = frozenset("state official government regime public national".split())
 _PATRON_NOUNS = frozenset("ally allies backer backers sponsor sponsors patron patrons".split())

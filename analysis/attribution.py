@@ -373,6 +373,8 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
                 ce = cs + len(content.rstrip(" ."))
                 if m.group("cue").lower() in ("claimed", "claims") and content.lower().startswith("responsibility"):
                     continue  # "claimed responsibility for the attack" reports a deed, not speech
+                if m.group("cue").lower() in ("accused", "accuses") and t[m.end("cue") :].lstrip().lower().startswith("of "):
+                    continue  # "Assad accused of releasing prisoners": a passive headline
                 lead = t[m.end("cue") : cs + 3]
                 if ce - cs > 10 and not any(a <= cs + 3 < b for a, b in inside) and not re.search(r"[:\"“]", lead):
                     found.append(_row(s, part, s.start + cs, s.start + ce, speaker, _cue_word(m.group("cue")), "indirect", t[cs:ce], d, date))
