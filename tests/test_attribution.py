@@ -98,3 +98,41 @@ def test_offsets_point_into_the_part():
 def test_empty_document():
     assert extract_attributions([]) == []
     assert extract_attributions(document_sentences("d", "", "")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "group"),
+    [
+        ("The United States has said the deaths were caused by a nerve agent.", "The United States", "USA"),
+        ("Opponents of Assad said the attack killed 30 people.", "Opponents of Assad", None),
+        ("Moscow said its jets had hit only militant targets.", "Moscow", "RUSSIA"),
+        ("Forty fighters were killed overnight the defence ministry in Moscow said.", "the defence ministry in Moscow", "RUSSIA"),
+        ("Gas was used in the raid the ambassador to the United Nations said on Monday.", "the ambassador to the United Nations", None),
+        ("The opposition UK-based Syrian Observatory stated that twelve fighters died in the clashes.",
+         "The opposition UK-based Syrian Observatory", "MONITOR_NGO"),
+    ],
+)
+def test_speaker_resolution_second_pass(body, speaker, group):
+    rows = attr(body)
+    assert [(r["speaker"], r["speaker_actor_id"]) for r in rows][:1] == [(speaker, group)]
+
+
+def test_cue_is_a_lower_case_verb_not_a_name_part():
+    rows = attr("The United States has said the deaths were caused by sarin.")
+    assert [(r["speaker"], r["cue"]) for r in rows] == [("The United States", "said")]
+
+
+def test_bare_name_follows_earlier_full_speaker():
+    body = "Ten died in the raid Observatory head Rami Abdel Rahman said. The toll may rise further Abdel Rahman said."
+    assert [r["speaker_actor_id"] for r in attr(body)] == ["MONITOR_NGO", "MONITOR_NGO"]
+
+
+def test_bare_coalition_speaker_follows_the_named_coalition():
+    body = "The Syrian Coalition met in Istanbul. More delay will cost lives the Coalition said."
+    rows = extract_attributions(document_sentences("c", None, body), date="2016-05-01")
+    assert [(r["speaker"], r["speaker_actor_id"]) for r in rows] == [("the Coalition", "SYR_OPP")]
+
+
+def test_not_speech():
+    assert attr("Assad accused of freeing prisoners to scare the West.") == []
+    assert attr("Planes are identified according to their type location and flight patterns.") == []
