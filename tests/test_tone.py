@@ -70,3 +70,32 @@ def test_missing_lexicon_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(tone.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(InputError, match="needs the 'vadersentiment' package"):
         tone.vader_lexicon_path()
+
+
+FAST_VADER_SENTENCES = [
+    "The shelling killed 12 people, including three children!",
+    "Good news: the convoy arrived safely... finally.",
+    "\u201cWe are NOT afraid,\u201d he said -- but many were.",
+    "It was kind of a relief; the ceasefire held (mostly).",
+    "Terrible!!! Horrible?! The worst attack :( in years",
+    "The talks were very good, extremely productive, but not enough.",
+    "great great great, :) :-) <3 lol",
+    "no casualties were reported, thankfully",
+    "Assads forces shelled the town the Observatory said",
+    "?!.,;: -- ''",
+    "",
+]
+
+
+def test_fast_vader_gives_nltks_scores():
+    """The faster tokenisation in analysis.tone must give NLTK's own VADER scores exactly."""
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from analysis.tone import analyzer
+
+    fast = analyzer()
+    plain = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    plain.lexicon_file, plain.lexicon, plain.constants = fast.lexicon_file, fast.lexicon, fast.constants
+    assert type(fast) is not SentimentIntensityAnalyzer
+    for sentence in FAST_VADER_SENTENCES:
+        assert fast.polarity_scores(sentence) == plain.polarity_scores(sentence), sentence
