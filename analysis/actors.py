@@ -12,6 +12,10 @@ YAML schema (see the comments at the top of the bundled file)::
                                                  # added to the 15 built-in ones
     head_modifiers: [government, military, ...]  # words allowed between an adjective and a head
     heads: [army, jets, government, ...]         # nouns that turn an adjective into an actor
+    state_only_heads: [media, tv, news agency]   # heads that need "state"/"official" before them
+                                                 # ("Turkish state TV", not "Lebanese TV channel")
+    place_names: [Russia, Iran, ...]             # aliases that are places after "in"/"into"
+                                                 # ("banned in Russia" still counts)
     actors:
       - name: Russia                             # canonical name (unique)
         group: RUSSIA                            # a group id
