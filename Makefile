@@ -11,6 +11,7 @@ CORPUS ?= data/demo
 CONFIG ?= reports.yml
 OUT ?= reports
 PYTEST_ARGS ?=
+SCALE ?= 50000
 
 .DEFAULT_GOAL := help
 .PHONY: help env report test lab data lock bench clean
@@ -18,7 +19,7 @@ PYTEST_ARGS ?=
 ## Show this help
 help:
 	@awk '/^## /{doc=substr($$0,4); next} /^[a-z][a-z-]*:/{if (doc) {split($$0,t,":"); printf "  make %-8s %s\n", t[1], doc}; doc=""}' $(MAKEFILE_LIST)
-	@echo "  variables: CORPUS=$(CORPUS) CONFIG=$(CONFIG) OUT=$(OUT)"
+	@echo "  variables: CORPUS=$(CORPUS) CONFIG=$(CONFIG) OUT=$(OUT) SCALE=$(SCALE)"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -53,9 +54,9 @@ data: env
 lock: | $(UV)
 	$(UV) pip compile --quiet --no-header pyproject.toml --extra test -o requirements.lock
 
-## Run the benchmarks (results in benchmarks/results/)
+## Benchmarks on FA-KES and a scaled corpus of SCALE reports (SCALE=0: FA-KES only, ~3 min)
 bench: env
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --scale $(SCALE)
 
 ## Remove the environment, caches and generated reports
 clean:

@@ -161,6 +161,7 @@ def open_report(
     lexicons: Mapping[str, str] | None = None,
     engine: str = "local",
     workers: int = 0,
+    scheduler: str = "",
     **extra: Any,
 ) -> Report:
     """Validate a notebook's parameters, load the tables and select the reports.
@@ -175,6 +176,7 @@ def open_report(
         lexicons: optional lexicon overrides, ``{"actors": path, ...}``.
         engine: ``"local"`` or ``"dask"``: how to extract when the tables are not cached.
         workers: Dask workers (0: one per core).
+        scheduler: address of an existing Dask scheduler (empty: a local cluster).
         **extra: further notebook parameters, recorded in the provenance.
 
     Raises:
@@ -198,7 +200,11 @@ def open_report(
         raise InputError(f"parameter engine: {engine!r}; use 'local' or 'dask'")
     if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
         raise InputError(f"parameter workers: expected a whole number >= 0, got {workers!r}")
-    tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None)
+    scheduler = _check_str("scheduler", scheduler)
+    if scheduler and workers:
+        raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
+    tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None,
+                         scheduler=scheduler or None)
     docs = tables.documents
     if group_by not in docs.columns:
         raise InputError(
@@ -217,7 +223,7 @@ def open_report(
     sel_docs[group_by] = sel_docs[group_by].astype(object).where(sel_docs[group_by].notna(), "(unknown)").astype(str)
     params = {"corpus": corpus_s, "sources": src, "date_from": date_from or "", "date_to": date_to or "",
               "group_by": group_by, "out_dir": out_dir, "lexicons": dict(lexicons or {}), "engine": engine,
-              "workers": workers, **extra}
+              "workers": workers, "scheduler": scheduler, **extra}
     out = resolve_path(out_dir) if out_dir else REPORTS_DIR / "figures" / notebook
     return Report(notebook=notebook, parameters=params, all_tables=tables, tables=selected, out_dir=out,
                   group_by=group_by)

@@ -18,7 +18,8 @@ from analysis.report import notebook_names, run_reports
 from .conftest import needs_fakes, needs_seed
 
 NOTEBOOKS = ["01-corpus-overview", "02-casualties", "03-actors", "04-framing"]
-COMMON = ["corpus", "sources", "date_from", "date_to", "group_by", "out_dir", "lexicons", "engine", "workers"]
+COMMON = ["corpus", "sources", "date_from", "date_to", "group_by", "out_dir", "lexicons", "engine", "workers",
+          "scheduler"]
 
 
 def load(name):
