@@ -34,7 +34,7 @@ import pandas as pd
 from .errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .pipeline import Partition, PartitionWriter, Resources
+    from .pipeline import Partition, Resources
 
 #: Partitions in flight per worker (submitted but not yet collected by the driver).
 IN_FLIGHT_PER_WORKER = 2
@@ -183,59 +183,3 @@ def run_partitions(
             for _, fut in pending:
                 fut.cancel()
     return done
-
-
-def dask_write_partitions(
-    parts: Iterable["Partition"],
-    res: "Resources",
-    writer: "PartitionWriter",
-    *,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    progress: bool = False,
-    timings: dict[str, float] | None = None,
-) -> int:
-    """Extract partitions on Dask into a :class:`~analysis.pipeline.PartitionWriter`.
-
-    The driver holds at most ``2 x workers`` partition results at a time; each is written as
-    Parquet parts as soon as it (and every partition before it) is done.
-
-    Returns:
-        The number of partitions written.
-
-    Example:
-        >>> writer = PartitionWriter("/tmp/out")                                   # doctest: +SKIP
-        >>> dask_write_partitions(iter_partitions("data/demo"), resources(), writer, workers=2)  # doctest: +SKIP
-        1
-    """
-    return run_partitions(
-        parts, res, writer.add, workers=workers, scheduler=scheduler, progress=progress, timings=timings
-    )
-
-
-def dask_map_partitions(
-    parts: Iterable["Partition"],
-    res: "Resources",
-    *,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    progress: bool = False,
-    timings: dict[str, float] | None = None,
-) -> list[dict[str, pd.DataFrame]]:
-    """Extract partitions on Dask and return their tables in partition order (in memory).
-
-    Returns:
-        One ``{table: DataFrame}`` per partition, as :func:`~analysis.pipeline.extract_partition`
-        gives them.
-
-    Example:
-        >>> parts = dask_map_partitions(iter_partitions("data/demo"), resources(), workers=2)  # doctest: +SKIP
-        >>> sorted(parts[0])[:3]                                                              # doctest: +SKIP
-        ['attributions', 'claims', 'documents']
-    """
-    out: list[dict[str, pd.DataFrame]] = []
-    run_partitions(
-        parts, res, lambda _i, tables: out.append(tables), workers=workers, scheduler=scheduler,
-        progress=progress, timings=timings,
-    )
-    return out

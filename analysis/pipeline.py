@@ -398,6 +398,49 @@ def cache_key(prov: Mapping[str, Any]) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:20]
 
 
+def _run_extraction(
+    path: Path,
+    res: Resources,
+    on_result,
+    *,
+    columns: Mapping[str, str] | None,
+    skip_bad_lines: bool,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+    partition_size: int,
+    progress: bool,
+    timings: dict[str, float] | None = None,
+) -> list[str]:
+    """Stream the corpus in partitions through the chosen engine; ``on_result(index, tables)``
+    receives each partition's tables (in partition order). Returns the reading notes, which
+    are also issued as warnings (shown on the command line as ``warning: ...``)."""
+    if engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    notes: list[str] = []
+    spent: dict[str, float] = {} if timings is None else timings
+    parts_iter = _timed(
+        iter_partitions(path, size=partition_size, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes),
+        spent,
+        "load",
+    )
+    if engine == "local":
+        if progress:
+            from .progress import progress_bar
+
+            parts_iter = progress_bar(parts_iter, desc="extracting", unit="part")
+        for part in parts_iter:
+            on_result(part.index, extract_partition(part, res, timings=spent))
+    else:
+        from .engine import run_partitions
+
+        run_partitions(parts_iter, res, on_result, workers=workers, scheduler=scheduler, progress=progress,
+                       timings=spent)
+    for note in notes:  # e.g. a file read as cp1252
+        warnings.warn(note, stacklevel=3)
+    return notes
+
+
 def extract_corpus(
     path: str | Path,
     *,
@@ -429,20 +472,12 @@ def extract_corpus(
     p = Path(path)
     res = resources(lexicons)
     started = time.time()
-    notes: list[str] = []
-    parts_iter = iter_partitions(p, size=partition_size, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes)
-    if engine == "local":
-        if progress:
-            from .progress import progress_bar
-
-            parts_iter = progress_bar(parts_iter, desc="extracting", unit="part")
-        parts = [extract_partition(part, res) for part in parts_iter]
-    elif engine == "dask":
-        from .engine import dask_map_partitions
-
-        parts = dask_map_partitions(parts_iter, res, workers=workers, scheduler=scheduler, progress=progress)
-    else:
-        raise InputError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    results: dict[int, dict[str, pd.DataFrame]] = {}
+    notes = _run_extraction(
+        p, res, results.__setitem__, columns=columns, skip_bad_lines=skip_bad_lines, engine=engine,
+        workers=workers, scheduler=scheduler, partition_size=partition_size, progress=progress,
+    )
+    parts = [results[i] for i in sorted(results)]
     tables = concat_tables(parts)
     prov = run_provenance(
         p,
@@ -584,7 +619,6 @@ def extract_to_dir(
     p = Path(corpus)
     res = resources(lexicons)
     started = time.time()
-    notes: list[str] = []
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -592,31 +626,13 @@ def extract_to_dir(
         raise InputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
     writer = PartitionWriter(out)
     spent: dict[str, float] = {} if timings is None else timings
-    parts_iter = _timed(
-        iter_partitions(p, size=partition_size, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes),
-        spent,
-        "load",
+    notes = _run_extraction(
+        p, res, _timed_call(writer.add, spent, "write"), columns=columns, skip_bad_lines=skip_bad_lines,
+        engine=engine, workers=workers, scheduler=scheduler, partition_size=partition_size, progress=progress,
+        timings=spent,
     )
-    add = _timed_call(writer.add, spent, "write")
-    if engine == "local":
-        if progress:
-            from .progress import progress_bar
-
-            parts_iter = progress_bar(parts_iter, desc="extracting", unit="part")
-        for part in parts_iter:
-            add(part.index, extract_partition(part, res, timings=spent))
-    elif engine == "dask":
-        from .engine import run_partitions
-
-        run_partitions(
-            parts_iter, res, add, workers=workers, scheduler=scheduler, progress=progress, timings=spent
-        )
-    else:
-        raise InputError(f"unknown engine {engine!r}; use 'local' or 'dask'")
     t0 = time.perf_counter()
     counts = writer.finish(fmt)
-    for note in notes:  # e.g. a file read as cp1252: shown on the command line as 'warning: ...'
-        warnings.warn(note, stacklevel=2)
     spent["write"] = spent.get("write", 0.0) + time.perf_counter() - t0
     prov = run_provenance(
         p,
