@@ -106,7 +106,9 @@ def _resolve(speaker: str, d: ActorDictionary, date: Any, last: tuple[str | None
         # government ("Moscow", "the defence ministry in Moscow", "Turkey")
         inst = _INSTITUTION_IN.match(s)
         probe = inst.group(1) if inst else s
-        matches = [m for m in d.find(probe + " said", date=date) if m.end <= len(probe) and not _TO_BODY.search(probe, 0, m.start)]
+        kids = d._meto_trie.children
+        if any(w in kids or w[:-1] in kids for w in (x.lower().strip(",.'’") for x in probe.split())):  # cheap test first
+            matches = [m for m in d.find(probe + " said", date=date) if m.end <= len(probe) and not _TO_BODY.search(probe, 0, m.start)]
     if not matches:
         return None, None
     # "Name, the X representative": the appositive's actor; otherwise the first actor named,
