@@ -292,6 +292,20 @@ class ActorDictionary:
             ['Bashar al-Assad']
         """
         day = _as_date(date)
+        # mentions, attributions and claims all look up the same sentences: remember the last
+        # few thousand answers (a pure function of text and day; callers get their own list)
+        key = (text, day)
+        cache = self.__dict__.setdefault("_find_cache", {})
+        hit = cache.get(key)
+        if hit is not None:
+            return list(hit)
+        found = self._find(text, day)
+        if len(cache) >= 4096:
+            cache.clear()
+        cache[key] = tuple(found)
+        return found
+
+    def _find(self, text: str, day: _dt.date | None) -> list[ActorMatch]:
         toks = _tokens(text)
         upper = text.isupper()  # an all-caps headline: "IS" may be "is"
         out: list[tuple[int, int, _Alias]] = []  # token spans

@@ -139,6 +139,7 @@ def words(text: str) -> list[str]:
 
 
 _OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+_OPENING = re.compile('["\u201c\u00ab]')
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -153,17 +154,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         ['we will win']
     """
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        close = _OPEN_CLOSE.get(ch)
-        if close is None:
-            i += 1
-            continue
-        j = text.find(close, i + 1)
+    n = len(text)
+    pos = 0
+    while True:
+        m = _OPENING.search(text, pos)
+        if m is None:
+            break
+        ch = m.group()
+        j = text.find(_OPEN_CLOSE[ch], m.end())
         if ch == '"' and j == -1:
             break  # an unbalanced straight quote: nothing reliable to mark
         end = n if j == -1 else j
-        spans.append((i + 1, end))
-        i = end + 1
+        spans.append((m.end(), end))
+        pos = end + 1
     return spans
