@@ -91,28 +91,6 @@ class Tables:
     def __getitem__(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
 
-    def write(self, out_dir: str | Path, *, fmt: str = "csv") -> list[Path]:
-        """Write every table as ``<name>.csv`` (or ``.parquet``) plus ``provenance.json``."""
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name in TABLE_NAMES:
-            path = out / f"{name}.{fmt}"
-            write_table(self[name], path)
-            written.append(path)
-        prov = out / "provenance.json"
-        prov.write_text(json.dumps(self.provenance, indent=2, sort_keys=True, default=str) + "\n")
-        written.append(prov)
-        return written
-
-
-def write_table(df: pd.DataFrame, path: Path) -> None:
-    """Write one table deterministically (CSV without index, or Parquet without index)."""
-    if path.suffix == ".parquet":
-        df.to_parquet(path, index=False)
-    else:
-        df.to_csv(path, index=False, lineterminator="\n", date_format="%Y-%m-%d")
-
 
 # --------------------------------------------------------------------------- resources
 
