@@ -501,6 +501,26 @@ def documents_frame(records: list[Record]) -> pd.DataFrame:
     return df
 
 
+def original_documents(documents: pd.DataFrame) -> pd.DataFrame:
+    """The documents that do not repeat an earlier text (``duplicate_of`` empty).
+
+    Aggregates count each text once; the flagged repeats stay in the tables for reading.
+    """
+    if "duplicate_of" not in documents:
+        return documents
+    return documents[documents["duplicate_of"].isna()]
+
+
+def group_labels(values: pd.Series, missing: str = "(unknown)") -> pd.Series:
+    """Values as plain strings for grouping, legends and axes; missing ones as ``(unknown)``.
+
+    Example:
+        >>> group_labels(pd.Series(["sana", None])).tolist()
+        ['sana', '(unknown)']
+    """
+    return values.astype(object).where(values.notna(), missing).astype(str).astype(object)
+
+
 class DuplicateIndex:
     """Running state of one pass over a corpus: unique ids and the first doc id per text.
 

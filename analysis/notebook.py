@@ -22,7 +22,7 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from .corpus import parse_date
+from .corpus import group_labels, parse_date
 from .errors import InputError
 from .paths import PROJECT_ROOT, REPORTS_DIR
 from .pipeline import TABLE_NAMES, Tables, load_tables
@@ -220,7 +220,7 @@ def open_report(
         mask &= docs["date"] <= d_to
     selected = select_tables(tables, docs.loc[mask, "doc_id"].tolist())
     sel_docs = selected.documents
-    sel_docs[group_by] = sel_docs[group_by].astype(object).where(sel_docs[group_by].notna(), "(unknown)").astype(str)
+    sel_docs[group_by] = group_labels(sel_docs[group_by])
     params = {"corpus": corpus_s, "sources": src, "date_from": date_from or "", "date_to": date_to or "",
               "group_by": group_by, "out_dir": out_dir, "lexicons": dict(lexicons or {}), "engine": engine,
               "workers": workers, "scheduler": scheduler, **extra}

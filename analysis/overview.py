@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-
-def _group_values(documents: pd.DataFrame, by: str) -> pd.Series:
-    return documents[by].astype("object").where(documents[by].notna(), "(unknown)").astype(str)
+from .corpus import group_labels
 
 
 def reports_per_group(documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
@@ -25,7 +23,7 @@ def reports_per_group(documents: pd.DataFrame, *, by: str = "source") -> pd.Data
     cols = [by, "reports", "words", "median_words", "duplicates", "undated", "first_date", "last_date"]
     if documents.empty:
         return pd.DataFrame(columns=cols)
-    d = documents.assign(_g=_group_values(documents, by), _dup=documents["duplicate_of"].notna(),
+    d = documents.assign(_g=group_labels(documents[by]), _dup=documents["duplicate_of"].notna(),
                          _undated=documents["date"].isna())
     out = d.groupby("_g", sort=True).agg(
         reports=("doc_id", "size"),
@@ -54,7 +52,7 @@ def reports_over_time(documents: pd.DataFrame, *, by: str = "source", freq: str 
         span_days = (dated["date"].max() - dated["date"].min()).days
         freq = "M" if span_days <= 3 * 366 else "Q"
     period = dated["date"].dt.to_period(freq).dt.start_time
-    out = (dated.assign(period=period, _g=_group_values(dated, by))
+    out = (dated.assign(period=period, _g=group_labels(dated[by]))
            .groupby(["period", "_g"], sort=True).size().rename("reports").reset_index()
            .rename(columns={"_g": by}))
     return out[cols]
@@ -65,7 +63,7 @@ def length_table(documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame
     cols = [by, "min", "q25", "median", "q75", "max", "under_50_words"]
     if documents.empty:
         return pd.DataFrame(columns=cols)
-    d = documents.assign(_g=_group_values(documents, by))
+    d = documents.assign(_g=group_labels(documents[by]))
     g = d.groupby("_g", sort=True)["n_words"]
     out = pd.DataFrame({
         "min": g.min(), "q25": g.quantile(0.25), "median": g.median(), "q75": g.quantile(0.75), "max": g.max(),

@@ -15,6 +15,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from .corpus import group_labels as labels_of  # noqa: E402  (missing values shown as "(unknown)")
+
 #: Fixed PNG metadata: no software version or timestamp, so files are reproducible.
 PNG_METADATA = {"Software": None}
 
@@ -55,11 +57,6 @@ PLAIN_NUMBERS = FuncFormatter(lambda v, _pos: f"{v:,.0f}" if v >= 1 else f"{v:g}
 
 #: Colours for up to 20 groups (the ten strong tab10 colours first, then their light twins).
 PALETTE = plt.get_cmap("tab10").colors + plt.get_cmap("tab20").colors[1::2]
-
-
-def labels_of(values: pd.Series, missing: str = "(unknown)") -> pd.Series:
-    """Values as plain strings for legends and axes, missing ones as ``(unknown)``."""
-    return values.astype(object).where(values.notna(), missing).astype(str).astype(object)
 
 
 def empty_figure(message: str = "No data for this selection", *, figsize=(6, 1.6)):

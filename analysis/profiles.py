@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-
-def _originals(documents: pd.DataFrame) -> pd.DataFrame:
-    return documents[documents["duplicate_of"].isna()] if "duplicate_of" in documents else documents
+from .corpus import original_documents
 
 
 def labels_over_time(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: str = "armed_opposition",
                      freq: str = "Q", top: int = 6, quoted: bool | None = False) -> pd.DataFrame:
     """Per period: uses of each of the ``top`` labels for ``referent`` and their share of the period's uses."""
     cols = ["period", "label", "count", "share"]
-    docs = _originals(documents)
+    docs = original_documents(documents)
     docs = docs[docs["date"].notna()]
     sel = labels[(labels["referent"] == referent) & labels["doc_id"].isin(docs["doc_id"])] if not labels.empty else labels
     if quoted is not None and not sel.empty:
@@ -44,7 +42,7 @@ def labels_over_time(labels: pd.DataFrame, documents: pd.DataFrame, *, referent:
 def frame_profile(frames: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
     """Per group and frame: mean hits per 1,000 words over the group's reports, share of reports with a hit."""
     cols = [by, "frame", "reports", "mean_per_1k", "share_of_reports", "hits"]
-    docs = _originals(documents)
+    docs = original_documents(documents)
     f = frames.merge(docs[["doc_id", by]], on="doc_id", how="inner") if not frames.empty else frames
     if f.empty:
         return pd.DataFrame(columns=cols)
@@ -61,7 +59,7 @@ def frame_profile(frames: pd.DataFrame, documents: pd.DataFrame, *, by: str = "s
 def top_frame_terms(frames: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source", n: int = 8) -> pd.DataFrame:
     """Per group and frame, the matched terms that contributed most (from the ``terms`` column)."""
     cols = [by, "frame", "term", "count"]
-    docs = _originals(documents)
+    docs = original_documents(documents)
     f = frames.merge(docs[["doc_id", by]], on="doc_id", how="inner") if not frames.empty else frames
     f = f[f["hits"] > 0] if not f.empty else f
     if f.empty:
@@ -80,7 +78,7 @@ def top_frame_terms(frames: pd.DataFrame, documents: pd.DataFrame, *, by: str = 
 def tone_by_group(tone: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
     """Per group: reports, mean and quartiles of the document compound score, mean pos/neg."""
     cols = [by, "reports", "mean_compound", "q25", "median", "q75", "mean_pos", "mean_neg"]
-    docs = _originals(documents)
+    docs = original_documents(documents)
     t = tone.merge(docs[["doc_id", by]], on="doc_id", how="inner") if not tone.empty else tone
     if t.empty:
         return pd.DataFrame(columns=cols)
@@ -96,7 +94,7 @@ def tone_by_group(tone: pd.DataFrame, documents: pd.DataFrame, *, by: str = "sou
 def tone_extremes(sentence_tone: pd.DataFrame, documents: pd.DataFrame, *, n: int = 5) -> pd.DataFrame:
     """The ``n`` most negative and most positive sentences, with their text, to see what VADER reads."""
     cols = ["doc_id", "part", "sent_id", "compound", "sentence"]
-    docs = _originals(documents)
+    docs = original_documents(documents)
     st = sentence_tone[sentence_tone["doc_id"].isin(docs["doc_id"])] if not sentence_tone.empty else sentence_tone
     if st.empty:
         return pd.DataFrame(columns=cols)

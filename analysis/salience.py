@@ -20,18 +20,14 @@ from itertools import combinations
 
 import pandas as pd
 
+from .corpus import original_documents
+
 UNRESOLVED = "(unresolved)"
-
-
-def _originals(documents: pd.DataFrame) -> pd.DataFrame:
-    if "duplicate_of" in documents:
-        return documents[documents["duplicate_of"].isna()]
-    return documents
 
 
 def with_documents(table: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
     """Rows of ``table`` joined to their report's ``by`` value and date (repeated texts dropped)."""
-    docs = _originals(documents)
+    docs = original_documents(documents)
     cols = ["doc_id", by] + (["date"] if by != "date" and "date" in docs else [])
     return table.merge(docs[cols], on="doc_id", how="inner", validate="many_to_one")
 
@@ -44,7 +40,7 @@ def salience_by_group(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: st
         level: ``"actor_id"`` (the 15 groups) or ``"actor"`` (canonical actors).
     """
     cols = [by, level, "reports", "share_of_reports", "mentions", "mentions_per_report"]
-    docs = _originals(documents)
+    docs = original_documents(documents)
     m = with_documents(mentions, docs, by=by) if not mentions.empty else mentions
     if m.empty:
         return pd.DataFrame(columns=cols)
@@ -61,7 +57,7 @@ def salience_over_time(mentions: pd.DataFrame, documents: pd.DataFrame, *, level
                        freq: str = "Q", top: int = 8) -> pd.DataFrame:
     """Per period and actor: share of the period's reports that mention it (the ``top`` actors)."""
     cols = ["period", level, "reports", "share_of_reports"]
-    docs = _originals(documents)
+    docs = original_documents(documents)
     docs = docs[docs["date"].notna()] if "date" in docs else docs.iloc[0:0]
     m = mentions[mentions["doc_id"].isin(docs["doc_id"])] if not mentions.empty else mentions
     if m.empty or docs.empty:
@@ -179,7 +175,7 @@ def candidates(documents: pd.DataFrame, *, dictionary=None, min_count: int = 3, 
     from .actors import actor_candidates
     from .text import document_sentences
 
-    docs = _originals(documents)
+    docs = original_documents(documents)
     lists = [document_sentences(d, t if isinstance(t, str) else None, x)
              for d, t, x in zip(docs["doc_id"], docs["title"], docs["text"])]
     places = sorted(set(docs["location"].dropna().astype(str))) if "location" in docs else []

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .corpus import original_documents
 from .lexicons import entry_error, lexicon_path, load_yaml
 
 NO_SOURCE = "(no source)"
@@ -220,7 +221,7 @@ def credibility_table(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
             "share_with_source", "share_with_perpetrator", "median_killed_toll"]
     if "label" not in documents.columns or documents["label"].isna().all():
         return pd.DataFrame(columns=cols)
-    docs = documents[documents["duplicate_of"].isna()] if "duplicate_of" in documents else documents
+    docs = original_documents(documents)
     c = distinct_claims(claims)
     rows = []
     for label, dgroup in docs.groupby(docs["label"].astype(str), sort=True):
