@@ -394,7 +394,8 @@ def iter_records(
     skip_bad_lines: bool = False,
     notes: list[str] | None = None,
 ) -> Iterator[Record]:
-    """Yield every input record of a corpus, as a document or a skipped record.
+    """Yield every input record of a corpus, as a document or a skipped record (an empty text
+    is a skipped record with reason ``empty text``).
 
     Args:
         path: a folder of ``.txt`` files, a ``.txt``, ``.csv`` or ``.jsonl`` file.
@@ -412,20 +413,23 @@ def iter_records(
     mapping = dict(columns or {})
     if not p.exists():
         raise InputError(f"{p}: no such file or folder; give a folder of .txt reports, a .csv or a .jsonl file")
-    if p.is_dir():
-        yield from _iter_folder(p, notes)
-        return
     suffix = p.suffix.lower()
-    if suffix == ".txt":
-        yield from _iter_txt([p], p.parent, notes)
+    if p.is_dir():
+        records = _iter_folder(p, notes)
+    elif suffix == ".txt":
+        records = _iter_txt([p], p.parent, notes)
     elif suffix == ".csv":
-        yield from _iter_csv(p, mapping, notes)
+        records = _iter_csv(p, mapping, notes)
     elif suffix in {".jsonl", ".ndjson"}:
-        yield from _iter_jsonl(p, mapping, notes, skip_bad_lines)
+        records = _iter_jsonl(p, mapping, notes, skip_bad_lines)
     else:
         raise InputError(
             f"{p}: unknown corpus format {suffix or '(no extension)'!r}; use a folder of .txt files, a .csv or a .jsonl file"
         )
+    for r in records:
+        if r.reason is None and not r.text.strip():
+            r.reason = "empty text"
+        yield r
 
 
 def corpus_format(path: str | Path) -> str:
@@ -588,8 +592,6 @@ def load_corpus(
     dedup = DuplicateIndex(str(p))
     duplicate_of: list[str | None] = []
     for r in records:
-        if r.reason is None and not r.text.strip():
-            r.reason = "empty text"
         if r.reason is None:
             docs.append(r)
             duplicate_of.append(dedup.see(r))

@@ -257,7 +257,7 @@ def iter_partitions(
 ) -> Iterator[Partition]:
     """Stream a corpus as partitions of at most ``size`` document records.
 
-    Empty texts become skipped records; ``duplicate_of`` comes from a running index of text
+    Empty texts are skipped records (see :func:`~analysis.corpus.iter_records`); ``duplicate_of`` comes from a running index of text
     hashes (:class:`~analysis.corpus.DuplicateIndex`). Duplicate ids raise
     :class:`InputError` once the stream ends (naming them).
     """
@@ -267,8 +267,6 @@ def iter_partitions(
     duplicate_of: list[str | None] = []
     index = 0
     for r in iter_records(path, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes):
-        if r.reason is None and not r.text.strip():
-            r.reason = "empty text"
         if r.reason is not None:
             skipped.append(r)
             continue
