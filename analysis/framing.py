@@ -8,9 +8,10 @@ Two dictionary methods, both driven by YAML lexicons in ``analysis/lexicons/``:
   a name ("ISIS terrorists", "militants of the Nusra Front", "Kurdish militants") counts for
   that name's referent, not for the armed opposition. An unclaimed generic word ("the
   militants", "the extremist group") refers to the one IS or Nusra-line group its sentence
-  names -- or, when definite and its sentence names none, the one the previous sentence
-  names -- unless that sentence also names the armed opposition in its own words (a rebel
-  group's name, "rebels", "anti-government"). Each label use is flagged ``quoted``
+  names -- or, when definite and its sentence names none, the one the last sentence that
+  names a party names (up to three sentences back, through sentences that name no party) --
+  unless that sentence also names the armed opposition in its own words (a rebel group's
+  name, "rebels", "anti-government"). Each label use is flagged ``quoted``
   when it sits inside quotation marks or inside the content of attributed speech.
 * **Frames** (``frames.yml``): hits of terms typical of seven generic news frames (Semetko &
   Valkenburg 2000; Boydstun et al.'s Policy Frames Codebook), per report and per 1,000 words,
@@ -252,9 +253,10 @@ _GAP_BEFORE = re.compile(
     re.I,
 )
 _GAP_AFTER = re.compile(
-    r"^\s*,?\s*(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+(?:to|with)|loyal\s+to|"
-    r"allied\s+(?:to|with)|tied\s+to|in|within|among)\s+(?:the\s+)?(?:Syria['’]?s\s+)?(?:so[\s\-]called\s+)?$|"
-    r"^\s+(?:(?:group|organi[sz]ation|movement|faction|militia)s?\s+)?(?:the\s+)?(?:so[\s\-]called\s+)?$",
+    r"^\s*,?\s*(?:(?:which|who|that)\s+(?:are|is|were|was)\s+)?"
+    r"(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+(?:to|with)|loyal\s+to|"
+    r"allied\s+(?:to|with)|tied\s+to|in|within|among)\s+(?:the\s+)?(?:Syria['’]?s\s+)?(?:so[\s\-]called\s+)?(?:al[\s\-])?$|"
+    r"^\s+(?:(?:group|organi[sz]ation|movement|faction|militia)s?\s+)?(?:the\s+)?(?:so[\s\-]called\s+)?(?:al[\s\-])?$",
     re.I,
 )
 
@@ -413,6 +415,18 @@ def _speech_spans(sentences: Sequence[Sentence], attributions: Iterable[Mapping]
 _MODIFIER_GAP = re.compile(r"^[\s\-]+$")
 
 
+def _is_plural(surface: str, term: str) -> bool:
+    """True when a match ends in the plural of its term's last word ("terrorists" for
+    "terrorist"): a plural is a noun naming the party even before "attack" ("terrorists
+    attack", FA-KES's apostrophe-less "terrorists' attack"), so ``not_followed_by`` does not
+    apply to it."""
+    a, b = _LAST_WORD.search(surface), _LAST_WORD.search(term)
+    return a is not None and b is not None and a.group().lower() != b.group().lower()
+
+
+_LAST_WORD = re.compile(r"[\w'’]+$")
+
+
 def _merge_modifiers(text: str, found: list[list]) -> list[list]:
     """One label per noun phrase: in "Takfiri terrorists" the modifier joins the head noun.
 
@@ -475,6 +489,32 @@ def _sentence_groups(lex: LabelLexicon, found: list[list], claimed: list[bool]) 
     return named, blocked
 
 
+#: How far back a definite generic word looks for its antecedent, in sentences.
+_LOOKBACK = 3
+_NO_CONTEXT: tuple[frozenset, frozenset, int] = (frozenset(), frozenset(), 0)
+
+
+def _context_after(found: list[list], named: set[str], blocked: set[str], before: tuple) -> tuple:
+    """The antecedent context a sentence leaves for the next one: ``(groups, blocked, age)``.
+
+    A sentence that names a group or a referent sets the context; one whose generic words
+    were resolved to a group keeps that group as the context; one that names no party at all
+    ("The monitor said five were suicide bombers.") passes the previous context on, for up to
+    :data:`_LOOKBACK` sentences in all; one that uses a label it cannot resolve ("militants
+    attacked...") may be speaking of a new party and clears it.
+    """
+    if named or blocked:
+        return (frozenset(named), frozenset(blocked), 0)
+    labels = [item for item in found if item[2].kind == "label"]
+    if not labels:
+        groups, blocked_before, age = before
+        return (groups, blocked_before, age + 1) if age + 1 < _LOOKBACK else _NO_CONTEXT
+    referents = {item[3] for item in labels}
+    if len(referents) == 1 and all(item[3] != item[2].group for item in labels):
+        return (frozenset(referents), frozenset(), 0)
+    return _NO_CONTEXT
+
+
 def label_mentions(
     sentences: Sequence[Sentence],
     *,
@@ -497,8 +537,10 @@ def label_mentions(
     terrorists"); the group of a name just after it, directly or through "of/from/linked
     to" ("militants of Daesh"); for a generic label of the lexicon, the one antecedent group
     the sentence names, or -- for a definite label ("the militants") in a sentence naming
-    none -- the one the previous sentence of the part names, unless that sentence names the
-    label's own referent in its own words; else the label's own referent.
+    none -- the one the context of earlier sentences names (see :func:`_context_after`: the
+    last sentence of the part that names a party, at most three back, through sentences that
+    name none), unless that sentence names the label's own referent in its own words; else
+    the label's own referent.
 
     Example:
         >>> from analysis.text import document_sentences
@@ -511,7 +553,7 @@ def label_mentions(
         return []
     speech = _speech_spans(sentences, attributions)
     out: list[dict] = []
-    previous: dict[str, tuple[set[str], set[str]]] = {}  # part -> (groups named, referents blocked)
+    previous: dict[str, tuple] = {}  # part -> context for the next sentence (_context_after)
     for s in sentences:
         text = s.text
         found = []
@@ -521,7 +563,7 @@ def label_mentions(
                 if pre is not None and pre.search(text, max(0, a - 60), a):
                     continue
                 fol = lex.not_followed.get((t.group, t.key))
-                if fol is not None and fol.match(text[b : b + 60]):
+                if fol is not None and not _is_plural(text[a:b], t.term) and fol.match(text[b : b + 60]):
                     continue
             found.append([a, b, t, t.group, False])  # start, end, term, referent, consumed
         found = _merge_modifiers(text, found)
@@ -535,10 +577,10 @@ def label_mentions(
                 item[3], prev[4], claimed[i] = prev[2].group, True, True
         _claim_after(text, found, claimed)
         # ... else a generic word ("the militants", "the extremist group") refers to the one
-        # group its sentence (or, if definite, the previous sentence) names.
+        # group its sentence (or, if definite, the context of earlier sentences) names.
         named, blocked = _sentence_groups(lex, found, claimed)
+        before = previous.get(s.part, _NO_CONTEXT)
         if lex.generic:
-            before = previous.get(s.part, (set(), set()))
             resolved = False
             for i, item in enumerate(found):
                 if claimed[i] or item[2].kind != "label" or (item[3], item[2].key) not in lex.generic:
@@ -552,7 +594,7 @@ def label_mentions(
                     item[3], claimed[i], resolved = next(iter(cands)), True, True
             if resolved:
                 _claim_after(text, found, claimed)
-        previous[s.part] = (named, blocked)
+        previous[s.part] = _context_after(found, named, blocked, before)
         for a, b, t, referent, consumed in found:
             if t.kind == "qualifier" or (t.kind == "name" and (consumed or not lex.count_names.get(t.group))):
                 continue

@@ -65,6 +65,11 @@ OPP, GOV = "armed_opposition", "government"
         ("The Turkish army and the Iraqi government met; the Syrian government refused.", [(GOV, "government", 1, False)]),
         ("Both sides respected the ceasefire regime, unlike the Zionist regime.", []),
         ("The terrorist attack was condemned; terrorist rockets hit the market.", [(OPP, "terrorists", 1, False)]),
+        # a plural is a noun naming the party, even before "attack" (FA-KES: "terrorists' attack")
+        ("The army repelled terrorists attack on the base and the terrorist groups financing.", [(GOV, "army", 1, False), (OPP, "terrorists", 2, False)]),
+        # an organisation's name holding a label word is not that label
+        ("The National Coalition for Syrian Revolution and Opposition Forces said opposition forces held the town.", [(OPP, "opposition", 1, False)]),
+        ("The Syrian National Coalition of Revolutionary and Opposition Forces condemned it.", []),
         ("Syrian state media said the Syrian state would respond.", [(GOV, "state", 1, False)]),
         # one label per noun phrase: the modifier joins the head noun
         ("Takfiri terrorists and jihadist rebels attacked.", [(OPP, "rebels", 1, False), (OPP, "terrorists", 1, False)]),
@@ -94,6 +99,16 @@ ISIS, NUSRA = "isis", "nusra"
         ("The Nusra Front pulled out of the hills. Its gunmen moved south.", [(NUSRA, "gunmen", 1, False), (NUSRA, "nusra", 1, False)]),
         # ... and a chain passes it on ("militants of the terrorist group")
         ("IS lost the town last week. Forty militants of the terrorist group were killed.", [(ISIS, "islamic_state", 1, False), (ISIS, "militants", 1, False), (ISIS, "terrorists", 1, False)]),
+        # ... through sentences that name no party, up to three sentences back
+        ("ISIL attacked Kobani. The monitor said five were suicide bombers. The toll rose. Eleven died in clashes with the jihadists.", [(ISIS, "isil", 1, False), (ISIS, "jihadists", 1, False)]),
+        ("ISIL attacked Kobani. The toll rose. Five were bombers. Ten were hurt. Eleven died in clashes with the jihadists.", [(ISIS, "isil", 1, False), (OPP, "jihadists", 1, False)]),
+        # a resolved word carries the chain on; an unresolved label breaks it
+        ("Daesh hit the base. The terrorist group lost men. Five were bombers. The militants fled.", [(ISIS, "daesh", 1, False), (ISIS, "militants", 1, False), (ISIS, "terrorists", 1, False)]),
+        ("Daesh hit the base. Gunmen shot a guard. The militants fled.", [(ISIS, "daesh", 1, False), (OPP, "gunmen", 1, False), (OPP, "militants", 1, False)]),
+        # ... as does a sentence naming any other party ("the army")
+        ("Daesh hit the base. The army sent tanks. The militants fled.", [(GOV, "army", 1, False), (ISIS, "daesh", 1, False), (OPP, "militants", 1, False)]),
+        # "which are affiliated to", and the Arabic article before a name
+        ("Troops forced the terrorist groups which are affiliated to al-Nusra (Qaeda branch) to withdraw.", [(NUSRA, "al_qaeda", 1, False), (NUSRA, "terrorists", 1, False)]),
         # an indefinite one does not look back
         ("Daesh seized the crossing. Militants shelled the road.", [(ISIS, "daesh", 1, False), (OPP, "militants", 1, False)]),
         # two groups named, or the armed opposition named too: the word stays generic
@@ -332,17 +347,27 @@ def fakes_labels():
 def test_fakes_terrorists_share_by_outlet(fakes_labels):
     docs, labels, _ = fakes_labels
     assert len(docs) == 804
-    shares = label_shares(labels, docs, referent="armed_opposition", by="source", quoted=None)
-    terr = shares[shares.label == "terrorists"].set_index("group")["share"].reindex(sorted(docs.source.unique()), fill_value=0.0)
-    # Pro-government outlets call the armed opposition "terrorists"; wire-style outlets do not.
-    assert terr["sana"] > 0.8
-    # Al-Manar (issue 5 asks for > 0.8) measures 0.78: generic words that refer to IS or the
-    # Nusra line are resolved to them, but about a fifth of its armed-opposition mentions are
-    # wire-style "militants"/"insurgents" for the opposition (reprinted AFP copy of 2013, the
-    # boilerplate "supporting the militant opposition groups", "Takfiri insurgents").
-    assert terr["manar"] > 0.75
-    assert terr["reuters"] < 0.1
-    assert terr["ahram"] < 0.1
+    outlets = sorted(docs.source.unique())
+
+    def terrorists_share(quoted):
+        shares = label_shares(labels, docs, referent="armed_opposition", by="source", quoted=quoted)
+        return shares[shares.label == "terrorists"].set_index("group")["share"].reindex(outlets, fill_value=0.0)
+
+    # An outlet's naming is its own voice, its narration; quoted and attributed speech (SOHR,
+    # AFP, officials) is other people's words. Pro-government outlets say "terrorists",
+    # wire-style outlets do not (issue 5's acceptance figure).
+    narration = terrorists_share(False)
+    assert narration["sana"] > 0.8
+    assert narration["manar"] > 0.8
+    assert narration["reuters"] < 0.1
+    assert narration["ahram"] < 0.1
+    # With quoted speech included manar falls to about 0.78: it quotes and reprints wire copy
+    # (AFP of 2013, SOHR) that says "militants" and "insurgents".
+    everything = terrorists_share(None)
+    assert everything["sana"] > 0.8
+    assert 0.75 < everything["manar"] < narration["manar"]
+    assert everything["reuters"] < 0.1
+    assert everything["ahram"] < 0.1
 
 
 def test_fakes_labels_spread_over_outlets(fakes_labels):
