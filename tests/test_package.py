@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,3 +27,16 @@ def test_help_does_not_import_the_heavy_stack():
     code = "import sys, analysis.cli; analysis.cli.build_parser(); print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+MODULES = sorted(
+    p.stem for p in (Path(analysis.__file__).parent).glob("*.py") if p.stem not in ("__init__", "__main__")
+)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_docstring_examples(module):
+    """The examples in the docstrings are what the code does (a wrong example fails here)."""
+    mod = importlib.import_module(f"analysis.{module}")
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False)
+    assert result.failed == 0, f"{result.failed} of {result.attempted} examples in analysis/{module}.py failed"
