@@ -456,6 +456,20 @@ _DEFINITE = re.compile(
 )
 
 
+#: A label that is the first half of a compound adjective ("the militant-held city"): the
+#: determiner belongs to the noun after it, so the label is not definite.
+_COMPOUND_MODIFIER = re.compile(r"-(?:held|controlled|run|led|dominated|besieged|occupied|backed|linked)\b", re.I)
+
+#: A sentence that opens on a named place or a scene marker ("In Aleppo, ...", "Meanwhile",
+#: "Elsewhere"): a definite generic word in it does not look back past sentences that named
+#: no party (the previous sentence still counts).
+_NEW_SCENE = re.compile(
+    r"\s*(?:(?i:meanwhile|elsewhere|separately|in\s+other\s+developments)\b|"
+    r"(?i:in|at|across)\s+(?:the\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])"
+)
+
+
 def _claim_after(text: str, found: list[list], claimed: list[bool]) -> None:
     """A name just after a label claims it, directly or through "of/from/linked to"
     ("terrorists of Daesh", "the Takfiri group ISIL"); right to left, so a chain passes the
@@ -539,7 +553,8 @@ def label_mentions(
     the sentence names, or -- for a definite label ("the militants") in a sentence naming
     none -- the one the context of earlier sentences names (see :func:`_context_after`: the
     last sentence of the part that names a party, at most three back, through sentences that
-    name none), unless that sentence names the label's own referent in its own words; else
+    name none; only the previous sentence when this one opens on a new place, "In Aleppo ..."),
+    unless that sentence names the label's own referent in its own words; else
     the label's own referent.
 
     Example:
@@ -588,7 +603,13 @@ def label_mentions(
                 if item[3] in blocked:
                     continue
                 cands = named
-                if not named and item[3] not in before[1] and _DEFINITE.search(text, max(0, item[0] - 40), item[0]):
+                if (
+                    not named
+                    and item[3] not in before[1]
+                    and _DEFINITE.search(text, max(0, item[0] - 40), item[0])
+                    and not _COMPOUND_MODIFIER.match(text, item[1])
+                    and not (before[2] and _NEW_SCENE.match(text))
+                ):
                     cands = before[0]
                 if len(cands) == 1:
                     item[3], claimed[i], resolved = next(iter(cands)), True, True

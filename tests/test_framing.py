@@ -107,6 +107,12 @@ ISIS, NUSRA = "isis", "nusra"
         ("Daesh hit the base. Gunmen shot a guard. The militants fled.", [(ISIS, "daesh", 1, False), (OPP, "gunmen", 1, False), (OPP, "militants", 1, False)]),
         # ... as does a sentence naming any other party ("the army")
         ("Daesh hit the base. The army sent tanks. The militants fled.", [(GOV, "army", 1, False), (ISIS, "daesh", 1, False), (OPP, "militants", 1, False)]),
+        # ... but not into a new scene ("In Aleppo", "Meanwhile"), though the previous sentence still counts
+        ("Nusra shelled Homs. A woman died. In Aleppo the terrorist groups fired rockets.", [(NUSRA, "nusra", 1, False), (OPP, "terrorists", 1, False)]),
+        ("Nusra shelled Homs. Meanwhile the terrorist groups fired rockets.", [(NUSRA, "nusra", 1, False), (NUSRA, "terrorists", 1, False)]),
+        ("Nusra shelled Homs. A woman died. In May the terrorist groups fired rockets.", [(NUSRA, "nusra", 1, False), (NUSRA, "terrorists", 1, False)]),
+        # "the militant-held city": the determiner is the city's, the label is not definite
+        ("ISIS lost Raqqa. A truce held. Jets hit the militant-held city of Idlib.", [(ISIS, "isis", 1, False), (OPP, "militants", 1, False)]),
         # "which are affiliated to", and the Arabic article before a name
         ("Troops forced the terrorist groups which are affiliated to al-Nusra (Qaeda branch) to withdraw.", [(NUSRA, "al_qaeda", 1, False), (NUSRA, "terrorists", 1, False)]),
         # an indefinite one does not look back
