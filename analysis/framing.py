@@ -255,7 +255,7 @@ _GAP_BEFORE = re.compile(
 _GAP_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:which|who|that)\s+(?:are|is|were|was)\s+)?"
     r"(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+(?:to|with)|loyal\s+to|"
-    r"allied\s+(?:to|with)|tied\s+to|in|within|among)\s+(?:the\s+)?(?:Syria['’]?s\s+)?(?:so[\s\-]called\s+)?(?:al[\s\-])?$|"
+    r"allied\s+(?:to|with)|tied\s+to|(?:led|headed|commanded)\s+by|in|within|among)\s+(?:the\s+)?(?:Syria['’]?s\s+)?(?:so[\s\-]called\s+)?(?:al[\s\-])?$|"
     r"^\s+(?:(?:group|organi[sz]ation|movement|faction|militia)s?\s+)?(?:the\s+)?(?:so[\s\-]called\s+)?(?:al[\s\-])?$",
     re.I,
 )

@@ -113,7 +113,8 @@ ISIS, NUSRA = "isis", "nusra"
         ("Nusra shelled Homs. A woman died. In May the terrorist groups fired rockets.", [(NUSRA, "nusra", 1, False), (NUSRA, "terrorists", 1, False)]),
         # "the militant-held city": the determiner is the city's, the label is not definite
         ("ISIS lost Raqqa. A truce held. Jets hit the militant-held city of Idlib.", [(ISIS, "isis", 1, False), (OPP, "militants", 1, False)]),
-        # "which are affiliated to", and the Arabic article before a name
+        # "which are affiliated to", "led by", and the Arabic article before a name
+        ("Jets hit rival extremists led by Al Qaedas former Syria affiliate in Idlib.", [(NUSRA, "extremists", 1, False)]),
         ("Troops forced the terrorist groups which are affiliated to al-Nusra (Qaeda branch) to withdraw.", [(NUSRA, "al_qaeda", 1, False), (NUSRA, "terrorists", 1, False)]),
         # an indefinite one does not look back
         ("Daesh seized the crossing. Militants shelled the road.", [(ISIS, "daesh", 1, False), (OPP, "militants", 1, False)]),
