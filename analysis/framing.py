@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import pandas as pd
 
@@ -415,6 +415,9 @@ def _speech_spans(sentences: Sequence[Sentence], attributions: Iterable[Mapping]
 _MODIFIER_GAP = re.compile(r"^[\s\-]+$")
 
 
+_LAST_WORD = re.compile(r"[\w'’]+$")
+
+
 def _is_plural(surface: str, term: str) -> bool:
     """True when a match ends in the plural of its term's last word ("terrorists" for
     "terrorist"): a plural is a noun naming the party even before "attack" ("terrorists
@@ -422,9 +425,6 @@ def _is_plural(surface: str, term: str) -> bool:
     apply to it."""
     a, b = _LAST_WORD.search(surface), _LAST_WORD.search(term)
     return a is not None and b is not None and a.group().lower() != b.group().lower()
-
-
-_LAST_WORD = re.compile(r"[\w'’]+$")
 
 
 def _merge_modifiers(text: str, found: list[list]) -> list[list]:
@@ -505,11 +505,21 @@ def _sentence_groups(lex: LabelLexicon, found: list[list], claimed: list[bool]) 
 
 #: How far back a definite generic word looks for its antecedent, in sentences.
 _LOOKBACK = 3
-_NO_CONTEXT: tuple[frozenset, frozenset, int] = (frozenset(), frozenset(), 0)
 
 
-def _context_after(found: list[list], named: set[str], blocked: set[str], before: tuple) -> tuple:
-    """The antecedent context a sentence leaves for the next one: ``(groups, blocked, age)``.
+class _Context(NamedTuple):
+    """What earlier sentences of a part leave for a definite generic word."""
+
+    groups: frozenset[str]  # the antecedent groups named
+    blocked: frozenset[str]  # the referents named in their own words
+    age: int  # sentences naming no party since then
+
+
+_NO_CONTEXT = _Context(frozenset(), frozenset(), 0)
+
+
+def _context_after(found: list[list], named: set[str], blocked: set[str], before: _Context) -> _Context:
+    """The antecedent context a sentence leaves for the next one.
 
     A sentence that names a group or a referent sets the context; one whose generic words
     were resolved to a group keeps that group as the context; one that names no party at all
@@ -518,14 +528,13 @@ def _context_after(found: list[list], named: set[str], blocked: set[str], before
     attacked...") may be speaking of a new party and clears it.
     """
     if named or blocked:
-        return (frozenset(named), frozenset(blocked), 0)
+        return _Context(frozenset(named), frozenset(blocked), 0)
     labels = [item for item in found if item[2].kind == "label"]
     if not labels:
-        groups, blocked_before, age = before
-        return (groups, blocked_before, age + 1) if age + 1 < _LOOKBACK else _NO_CONTEXT
+        return before._replace(age=before.age + 1) if before.age + 1 < _LOOKBACK else _NO_CONTEXT
     referents = {item[3] for item in labels}
     if len(referents) == 1 and all(item[3] != item[2].group for item in labels):
-        return (frozenset(referents), frozenset(), 0)
+        return _Context(frozenset(referents), frozenset(), 0)
     return _NO_CONTEXT
 
 
@@ -568,7 +577,7 @@ def label_mentions(
         return []
     speech = _speech_spans(sentences, attributions)
     out: list[dict] = []
-    previous: dict[str, tuple] = {}  # part -> context for the next sentence (_context_after)
+    previous: dict[str, _Context] = {}  # part -> context for the next sentence
     for s in sentences:
         text = s.text
         found = []
@@ -605,12 +614,12 @@ def label_mentions(
                 cands = named
                 if (
                     not named
-                    and item[3] not in before[1]
+                    and item[3] not in before.blocked
                     and _DEFINITE.search(text, max(0, item[0] - 40), item[0])
                     and not _COMPOUND_MODIFIER.match(text, item[1])
-                    and not (before[2] and _NEW_SCENE.match(text))
+                    and not (before.age and _NEW_SCENE.match(text))
                 ):
-                    cands = before[0]
+                    cands = before.groups
                 if len(cands) == 1:
                     item[3], claimed[i], resolved = next(iter(cands)), True, True
             if resolved:
