@@ -48,7 +48,7 @@ lab: env
 
 ## Download FA-KES from Zenodo into data/raw/ and verify its checksum
 data: env
-	$(BIN)/python -m analysis.download --out data/raw
+	$(BIN)/python -m analysis.io.download --out data/raw
 
 ## Re-resolve requirements.lock from pyproject.toml (then update environment.yml to match)
 lock: | $(UV)

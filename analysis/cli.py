@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import extract_to_dir
+    from .run.pipeline import extract_to_dir
 
     started = time.time()
     summary = extract_to_dir(
@@ -117,7 +117,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import run_reports
+    from .report.batch import run_reports
 
     result = run_reports(
         corpus=args.corpus,
@@ -133,12 +133,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_gold
+    from .run.evaluate import evaluate_gold
 
     lex = _pairs(args.lexicon, "--lexicon")
     dictionary = None
     if lex:
-        from .actors import load_actor_dictionary
+        from .extract.actor_lexicon import load_actor_dictionary
 
         if set(lex) - {"actors"}:
             raise InputError("--lexicon: evaluate uses only actors=PATH")

@@ -2,7 +2,7 @@
 
 Runs each configuration in its own subprocess, so each peak is its own:
 
-* ``local``, ``dask-1``, ``dask-2``: ``analysis.pipeline.extract_to_dir`` (what
+* ``local``, ``dask-1``, ``dask-2``: ``analysis.run.pipeline.extract_to_dir`` (what
   ``python -m analysis extract`` runs) with the local engine or Dask with 1 or 2 workers;
 * ``nltk``: the reference point "plain NLTK": the same streaming corpus reader, then Punkt
   sentence splitting and ``NLTKWordTokenizer`` word tokenisation of every title and text,
@@ -86,7 +86,7 @@ def make_scaled_corpus(source: Path, n: int, out: Path) -> Path:
         >>> make_scaled_corpus(FAKES, 2000, Path("/tmp/scaled-2000.jsonl"))   # doctest: +SKIP
         PosixPath('/tmp/scaled-2000.jsonl')
     """
-    from analysis.corpus import iter_records
+    from analysis.io.corpus import iter_records
 
     if out.is_file():
         with open(out, encoding="utf-8") as fh:
@@ -112,8 +112,8 @@ def child(kind: str, corpus: Path, result: Path, *, workers: int | None, partiti
     """Run one configuration in this process and write its JSON result."""
     out: dict[str, Any] = {}
     if kind == "nltk":
-        from analysis.corpus import iter_records
-        from analysis.text import sentence_splitter, word_tokenizer
+        from analysis.extract.text import sentence_splitter, word_tokenizer
+        from analysis.io.corpus import iter_records
 
         splitter, tokenizer = sentence_splitter(), word_tokenizer()
         t0 = time.perf_counter()
@@ -127,7 +127,7 @@ def child(kind: str, corpus: Path, result: Path, *, workers: int | None, partiti
                     n_tokens += len(tokenizer.tokenize(sent))
         out = {"n_documents": n_docs, "n_tokens": n_tokens, "seconds": time.perf_counter() - t0}
     else:
-        from analysis.pipeline import extract_to_dir
+        from analysis.run.pipeline import extract_to_dir
 
         engine, n_workers = EXTRACT_RUNS[kind]
         timings: dict[str, float] = {}
@@ -161,8 +161,8 @@ def child_env() -> dict[str, str]:
 
 def warm_up() -> None:
     """Import everything the runs import once, so the bytecode cache is warm."""
-    code = ("import analysis.pipeline, analysis.engine, analysis.tone, distributed, pyarrow.parquet, psutil;"
-            "analysis.tone.analyzer(); analysis.pipeline.resources()")
+    code = ("import analysis.run.pipeline, analysis.run.dask, analysis.extract.tone, analysis.extract.document, distributed, pyarrow.parquet, psutil;"
+            "analysis.extract.tone.analyzer(); analysis.extract.document.resources()")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=child_env(), check=True, capture_output=True)
 
 

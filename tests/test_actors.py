@@ -1,4 +1,4 @@
-"""Tests for analysis.actors: dictionary loading and errors, matching, mentions, roles, candidates."""
+"""Tests for analysis.extract.mentions: dictionary loading and errors, matching, mentions, roles, candidates."""
 
 from __future__ import annotations
 
@@ -6,19 +6,15 @@ import json
 
 import pytest
 
-from analysis.actors import (
-    MENTION_COLUMNS,
-    ActorMatch,
-    actor_candidates,
-    default_dictionary,
-    document_actor_ids,
-    extract_mentions,
-    load_actor_dictionary,
-)
 from analysis.errors import LexiconError
-from analysis.lexicons import lexicon_path
+from analysis.extract.actor_candidates import actor_candidates
+from analysis.extract.actor_dictionary import ActorMatch
+from analysis.extract.actor_lexicon import default_dictionary, load_actor_dictionary
+from analysis.extract.mentions import document_actor_ids, extract_mentions
+from analysis.extract.text import document_sentences
+from analysis.io.tables import MENTION_COLUMNS
 from analysis.paths import SHARED_DIR
-from analysis.text import document_sentences
+from analysis.resources.files import lexicon_path
 
 D = default_dictionary()
 

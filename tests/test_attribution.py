@@ -1,4 +1,4 @@
-"""Tests for analysis.attribution: direct quotes, reported speech, "according to"."""
+"""Tests for analysis.extract.attribution: direct quotes, reported speech, "according to"."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from analysis.attribution import ATTRIBUTION_COLUMNS, extract_attributions
+from analysis.extract.attribution import extract_attributions
+from analysis.extract.text import document_sentences
+from analysis.io.tables import ATTRIBUTION_COLUMNS
 from analysis.paths import SHARED_DIR
-from analysis.text import document_sentences
 
 
 def attr(body, title=None):

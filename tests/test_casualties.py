@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from analysis.casualties import CLAIM_COLUMNS, claims_frame, extract_claims
-from analysis.text import document_sentences
+from analysis.extract.claims import CLAIM_COLUMNS, claims_frame, extract_claims
+from analysis.extract.text import document_sentences
 
 
 def claims(text: str, title: str | None = None, **kw) -> list[dict]:
@@ -212,8 +210,6 @@ def test_frame_has_the_columns():
 
 # ----------------------------------------------------------------------- sources and perpetrators
 
-needs_actors = pytest.mark.skipif(importlib.util.find_spec("analysis.actors") is None,
-                                  reason="analysis.actors not available")
 
 
 @pytest.mark.parametrize(
@@ -230,7 +226,6 @@ needs_actors = pytest.mark.skipif(importlib.util.find_spec("analysis.actors") is
         ("Regime helicopters dropped barrel bombs on a rebel-held town killing 10 people.", None, "SYR_GOV"),
     ],
 )
-@needs_actors
 def test_source_and_perpetrator(text, source, perpetrator):
     out = claims(text, dictionary=None)
     assert out, text
@@ -255,13 +250,11 @@ def test_source_and_perpetrator(text, source, perpetrator):
          [(3, "SYR_GOV", "SYR_OPP")]),
     ],
 )
-@needs_actors
 def test_war_tolls_coordination_and_pronoun_neighbours(text, expected):
     out = claims(text, dictionary=None)
     assert [(c["min"], c["source_actor"], c["perpetrator_actor"]) for c in out] == expected
 
 
-@needs_actors
 def test_pronoun_speaker_carries_the_previous_source():
     text = ("The Syrian Observatory for Human Rights said the strikes hit a market.\n"
             "At least 18 people were also wounded in the raids he added.")
@@ -337,7 +330,6 @@ def test_claims_included_and_denied(text, expected):
         ("A bomb killed 7 people and injured 12 in the city Syrian state television reported.", None),
     ],
 )
-@needs_actors
 def test_perpetrator_edge_cases(text, perpetrator):
     out = claims(text, dictionary=None)
     assert out and out[0]["perpetrator_actor"] == perpetrator
@@ -396,8 +388,8 @@ def test_one_of_and_several_of(text, expected):
 
 # ----------------------------------------------------------------------- word-list lexicon
 
-from analysis.casualties import load_casualty_lexicon  # noqa: E402
 from analysis.errors import LexiconError  # noqa: E402
+from analysis.extract.claims import load_casualty_lexicon  # noqa: E402
 
 
 def test_bundled_lexicon_loads():
@@ -425,9 +417,9 @@ def test_bad_lexicon_names_file_and_entry(tmp_path, content, entry):
     assert str(path) in str(exc.value) and entry in str(exc.value)
 
 
-@needs_actors
 def test_precomputed_mentions_give_the_same_claims():
-    from analysis.actors import default_dictionary, extract_mentions
+    from analysis.extract.actor_lexicon import default_dictionary
+    from analysis.extract.mentions import extract_mentions
 
     sents = document_sentences("m", "Raids kill 9", "Russian jets killed 9 civilians the Observatory said.\n"
                                                  "At least 4 more were wounded he added.")
@@ -495,7 +487,6 @@ def test_share_counts_codes_and_things_are_not_claims(text):
         ("The ministry also said three ISIS commanders had been confirmed dead.", None),
     ],
 )
-@needs_actors
 def test_speaker_edge_cases(text, source):
     out = claims(text, dictionary=None)
     assert out, text
@@ -514,7 +505,6 @@ def test_speaker_edge_cases(text, source):
         ("Nine children were among the victims of the blast at a checkpoint run by US-backed fighters.", None),
     ],
 )
-@needs_actors
 def test_perpetrator_behind_victims_places(text, perpetrator):
     out = claims(text, dictionary=None)
     assert out, text
@@ -560,7 +550,6 @@ def test_scope_during_a_month(text, scope):
         ("A car bomb killed six people in the hometown of the Assad family.", None, None),
     ],
 )
-@needs_actors
 def test_blamed_whilst_accused_hometown(text, source, perpetrator):
     out = claims(text, dictionary=None)
     assert out, text
@@ -580,7 +569,6 @@ def test_stoned_to_death_and_day_totals():
         ("A bomb killed seven members of the Kurdish police force known as the Asayish.", None),
     ],
 )
-@needs_actors
 def test_perpetrator_positions_and_known_as(text, perpetrator):
     out = claims(text, dictionary=None)
     assert out, text
@@ -601,7 +589,6 @@ def test_relative_clauses_and_comma_asides(text, expected):
     assert keys(text) == expected
 
 
-@needs_actors
 def test_victims_phrase_with_known_as_at_sentence_end():
     out = claims("A blast killed four members of the force known as", dictionary=None)
     assert [c["min"] for c in out] == [4]

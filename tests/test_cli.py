@@ -8,8 +8,8 @@ import sys
 import pandas as pd
 import pytest
 
+from analysis.io.tables import TABLE_COLUMNS, TABLE_NAMES
 from analysis.paths import DEMO_CORPUS, PROJECT_ROOT
-from analysis.pipeline import TABLE_COLUMNS, TABLE_NAMES
 
 from .conftest import needs_fakes, needs_gold
 

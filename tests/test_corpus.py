@@ -7,7 +7,8 @@ import json
 import pandas as pd
 import pytest
 
-from analysis.corpus import (
+from analysis.errors import InputError
+from analysis.io.corpus import (
     DOCUMENT_COLUMNS,
     count_words,
     iter_records,
@@ -16,7 +17,6 @@ from analysis.corpus import (
     parse_date,
     split_front_matter,
 )
-from analysis.errors import InputError
 
 from .conftest import needs_fakes
 

@@ -1,4 +1,4 @@
-"""Tests for analysis.distinctive: Monroe et al. (2008) log-odds with informative Dirichlet prior."""
+"""Tests for analysis.aggregate.distinctive: Monroe et al. (2008) log-odds with informative Dirichlet prior."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.distinctive import (
+from analysis.aggregate.distinctive import (
     DISTINCTIVE_COLUMNS,
     LOG_ODDS_COLUMNS,
     distinctive_words,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.download import FILENAME, download_fakes, main
 from analysis.errors import InputError
+from analysis.io.download import FILENAME, download_fakes, main
 
 from .conftest import needs_fakes
 

@@ -7,10 +7,16 @@ import json
 import pandas as pd
 import pytest
 
-from analysis import engine
 from analysis.errors import InputError
+from analysis.io.tables import TABLE_NAMES
 from analysis.paths import PROJECT_ROOT
-from analysis.pipeline import TABLE_NAMES, extract_corpus, extract_to_dir, iter_partitions, resources
+from analysis.run import dask as engine
+from analysis.run.pipeline import (
+    extract_corpus,
+    extract_to_dir,
+    iter_partitions,
+    resources,
+)
 
 from .conftest import FAKES, needs_fakes
 

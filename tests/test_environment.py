@@ -80,7 +80,7 @@ def test_make_help_lists_documented_targets_and_their_files_exist():
     targets = re.findall(r"make (\S+)", out)
     assert {"report", "test", "lab", "data", "env", "bench"} <= set(targets)
     # files each target relies on
-    for path in ["requirements.lock", "pyproject.toml", "analysis/download.py", "analysis/report.py",
+    for path in ["requirements.lock", "pyproject.toml", "analysis/io/download.py", "analysis/report/batch.py",
                  "benchmarks/run.py", "notebooks", "reports.yml"]:
         assert (PROJECT_ROOT / path).exists(), path
 

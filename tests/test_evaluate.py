@@ -7,8 +7,8 @@ import json
 import pytest
 
 from analysis.errors import InputError
-from analysis.evaluate import ERROR_COLUMNS, evaluate_gold, prf, read_gold
 from analysis.paths import SHARED_DIR
+from analysis.run.evaluate import ERROR_COLUMNS, evaluate_gold, prf, read_gold
 
 DEV = SHARED_DIR / "gold" / "dev.jsonl"
 SEED = SHARED_DIR / "data" / "seed-report-eastern-ghouta.txt"
@@ -119,8 +119,8 @@ def test_dev_bar():
 def test_founding_report_claims():
     if not SEED.is_file():
         pytest.skip("../shared/data/seed-report-eastern-ghouta.txt absent")
-    from analysis.casualties import extract_claims
-    from analysis.text import document_sentences
+    from analysis.extract.claims import extract_claims
+    from analysis.extract.text import document_sentences
 
     text = SEED.read_text(encoding="utf-8")
     out = extract_claims(document_sentences("seed", None, text))

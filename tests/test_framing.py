@@ -1,29 +1,21 @@
-"""Tests for analysis.framing: naming labels, label shares and dictionary frames."""
+"""Tests for analysis.extract.labels: naming labels, label shares and dictionary frames."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import time
 
 import pandas as pd
 import pytest
 
+from analysis.aggregate.framing import LABEL_COLUMNS, SHARE_COLUMNS, label_shares
 from analysis.errors import LexiconError
-from analysis.framing import (
-    FRAME_COLUMNS,
-    LABEL_COLUMNS,
-    SHARE_COLUMNS,
-    extract_frames,
-    extract_labels,
-    label_mentions,
-    label_shares,
-    load_frames,
-    load_labels,
-    term_pattern,
-)
+from analysis.extract.frames import extract_frames, load_frames
+from analysis.extract.labels import extract_labels, label_mentions, load_labels
+from analysis.extract.terms import term_pattern
+from analysis.extract.text import document_sentences
+from analysis.io.tables import FRAME_COLUMNS
 from analysis.paths import SHARED_DIR
-from analysis.text import document_sentences
 
 FAKES = SHARED_DIR / "data" / "FA-KES-Dataset.csv"
 
@@ -167,7 +159,6 @@ def test_quoted_through_attribution_records():
     assert extract_labels(sents, attributions=[content])[0]["quoted"] is True
 
 
-@pytest.mark.skipif(importlib.util.find_spec("analysis.attribution") is None, reason="analysis.attribution not written yet")
 def test_quoted_uses_indirect_speech_by_default():
     rows = extract_labels(document_sentences("d", None, "Twelve rebels were killed, activists said. Rebels fled."))
     assert [(r["label"], r["count"], r["quoted"]) for r in rows] == [("rebels", 1, False), ("rebels", 1, True)]
@@ -329,7 +320,7 @@ def test_frame_rows_per_1k_and_zero_rows():
 
 def _fakes_documents():
     try:
-        from analysis.corpus import load_corpus
+        from analysis.io.corpus import load_corpus
     except ImportError:  # pragma: no cover - before the lead's corpus module existed
         d = pd.read_csv(FAKES, dtype=str, keep_default_na=False)
         return pd.DataFrame(

@@ -13,7 +13,7 @@ import papermill as pm
 import pytest
 
 from analysis.paths import DEMO_CORPUS, NOTEBOOK_DIR, PROJECT_ROOT
-from analysis.report import notebook_names, run_reports
+from analysis.report.batch import notebook_names, run_reports
 
 from .conftest import needs_fakes, needs_seed
 
@@ -96,7 +96,7 @@ def test_each_notebook_runs_on_the_founding_report_alone(name, seed_path, tmp_pa
 def test_casualties_notebook_shows_the_founding_report_tolls(seed_path, tmp_path):
     nb = _run("02-casualties", seed_path, tmp_path)
     text = "\n".join(str(o.get("data", {}).get("text/html", "")) for c in nb.cells for o in c.get("outputs", []))
-    from analysis.text import split_sentences
+    from analysis.extract.text import split_sentences
 
     toll_sentence = next(s.text for s in split_sentences(seed_path.read_text(encoding="utf-8")) if "600" in s.text)
     assert toll_sentence[:40] in text

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.numbers import find_quantities, may_contain_count, parse_number, tokenize
+from analysis.extract.numbers import (
+    find_quantities,
+    may_contain_count,
+    parse_number,
+    tokenize,
+)
 
 
 def counts(text: str) -> list[tuple]:

@@ -29,8 +29,10 @@ def test_help_does_not_import_the_heavy_stack():
     assert out.strip() == "False"
 
 
+PACKAGE = Path(analysis.__file__).parent
 MODULES = sorted(
-    p.stem for p in (Path(analysis.__file__).parent).glob("*.py") if p.stem not in ("__init__", "__main__")
+    ".".join(p.relative_to(PACKAGE).with_suffix("").parts)
+    for p in PACKAGE.rglob("*.py") if p.stem not in ("__init__", "__main__")
 )
 
 
@@ -39,4 +41,4 @@ def test_docstring_examples(module):
     """The examples in the docstrings are what the code does (a wrong example fails here)."""
     mod = importlib.import_module(f"analysis.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False)
-    assert result.failed == 0, f"{result.failed} of {result.attempted} examples in analysis/{module}.py failed"
+    assert result.failed == 0, f"{result.failed} of {result.attempted} examples in analysis.{module} failed"

@@ -8,10 +8,16 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import pipeline
 from analysis.errors import InputError
-from analysis.lexicons import lexicon_path
-from analysis.pipeline import TABLE_COLUMNS, TABLE_NAMES, extract_corpus, extract_to_dir, load_tables, read_tables
+from analysis.io.tables import TABLE_COLUMNS, TABLE_NAMES
+from analysis.resources.files import lexicon_path
+from analysis.run import partitions, pipeline
+from analysis.run.pipeline import (
+    extract_corpus,
+    extract_to_dir,
+    load_tables,
+    read_tables,
+)
 
 REPORTS = {
     "a.txt": "---\ntitle: Shelling kills 12\nsource: reuters\ndate: 2017-03-01\n---\n"
@@ -132,14 +138,14 @@ def test_jsonl_metadata_columns_that_vary_by_partition(tmp_path):
 
 
 def test_a_report_that_breaks_the_extractor_is_skipped_not_lost(corpus, monkeypatch):
-    real = pipeline.extract_document
+    real = partitions.extract_document
 
     def flaky(doc, res, **kw):
         if doc["doc_id"] == "b":
             raise IndexError("list index out of range")
         return real(doc, res, **kw)
 
-    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    monkeypatch.setattr(partitions, "extract_document", flaky)
     t = extract_corpus(corpus)
     assert t.documents["doc_id"].tolist() == ["a", "c"]
     row = t.skipped[t.skipped["doc_id"] == "b"].iloc[0]

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from analysis.errors import InputError
-from analysis.report import expand_variants, load_config, run_reports, slug
+from analysis.report.batch import expand_variants, load_config, run_reports, slug
 
 OVERVIEW = ["01-corpus-overview"]
 

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
+from analysis.io.tables import TABLE_NAMES
 from analysis.paths import DEMO_CORPUS, PROJECT_ROOT
-from analysis.pipeline import TABLE_NAMES
 
 from .conftest import needs_fakes
 

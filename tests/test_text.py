@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.text import document_sentences, quote_spans, sentence_spans, split_sentences, words
+from analysis.extract.text import (
+    document_sentences,
+    quote_spans,
+    sentence_spans,
+    split_sentences,
+    words,
+)
 
 from .conftest import needs_fakes, needs_seed
 
@@ -79,7 +85,7 @@ def test_seed_report_splits_into_its_sentences(seed_path):
 
 @needs_fakes
 def test_fakes_bodies_split_sensibly(fakes_path):
-    from analysis.corpus import load_corpus
+    from analysis.io.corpus import load_corpus
 
     docs = load_corpus(fakes_path).documents
     lengths = []

@@ -1,4 +1,4 @@
-"""Tests for analysis.tone: VADER sentence and document tone."""
+"""Tests for analysis.extract.tone: VADER sentence and document tone."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import math
 
 import pytest
 
-from analysis import tone
 from analysis.errors import InputError
-from analysis.text import document_sentences
-from analysis.tone import SENTENCE_TONE_COLUMNS, TONE_COLUMNS, extract_tone
+from analysis.extract import tone
+from analysis.extract.text import document_sentences
+from analysis.extract.tone import extract_tone
+from analysis.io.tables import SENTENCE_TONE_COLUMNS, TONE_COLUMNS
 
 
 @pytest.mark.parametrize(
@@ -88,10 +89,10 @@ FAST_VADER_SENTENCES = [
 
 
 def test_fast_vader_gives_nltks_scores():
-    """The faster tokenisation in analysis.tone must give NLTK's own VADER scores exactly."""
+    """The faster tokenisation in analysis.extract.tone must give NLTK's own VADER scores exactly."""
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
-    from analysis.tone import analyzer
+    from analysis.extract.tone import analyzer
 
     fast = analyzer()
     plain = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)

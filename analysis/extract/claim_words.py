@@ -1,0 +1,220 @@
+"""Casualty-claim word lists and patterns: the casualty lexicon, verbs and nouns of killing and injuring, gaps, hedges.
+
+The word lists that the claim grammar (:mod:`analysis.extract.claim_grammar`) reads. The
+lexicon file ``casualties.yml`` (victims, people affected otherwise, counted things) is
+loaded through the lexicon registry; the rest are closed lists of English function words and
+casualty predicates.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..resources.files import entry_error, lexicon_path, load_yaml
+
+_LEXICON_KEYS = ("victims", "not_victims", "things")
+
+
+def load_casualty_lexicon(path: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """Read and validate the casualty word lists (``analysis/lexicons/casualties.yml``).
+
+    The file maps ``victims`` (head nouns of people), ``not_victims`` (people affected
+    otherwise) and ``things`` (head nouns of counted things) to lists of lower-case words.
+
+    Raises:
+        LexiconError: a missing list, a non-string or empty entry, a duplicate in a list, or
+            a word that is both a victim and a thing (names the file and entry).
+
+    Example:
+        >>> lex = load_casualty_lexicon()
+        >>> "civilians" in lex["victims"], "trucks" in lex["things"]
+        (True, True)
+    """
+    p = Path(path) if path is not None else lexicon_path("casualties")
+    data = load_yaml(p)
+    out: dict[str, frozenset[str]] = {}
+    for key in _LEXICON_KEYS:
+        items = data.get(key)
+        if not isinstance(items, list) or not items:
+            raise entry_error(p, key, "must be a non-empty list of words")
+        seen: set[str] = set()
+        for item in items:
+            if not isinstance(item, str) or not item.strip() or item != item.strip().lower() or " " in item:
+                raise entry_error(p, f"{key}: {item!r}", "entries are single lower-case words")
+            if item in seen:
+                raise entry_error(p, f"{key}: {item}", "duplicate word")
+            seen.add(item)
+        out[key] = frozenset(seen)
+    both = out["victims"] & out["things"]
+    if both:
+        raise entry_error(p, f"things: {sorted(both)[0]}", "also listed under victims")
+    return out
+
+
+_LEXICON = load_casualty_lexicon()
+
+#: Head nouns of people who can be killed or injured.
+PERSON_NOUNS: frozenset[str] = _LEXICON["victims"]
+
+#: People affected otherwise (not casualties): no subgroup of a toll.
+NOT_VICTIMS: frozenset[str] = _LEXICON["not_victims"]
+
+#: Head nouns that make a number count things ("46 strikes").
+NON_PERSON_HEADS: frozenset[str] = _LEXICON["things"]
+
+#: Verbs before a number that kill (active voice: "killing six", "executed 700").
+_KILL_VERBS = (
+    r"kill|kills|killed|killing|execute|executes|executed|executing|massacre|massacres|massacred|"
+    r"massacring|slew|slay|slays|slaying|slain|behead|beheads|beheaded|beheading|decapitated|"
+    r"decapitating|murder|murders|murdered|murdering|crucified|crucifying|assassinated|"
+    r"gunned down|mowed down|shot dead|martyred|claimed the lives? of|claiming the lives? of|"
+    r"claims the lives? of|claim the lives? of|took the lives? of|taking the lives? of|"
+    r"cost the lives? of|costing the lives? of|killings? of|deaths? of|executions? of|beheadings? of|"
+    r"massacre of|bodies of|corpses of|remains of|lives of"
+)
+
+_KILL_PERSON_ONLY = r"elimination of|eliminations of|liquidation of|neutrali[sz]ation of|destroyed|destroying|eliminated|eliminating|eliminate|neutrali[sz]ed|neutrali[sz]ing|liquidated|liquidating"
+
+_INJURE_VERBS = (
+    r"injure|injures|injured|injuring|wound|wounds|wounded|wounding|hurt|hurting|maimed|"
+    r"maiming|injury of|injuries of|injuries to|wounding of|injuring of|hurting of"
+)
+
+_FILLER_LEFT = (
+    r"(?:\s(?:also|reportedly|allegedly|another|an additional|additional|a further|a total of|all|the|at once|each))*"
+    r"(?:(?:\s(?:a|an|one)\s\S+(?:\s\S+)?){1,3}\s(?:and|as well as))?"
+    r"(?:\s[\"\u201c])?"
+)
+
+LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_VERBS}){_FILLER_LEFT}$"), "killed"),
+    (re.compile(rf"(?:^|\s)(?P<cue>{_INJURE_VERBS}){_FILLER_LEFT}$"), "injured"),
+    (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_PERSON_ONLY}){_FILLER_LEFT}$"), "killed_person"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:among|amongst) (?:the|those) (?P<w>dead|killed|victims|fatalities|wounded|injured|martyrs)"
+                r"(?:(?: \S+){0,5}? (?:were|was|are|is|included|includes|being))?"
+                r"(?:(?: (?:a|an|one) \S+(?: \S+)?)+ (?:and|as well as))?)$"), "among"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:those|the|people) (?P<w>dead|killed|victims|fatalities|wounded|injured)"
+                r" (?:were|was|are|included|include|includes|including|numbered|number))$"), "among"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:massacre|massacres|slaughter) (?:against|of))$"), "killed"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:the|those) (?P<w>dead|killed|victims|wounded|injured)\b(?:\s\S+){0,7}?"
+                r"\s(?:also )?(?:included|include|includes))$"), "among"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?P<w>casualty|casualties|injury|injuries) toll\b(?:\s\S+){0,10}?\s"
+                r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
+                r"jumped|increased|to|at|of|is|was|now|up|as))(?: to| at| of)?$"), "toll_other"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:death )?(?:toll|tally)\b(?:\s\S+){0,22}?\s?"
+                r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
+                r"jumped|increased|to|at|of|is|was|now|up|as|estimated|put|set|exceeded|surpassed|topped))(?: to| at| of)?$"), "toll"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:took|brought|raised|pushed|taking|bringing|raising|pushing|takes|brings|raises) to)$"), "toll_to"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:number|total|tally|count|figure) of (?:\S+\s){0,8}?"
+                r"(?P<w>killed|dead|deaths|died|fatalities|wounded|injured|victims|casualties|martyrs)\b"
+                r"(?:\s\S+){0,16}?\s(?:to|at|reached|reaching|is|was|stood at|rose to|of|as))$"), "number_of"),
+    (re.compile(r"(?:^|\s)(?P<cue>(?:death )?toll\b(?:\s\S+){0,8})$"), "toll_bare"),
+    (re.compile(r"(?:^|\s)(?P<cue>put (?:the|its|their|his) (?:number|toll|figure|tally)(?: of \S+)? at)$"), "killed"),
+]
+
+TOLL_GAP_STOP = frozenset(
+    "said saying says say while but whereas given because could may might would likely expected feared "
+    "rise rising population out than could".split()
+)
+
+TOLL_AFTER = re.compile(r"^\S+(?: \S+)? the (?:(?:death )?(?:toll|tally)|number of (?:\S+ ){0,4}?(?P<w>killed|dead|deaths|wounded|injured))\b")
+
+SUBGROUP_LEFT = re.compile(
+    r"(?:^|\s)(?P<cue>including|includes|included|include|among them|among whom|of whom|amongst them|"
+    r"among those|among which|mostly|mainly|most of them|along with|as well as|in addition to|plus)"
+    r"(?: (?:at least|about|some|nearly|almost|more than|over))?$"
+)
+
+NEGATION_BEFORE = frozenset(
+    "no not never none could would will may might can cannot shall should threatened threatens "
+    "threatening threaten vowed vows vow denied denies deny denying if unless plans planned plan "
+    "intends intended aim aims aimed n't nobody attempt attempted tried trying".split()
+)
+
+APPOSITIVE = frozenset("mostly mainly most many all some including largely predominantly among both - ( , \u2013 \u2014".split())
+
+DENIAL = frozenset("denied denies deny denying refuted refutes dismissed rejected rejects if unless whether".split())
+
+ONE_OF_THE = frozenset(f"of {d} {w}" for d in ("the", "those") for w in "dead wounded injured killed victims casualties".split())
+
+#: Words that say people were affected otherwise (not casualties).
+DISPLACED = frozenset("displaced driven fled fleeing homes homeless uprooted forced evacuated arrested kidnapped".split())
+
+TRANSITIVE = frozenset("killed executed wounded injured massacred murdered beheaded hurt decapitated".split())
+
+NEGATION_RIGHT = frozenset("no not never none could would will might cannot n't nobody".split())
+
+#: Verbs before a number that do something other than kill or injure ("kidnapped 900").
+OTHER_VERBS = frozenset(
+    """
+    kidnapped kidnapping abducted abducting arrested arresting detained detaining evacuated
+    evacuating displaced displacing freed freeing released releasing rescued rescuing captured
+    capturing besieged besieging sheltering hosting hosts hosted fed feeding treated treating
+    employed employing deported deporting recruited recruiting trained training deployed deploying
+    sent sending saved saving exchanged exchanging
+    """.split()
+)
+
+RIGHT_CUES: dict[str, str] = {
+    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
+    "perished": "killed", "dying": "killed", "executed": "killed", "slain": "killed", "martyred": "killed",
+    "massacred": "killed", "murdered": "killed", "beheaded": "killed", "decapitated": "killed",
+    "deaths": "killed", "death": "killed", "fatalities": "killed", "killings": "killed",
+    "wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
+    "casualties": "casualties",
+}
+
+#: Head nouns that are themselves casualty words ("15 deaths", "12 dead", "five bodies").
+HEAD_CUES = {
+    "deaths": "killed", "dead": "killed", "fatalities": "killed", "lives": "killed",
+    "martyrs": "killed", "bodies": "killed", "corpses": "killed",
+    "casualties": "casualties", "injuries": "injured", "wounded": "injured", "injured": "injured",
+    "killed": "killed",
+}
+
+GAP = frozenset(
+    """
+    were was are is have has had been being be also reportedly reported allegedly believed thought
+    feared said confirmed to later all critically seriously severely slightly lightly badly mortally
+    fatally initially now others more other in total so far already among the those who either both got
+    get subsequently then assumed found said later later on overall altogether apparently identified
+    estimated least recorded documented " \u201c \u201d
+    reportedly presumably likely probably reported confirmed just immediately instantly
+    """.split()
+)
+
+LIST = frozenset("and a an including among them of whom - , mostly young little elderly old girl boy child "
+                  "woman man baby both".split())
+
+STOP_NP = frozenset(
+    """
+    were was are is have has had been be and or but in on at by when while after before as from with
+    during near into since for who which that to said says told including among than the killed dead
+    died injured wounded of more
+    """.split()
+)
+
+HEDGE_POST = re.compile(r"^(?:or more|and more|plus|at least)\b")
+
+TO_DEATH = frozenset("stoned burned burnt beaten tortured starved hacked crushed shot stabbed".split())
+
+AMONG_CUES = {"victims": "casualties", "casualties": "casualties", "dead": "killed", "killed": "killed",
+               "fatalities": "killed", "wounded": "injured", "injured": "injured"}
+
+PERSON_KILL = frozenset("destroyed eliminated neutralized neutralised liquidated".split())
+
+#: Heads of armed men whom military statements say were "destroyed" or "eliminated".
+COMBATANTS = frozenset("terrorists militants fighters gunmen insurgents jihadists mercenaries extremists "
+                        "rebels militiamen".split())
+
+AUX = frozenset("were was are is have has had been being be also reportedly later".split())
+
+REL_AUX = frozenset("were was are is have had".split())
+
+#: Groups counted as units, not people ("including five entire families").
+UNITS_OF_PEOPLE = frozenset("families households clans tribes".split())
+
+PLACE_GAP = frozenset("in and around near at on of the outside , -".split())
+
+PLACE_PREP = frozenset("in at near around outside".split())

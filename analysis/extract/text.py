@@ -1,0 +1,170 @@
+"""Text layer: sentences, words and quoted spans with character offsets.
+
+Uses only what ships inside the ``nltk`` wheel (no downloaded data): a Punkt sentence
+splitter built from the project's own abbreviation list for news text, and the
+``NLTKWordTokenizer`` for words. Every span is a pair of character offsets into the
+original string, so each extracted number can be traced back to its sentence.
+
+Example:
+    >>> [s.text for s in split_sentences("Gen. Smith said 12 died. The U.N. agreed.")]
+    ['Gen. Smith said 12 died.', 'The U.N. agreed.']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+#: Abbreviations that end with a period but do not end a sentence in news text
+#: (lower case, without the final period, as Punkt stores them).
+NEWS_ABBREVIATIONS = frozenset(
+    """
+    u.s u.n u.k u.a.e e.u a.m p.m e.g i.e etc vs no nos approx est dept govt
+    mr mrs ms dr prof rev st mt ft sen rep gov pres amb sec gen lt col maj capt cpt cmdr
+    sgt cpl pvt adm brig lt.col lt.gen maj.gen brig.gen jr sr inc corp co ltd bros
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_SPACE = re.compile(r"\S")
+
+
+class Sentence(NamedTuple):
+    """One sentence of one part (``title`` or ``body``) of a document."""
+
+    doc_id: str
+    part: str
+    sent_id: int
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def sentence_splitter() -> PunktSentenceTokenizer:
+    """The Punkt splitter with the project's news abbreviations (built once)."""
+    params = PunktParameters()
+    params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def word_tokenizer() -> NLTKWordTokenizer:
+    """NLTK's Treebank-style word tokenizer (needs no downloaded data)."""
+    return NLTKWordTokenizer()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``.
+
+    Line breaks always end a sentence (paragraphs, headlines, captions); inside a line,
+    Punkt decides. Spans exclude surrounding white space.
+
+    Args:
+        text: any string.
+
+    Returns:
+        A list of ``(start, end)`` offsets into ``text``.
+
+    Example:
+        >>> sentence_spans("Twelve died.\\nThe U.S. said so.")
+        [(0, 12), (13, 30)]
+    """
+    spans: list[tuple[int, int]] = []
+    splitter = sentence_splitter()
+    pos = 0
+    for brk in _PARAGRAPH.finditer(text + "\n"):
+        line_start, line_end = pos, brk.start()
+        pos = brk.end()
+        line = text[line_start:line_end]
+        if not line.strip():
+            continue
+        for s, e in splitter.span_tokenize(line):
+            while s < e and line[s].isspace():
+                s += 1
+            while e > s and line[e - 1].isspace():
+                e -= 1
+            if s < e:
+                spans.append((line_start + s, line_start + e))
+    return spans
+
+
+def split_sentences(text: str, *, doc_id: str = "", part: str = "body", first_id: int = 0) -> list[Sentence]:
+    """Split ``text`` into :class:`Sentence` records with offsets.
+
+    Args:
+        text: the title or body of one report.
+        doc_id: the document id stored on each sentence.
+        part: ``"title"`` or ``"body"``.
+        first_id: the ``sent_id`` of the first sentence (ids run on across parts).
+
+    Returns:
+        The sentences in order.
+    """
+    return [
+        Sentence(doc_id, part, first_id + i, s, e, text[s:e])
+        for i, (s, e) in enumerate(sentence_spans(text or ""))
+    ]
+
+
+def document_sentences(doc_id: str, title: str | None, body: str | None) -> list[Sentence]:
+    """Sentences of a document's title then body, with ``sent_id`` unique in the document.
+
+    Example:
+        >>> [(s.part, s.sent_id) for s in document_sentences("d1", "Title", "One. Two.")]
+        [('title', 0), ('body', 1), ('body', 2)]
+    """
+    title_sents = split_sentences(title or "", doc_id=doc_id, part="title")
+    return title_sents + split_sentences(body or "", doc_id=doc_id, part="body", first_id=len(title_sents))
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text`` (Treebank tokenisation)."""
+    return list(word_tokenizer().span_tokenize(text))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (Treebank tokenisation).
+
+    Example:
+        >>> words("Assad's forces shelled Douma.")
+        ['Assad', "'s", 'forces', 'shelled', 'Douma', '.']
+    """
+    return [text[s:e] for s, e in word_spans(text)]
+
+
+_OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+_OPENING = re.compile('["\u201c\u00ab]')
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text inside double quotation marks (straight, curly or guillemets).
+
+    The span covers the quoted words without the marks. An opening mark with no closing
+    mark runs to the end of the text (a quote continued across paragraphs).
+
+    Example:
+        >>> t = 'He said "we will win" and left.'
+        >>> [t[s:e] for s, e in quote_spans(t)]
+        ['we will win']
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    pos = 0
+    while True:
+        m = _OPENING.search(text, pos)
+        if m is None:
+            break
+        ch = m.group()
+        j = text.find(_OPEN_CLOSE[ch], m.end())
+        if ch == '"' and j == -1:
+            break  # an unbalanced straight quote: nothing reliable to mark
+        end = n if j == -1 else j
+        spans.append((m.end(), end))
+        pos = end + 1
+    return spans

@@ -1,0 +1,434 @@
+"""Batch reports: every notebook, for the whole corpus and each variant, rendered to HTML.
+
+``python -m analysis report`` (and ``make report``) does, in order:
+
+1. extracts the corpus once through the Parquet cache (:func:`analysis.run.pipeline.load_tables`),
+   so the notebooks, which load the same cache, never extract again;
+2. runs each notebook with papermill for the whole corpus and for each variant of the YAML
+   config (``reports.yml``), writing ``executed/<notebook>-<variant>.ipynb``;
+3. renders a reader's HTML (code hidden) and a full HTML of each executed notebook;
+4. writes ``index.html`` with the corpus provenance, counts, and each run's status, time and
+   links. A failing run (bad parameter, broken lexicon, error in a cell) does not stop the
+   others: the index shows why it failed and links its partial executed notebook, and the
+   command exits 1 with a summary.
+
+Config format (``reports.yml``)::
+
+    notebooks: [01-corpus-overview, 02-casualties]     # optional; default: all notebooks
+    variants:
+      - name: pro-government outlets                    # a named set of notebook parameters
+        parameters: {sources: [sana, manar]}
+      - name: year 2017
+        parameters: {date_from: "2017-01-01", date_to: "2017-12-31"}
+        notebooks: [02-casualties]                      # optional, per variant
+      - per: source                                     # one variant per outlet in the corpus
+      - per: year                                       # one variant per year
+
+YAML is read with ``yaml.safe_load``; parameters reach notebooks only as papermill literals
+(strings, numbers, booleans, lists and mappings of them), and names the notebook does not declare are refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import yaml
+
+from ..errors import InputError
+from ..io.provenance import corpus_rows
+from ..paths import DEMO_CORPUS, NOTEBOOK_DIR, PROJECT_ROOT, REPORTS_DIR
+
+ALL = "all"
+_SLUG = re.compile(r"[^a-z0-9]+")
+_LITERAL = (str, int, float, bool, type(None))
+
+
+def slug(text: str) -> str:
+    """File-name form of a variant name: ``"Year 2017 (sana)"`` -> ``"year-2017-sana"``."""
+    s = _SLUG.sub("-", str(text).lower()).strip("-")
+    return s or "variant"
+
+
+def notebook_names() -> list[str]:
+    """The project's notebooks in run order (``01-...`` to ``04-...``)."""
+    return sorted(p.stem for p in NOTEBOOK_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
+@dataclass
+class Variant:
+    """A named set of notebook parameters, optionally for some notebooks only."""
+
+    name: str
+    parameters: dict[str, Any]
+    notebooks: list[str] | None = None
+
+    @property
+    def slug(self) -> str:
+        return ALL if self.name == ALL else slug(self.name)
+
+
+@dataclass
+class Run:
+    """One notebook run and its outputs."""
+
+    notebook: str
+    variant: Variant
+    parameters: dict[str, Any]
+    executed: Path
+    reader_html: Path
+    full_html: Path
+    figures: Path
+    status: str = "pending"
+    error: str = ""
+    seconds: float = 0.0
+
+    @property
+    def stem(self) -> str:
+        return f"{self.notebook}-{self.variant.slug}"
+
+
+@dataclass
+class ReportResult:
+    """All runs of one ``report`` command and the index that links them."""
+
+    runs: list[Run]
+    index: Path
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.status == "ok" for r in self.runs)
+
+    def summary(self) -> str:
+        """A few lines for the terminal: counts, failures with reasons, the index path."""
+        n_ok = sum(r.status == "ok" for r in self.runs)
+        lines = [f"{n_ok} of {len(self.runs)} report runs succeeded; index: {self.index}"]
+        for r in self.runs:
+            if r.status != "ok":
+                lines.append(f"  FAILED {r.stem}: {r.error} (partial notebook: {r.executed})")
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- config
+
+
+def _check_literal(where: str, value: Any) -> Any:
+    if isinstance(value, _LITERAL):
+        return value
+    if isinstance(value, list) and all(isinstance(v, _LITERAL) for v in value):
+        return value
+    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, _LITERAL) for k, v in value.items()):
+        return value
+    raise InputError(f"{where}: parameters must be strings, numbers, booleans, or lists or mappings of them, got {value!r}")
+
+
+def load_config(path: str | Path | None) -> tuple[list[str] | None, list[dict[str, Any]]]:
+    """Read a report config: (notebooks or None, raw variant entries).
+
+    Raises:
+        InputError: not valid YAML, or an entry of the wrong shape (names the entry).
+    """
+    if path is None:
+        return None, []
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: report config not found; give a YAML file such as reports.yml, or leave --config out")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{p}:{where} is not valid YAML ({getattr(exc, 'problem', exc)}); fix the syntax there") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{p}: expected a mapping with 'variants' (and optionally 'notebooks') at the top level")
+    unknown = set(data) - {"notebooks", "variants"}
+    if unknown:
+        raise InputError(f"{p}: unknown key(s) {', '.join(sorted(unknown))}; use 'notebooks' and 'variants'")
+    notebooks = data.get("notebooks")
+    if notebooks is not None and (not isinstance(notebooks, list) or not all(isinstance(n, str) for n in notebooks)):
+        raise InputError(f"{p}: 'notebooks' must be a list of notebook names such as 01-corpus-overview")
+    variants = data.get("variants") or []
+    if not isinstance(variants, list):
+        raise InputError(f"{p}: 'variants' must be a list of entries with name and parameters, or per")
+    for i, v in enumerate(variants, start=1):
+        where = f"{p}: variant {i}"
+        if not isinstance(v, dict):
+            raise InputError(f"{where}: expected a mapping with name and parameters (or per), got {v!r}")
+        extra = set(v) - {"name", "parameters", "per", "notebooks"}
+        if extra:
+            raise InputError(f"{where}: unknown key(s) {', '.join(sorted(extra))}; use name, parameters, per, notebooks")
+        if "per" in v:
+            if v["per"] not in {"source", "year"}:
+                raise InputError(f"{where}: per must be 'source' or 'year', got {v['per']!r}")
+        else:
+            if not isinstance(v.get("name"), str) or not v["name"].strip():
+                raise InputError(f"{where}: a variant needs a name")
+            if not isinstance(v.get("parameters", {}), dict):
+                raise InputError(f"{where} ({v['name']}): parameters must be a mapping of notebook parameters")
+            for k, val in v.get("parameters", {}).items():
+                _check_literal(f"{where} ({v['name']}) parameter {k}", val)
+    return notebooks, variants
+
+
+def expand_variants(entries: Iterable[Mapping[str, Any]], documents) -> list[Variant]:
+    """Turn config entries into variants (``per: source`` -> one per outlet in the corpus)."""
+    out: list[Variant] = []
+    for v in entries:
+        nbs = v.get("notebooks")
+        if v.get("per") == "source":
+            for src in sorted(documents["source"].dropna().unique()):
+                out.append(Variant(f"source {src}", {"sources": [str(src)]}, nbs))
+        elif v.get("per") == "year":
+            for year in sorted(documents["date"].dropna().dt.year.unique()):
+                out.append(Variant(f"year {year}", {"date_from": f"{year}-01-01", "date_to": f"{year}-12-31"}, nbs))
+        else:
+            out.append(Variant(v["name"], dict(v.get("parameters") or {}), nbs))
+    seen: dict[str, str] = {}
+    for var in out:
+        if var.slug in seen or var.slug == ALL:
+            raise InputError(f"report config: variant names {seen.get(var.slug, ALL)!r} and {var.name!r} give the same "
+                             f"file name {var.slug!r}; rename one")
+        seen[var.slug] = var.name
+    return out
+
+
+# --------------------------------------------------------------------------- running
+
+
+def notebook_parameters(path: Path) -> dict[str, Any]:
+    """The parameters a notebook declares (papermill's inspection of its parameters cell)."""
+    import papermill as pm
+
+    return dict(pm.inspect_notebook(str(path)))
+
+
+def render_html(executed: Path, target: Path, *, hide_code: bool) -> None:
+    """Render an executed notebook to HTML (reader's version hides code and prompts)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(executed, as_version=4)
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = hide_code
+    exporter.exclude_input_prompt = hide_code
+    exporter.exclude_output_prompt = hide_code
+    body, _ = exporter.from_notebook_node(nb)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+
+
+def _error_of(exc: BaseException) -> str:
+    ename = getattr(exc, "ename", None)
+    evalue = getattr(exc, "evalue", None)
+    if ename:
+        return f"{ename}: {evalue}".strip()
+    return f"{type(exc).__name__}: {exc}".strip()
+
+
+def execute(run: Run) -> None:
+    """Run one notebook with papermill, then render both HTML versions; never raises."""
+    import papermill as pm
+
+    started = time.time()
+    run.executed.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        pm.execute_notebook(
+            str(NOTEBOOK_DIR / f"{run.notebook}.ipynb"),
+            str(run.executed),
+            parameters=run.parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(PROJECT_ROOT),
+            report_mode=False,
+        )
+        run.status = "ok"
+    except Exception as exc:  # noqa: BLE001 - any failure of one run is recorded, not raised
+        run.status = "failed"
+        run.error = _error_of(exc)
+    finally:
+        run.seconds = round(time.time() - started, 2)
+    if run.executed.is_file():
+        for target, hide in ((run.reader_html, True), (run.full_html, False)):
+            try:
+                render_html(run.executed, target, hide_code=hide)
+            except Exception as exc:  # noqa: BLE001
+                if run.status == "ok":
+                    run.status = "failed"
+                    run.error = f"HTML rendering failed: {_error_of(exc)}"
+
+
+def _execute_copy(run: Run) -> tuple[str, str, float]:
+    """Run in a worker process; return what the parent's :class:`Run` needs."""
+    execute(run)
+    return run.status, run.error, run.seconds
+
+
+def default_jobs() -> int:
+    """Notebooks run at once: one per core, at most 4 (each run is a kernel process)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def plan_runs(notebooks: Sequence[str], variants: Sequence[Variant], corpus: str, out: Path,
+              declared: Mapping[str, Mapping[str, Any]]) -> list[Run]:
+    """Every (notebook, variant) run with its parameters and output paths."""
+    runs = []
+    for var in [Variant(ALL, {}), *variants]:
+        for name in notebooks:
+            if var.notebooks is not None and name not in var.notebooks:
+                continue
+            stem = f"{name}-{var.slug}"
+            params = {"corpus": corpus, **var.parameters,
+                      "out_dir": str(out / "figures" / stem)}
+            run = Run(name, var, params, executed=out / "executed" / f"{stem}.ipynb",
+                      reader_html=out / f"{stem}.html", full_html=out / "full" / f"{stem}.html",
+                      figures=out / "figures" / stem)
+            unknown = sorted(set(params) - set(declared[name]))
+            if unknown:
+                run.status = "failed"
+                run.error = (f"unknown parameter(s) {', '.join(unknown)} for {name}; it declares "
+                             f"{', '.join(declared[name])}")
+            runs.append(run)
+    return runs
+
+
+def run_reports(
+    *,
+    corpus: str | Path | None = None,
+    config: str | Path | None = None,
+    out: str | Path | None = None,
+    notebooks: Sequence[str] | None = None,
+    variants: bool = True,
+    progress: bool = True,
+    jobs: int | None = None,
+) -> ReportResult:
+    """Run every notebook for the corpus and each configured variant; write the index.
+
+    Args:
+        corpus: corpus path (default: the demo corpus). Relative paths are taken from the
+            current folder (this is the command line), then passed on as absolute paths.
+        config: report config YAML (default: ``reports.yml`` in the project when present).
+        out: output folder (default ``reports/``).
+        notebooks: restrict to these notebook names.
+        variants: False runs only the whole-corpus reports.
+        progress: a progress bar over the runs (on a terminal).
+        jobs: notebooks run at once (default: one per core, at most 4).
+
+    Returns:
+        A :class:`ReportResult`; ``ok`` is False when any run failed.
+
+    Raises:
+        InputError: a bad corpus, config or notebook name (nothing is run then).
+    """
+    from ..progress import progress_bar
+    from ..run.pipeline import load_tables
+
+    corpus_path = Path(corpus).expanduser().resolve() if corpus else DEMO_CORPUS
+    out_dir = Path(out).expanduser().resolve() if out else REPORTS_DIR
+    if config is None and (PROJECT_ROOT / "reports.yml").is_file():
+        config = PROJECT_ROOT / "reports.yml"
+    cfg_notebooks, entries = load_config(config)
+    available = notebook_names()
+    chosen = list(notebooks or cfg_notebooks or available)
+    missing = [n for n in chosen if n not in available]
+    if missing:
+        raise InputError(f"unknown notebook(s) {', '.join(missing)}; available: {', '.join(available)}")
+
+    os.environ.setdefault("PYTHONHASHSEED", "0")  # kernels inherit it: stable set/dict order
+    started = time.time()
+    tables = load_tables(corpus_path)
+    extraction = {"seconds": round(time.time() - started, 2), "cache": tables.provenance.get("cache")}
+    var_list = expand_variants(entries, tables.documents) if variants else []
+    declared = {n: notebook_parameters(NOTEBOOK_DIR / f"{n}.ipynb") for n in chosen}
+    runs = plan_runs(chosen, var_list, str(corpus_path), out_dir, declared)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    todo = [r for r in runs if r.status == "pending"]
+    jobs = max(1, min(jobs or default_jobs(), len(todo) or 1))
+    if jobs == 1:
+        for run in progress_bar(todo, desc="reports", unit="run", total=len(todo)) if progress else todo:
+            execute(run)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            done = pool.map(_execute_copy, todo)
+            for run, result in zip(todo, progress_bar(done, desc="reports", unit="run", total=len(todo)) if progress else done):
+                run.status, run.error, run.seconds = result
+    prov = dict(tables.provenance)
+    prov["extraction"] = extraction
+    prov["config"] = str(config) if config else None
+    prov["total_seconds"] = round(time.time() - started, 2)
+    index = write_index(out_dir, runs, prov)
+    return ReportResult(runs, index, prov)
+
+
+# --------------------------------------------------------------------------- index
+
+
+_CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
+h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f4f4f4}.ok{color:#17692f;font-weight:600}.failed{color:#b00020;font-weight:600}
+code{font-size:.85rem}.err{color:#b00020;font-size:.85rem;white-space:pre-wrap}
+"""
+
+
+def _rel(path: Path, base: Path) -> str:
+    return os.path.relpath(path, base).replace(os.sep, "/")
+
+
+def write_index(out: Path, runs: Sequence[Run], prov: Mapping[str, Any]) -> Path:
+    """Write ``index.html``: provenance, counts, and one row per run with status and links."""
+    esc = html.escape
+    prov_rows = corpus_rows(prov, sha_chars=64) + [
+        ("extraction", f"{prov['extraction']['seconds']} s (cache {prov['extraction']['cache']})"),
+        ("report config", prov.get("config") or "none"),
+        ("run date (UTC)", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")),
+        ("total time", f"{prov.get('total_seconds')} s"),
+    ]
+    prov_html = "\n".join(f"<tr><th>{esc(str(k))}</th><td><code>{esc(str(v))}</code></td></tr>" for k, v in prov_rows)
+    rows = []
+    for r in runs:
+        links = []
+        if r.reader_html.is_file():
+            links.append(f'<a href="{esc(_rel(r.reader_html, out))}">report</a>')
+        if r.full_html.is_file():
+            links.append(f'<a href="{esc(_rel(r.full_html, out))}">with code</a>')
+        if r.executed.is_file():
+            links.append(f'<a href="{esc(_rel(r.executed, out))}">notebook</a>')
+        params = {k: v for k, v in r.parameters.items() if k not in {"corpus", "out_dir"}}
+        err = f'<div class="err">{esc(r.error)}</div>' if r.error else ""
+        rows.append(
+            f"<tr><td>{esc(r.notebook)}</td><td>{esc(r.variant.name)}</td>"
+            f"<td><code>{esc(json.dumps(params, ensure_ascii=False)) if params else '(whole corpus)'}</code></td>"
+            f'<td class="{esc(r.status)}">{esc(r.status)}{err}</td><td>{r.seconds:.1f} s</td>'
+            f"<td>{' · '.join(links) or '-'}</td></tr>"
+        )
+    n_ok = sum(r.status == "ok" for r in runs)
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>conflict-coverage reports</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head>
+<body>
+<h1>conflict-coverage reports</h1>
+<p>{n_ok} of {len(runs)} runs succeeded. Each report opens with its own provenance; the
+<em>with code</em> version shows how every table and figure was made.</p>
+<h2>Corpus and run</h2>
+<table>{prov_html}</table>
+<h2>Reports</h2>
+<table><thead><tr><th>notebook</th><th>variant</th><th>parameters</th><th>status</th><th>time</th><th>links</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table>
+</body></html>
+"""
+    index = out / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index

@@ -1,0 +1,71 @@
+"""Lexicon files: YAML data that users can replace, loaded safely and validated.
+
+Each lexicon (actors, labels, frames, stop words...) lives in ``analysis/lexicons/`` and is
+read with :func:`load_yaml`, which uses ``yaml.safe_load`` and turns every problem into a
+:class:`~analysis.errors.LexiconError` naming the file (and, through :func:`entry_error`,
+the entry) and what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import LexiconError
+from ..paths import LEXICON_DIR
+
+
+def lexicon_path(name_or_path: str | Path) -> Path:
+    """Resolve ``"actors"`` to the bundled ``actors.yml``; a path is returned as is."""
+    p = Path(name_or_path)
+    if p.suffix in {".yml", ".yaml", ".txt"} or p.parent != Path("."):
+        return p
+    return LEXICON_DIR / f"{name_or_path}.yml"
+
+
+def load_yaml(path: str | Path, *, expect: type = dict) -> Any:
+    """Read a lexicon YAML file safely.
+
+    Args:
+        path: the file.
+        expect: the type the top level must have (``dict`` or ``list``).
+
+    Returns:
+        The parsed data.
+
+    Raises:
+        LexiconError: the file is missing, unreadable, not valid YAML, or of the wrong shape.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise LexiconError(f"{p}: lexicon file not found; check the path or use the bundled one in {LEXICON_DIR}")
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{p}: cannot read the lexicon ({exc}); save it as UTF-8 text") from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise LexiconError(f"{p}:{where} is not valid YAML ({problem}); fix the syntax there") from None
+    if not isinstance(data, expect):
+        raise LexiconError(
+            f"{p}: expected a YAML {'mapping' if expect is dict else 'list'} at the top level, "
+            f"found {type(data).__name__}; see the bundled file in {LEXICON_DIR} for the format"
+        )
+    return data
+
+
+def entry_error(path: str | Path, entry: str, problem: str) -> LexiconError:
+    """A :class:`LexiconError` naming the file, the entry and the problem."""
+    return LexiconError(f"{path}: entry {entry!r}: {problem}")
+
+
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a file's bytes (lexicon versions go into the cache key and reports)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
