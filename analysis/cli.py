@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--column", action="append", metavar="FIELD=COLUMN",
                     help="map a field (text, title, source, date, doc_id) to a CSV/JSONL column; repeatable")
     ex.add_argument("--lexicon", action="append", metavar="NAME=PATH",
-                    help="use your own lexicon file for actors, labels or frames; repeatable")
+                    help="use your own file for a lexicon (actors, labels, frames, casualties, victims, stopwords, vader); repeatable")
     ex.add_argument("--skip-bad-lines", action="store_true", help="list broken JSON lines as skipped instead of stopping")
 
     rp = sub.add_parser(
@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(../shared/gold/GUIDELINES.md), then list misses and false alarms.",
     )
     ev.add_argument("gold", metavar="GOLD.jsonl", help="gold file, one JSON object per report")
-    ev.add_argument("--lexicon", action="append", metavar="NAME=PATH", help="use your own actors lexicon (actors=PATH)")
+    ev.add_argument("--lexicon", action="append", metavar="NAME=PATH", help="use your own lexicon file for any registered lexicon; repeatable")
     ev.add_argument("--out", metavar="DIR", help="also write metrics, misses and false alarms as CSV")
     return parser
 
@@ -135,15 +135,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .run.evaluate import evaluate_gold
 
-    lex = _pairs(args.lexicon, "--lexicon")
-    dictionary = None
-    if lex:
-        from .extract.actor_lexicon import load_actor_dictionary
-
-        if set(lex) - {"actors"}:
-            raise InputError("--lexicon: evaluate uses only actors=PATH")
-        dictionary = load_actor_dictionary(lex["actors"])
-    result = evaluate_gold(args.gold, dictionary=dictionary)
+    result = evaluate_gold(args.gold, lexicons=_pairs(args.lexicon, "--lexicon"))
     print(result.to_text())
     if args.out:
         out = Path(args.out)

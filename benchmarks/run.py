@@ -162,7 +162,7 @@ def child_env() -> dict[str, str]:
 def warm_up() -> None:
     """Import everything the runs import once, so the bytecode cache is warm."""
     code = ("import analysis.run.pipeline, analysis.run.dask, analysis.extract.tone, analysis.extract.document, distributed, pyarrow.parquet, psutil;"
-            "analysis.extract.tone.analyzer(); analysis.extract.document.resources()")
+            "analysis.extract.tone.analyzer(); analysis.extract.document.load_lexicons()")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=child_env(), check=True, capture_output=True)
 
 

@@ -14,7 +14,7 @@ from analysis.extract.mentions import document_actor_ids, extract_mentions
 from analysis.extract.text import document_sentences
 from analysis.io.tables import MENTION_COLUMNS
 from analysis.paths import SHARED_DIR
-from analysis.resources.files import lexicon_path
+from analysis.resources.registry import lexicon_path
 
 D = default_dictionary()
 

@@ -389,7 +389,7 @@ def test_one_of_and_several_of(text, expected):
 # ----------------------------------------------------------------------- word-list lexicon
 
 from analysis.errors import LexiconError  # noqa: E402
-from analysis.extract.claims import load_casualty_lexicon  # noqa: E402
+from analysis.resources.wordlists import load_casualty_lexicon  # noqa: E402
 
 
 def test_bundled_lexicon_loads():

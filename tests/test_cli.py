@@ -96,7 +96,7 @@ def test_malformed_lexicon_is_named(tmp_path):
     line = _one_error_line(cli("extract", DEMO_CORPUS, "--out", tmp_path / "o", "--lexicon", f"actors={bad}"))
     assert line.startswith(f"error: {bad}:") and "YAML" in line
     line = _one_error_line(cli("extract", DEMO_CORPUS, "--out", tmp_path / "o", "--lexicon", f"colours={bad}"))
-    assert "unknown lexicon name(s) ['colours']" in line
+    assert "unknown lexicon name(s) 'colours'; use actors, labels, frames, casualties" in line
 
 
 def test_cp1252_file_is_read_with_a_warning(tmp_path):

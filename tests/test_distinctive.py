@@ -11,11 +11,11 @@ from analysis.aggregate.distinctive import (
     DISTINCTIVE_COLUMNS,
     LOG_ODDS_COLUMNS,
     distinctive_words,
-    load_stopwords,
     log_odds,
     tokens,
 )
 from analysis.errors import InputError, LexiconError
+from analysis.resources.wordlists import load_stopwords
 
 
 def test_log_odds_hand_computed():

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import InputError
+from analysis.extract.document import load_lexicons
 from analysis.io.tables import TABLE_NAMES
 from analysis.paths import PROJECT_ROOT
 from analysis.run import dask as engine
@@ -15,7 +16,6 @@ from analysis.run.pipeline import (
     extract_corpus,
     extract_to_dir,
     iter_partitions,
-    resources,
 )
 
 from .conftest import FAKES, needs_fakes
@@ -50,7 +50,7 @@ def test_dask_files_equal_local_files_byte_for_byte(tmp_path):
 
 @needs_demo
 def test_partitions_in_flight_are_bounded_and_results_in_order():
-    res = resources()
+    res = load_lexicons()
     pulled: list[int] = []
     collected: list[int] = []
     gaps: list[int] = []

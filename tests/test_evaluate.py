@@ -46,7 +46,7 @@ def test_prf():
 
 
 def test_scores_on_a_tiny_gold_file(tiny):
-    ev = evaluate_gold(tiny, dictionary=None)
+    ev = evaluate_gold(tiny)
     m = ev.metrics
     # gold numeric keys: a:{k6,i32,k99} b:{k12}; predicted a:{k6,i32} b:{k12}
     assert (m["numeric_gold"], m["numeric_predicted"], m["numeric_matched"]) == (4, 3, 3)

@@ -10,7 +10,7 @@ import pytest
 
 from analysis.errors import InputError
 from analysis.io.tables import TABLE_COLUMNS, TABLE_NAMES
-from analysis.resources.files import lexicon_path
+from analysis.resources.registry import lexicon_path
 from analysis.run import partitions, pipeline
 from analysis.run.pipeline import (
     extract_corpus,

@@ -11,6 +11,7 @@ from analysis.extract import tone
 from analysis.extract.text import document_sentences
 from analysis.extract.tone import extract_tone
 from analysis.io.tables import SENTENCE_TONE_COLUMNS, TONE_COLUMNS
+from analysis.resources import registry
 
 
 @pytest.mark.parametrize(
@@ -56,21 +57,22 @@ def test_empty_document():
 
 def test_analyzer_built_once():
     assert tone.analyzer() is tone.analyzer()
+    assert tone.analyzer(registry.vader_lexicon_path()) is tone.analyzer()
 
 
 def test_missing_lexicon_is_a_clear_error(monkeypatch, tmp_path):
     class Spec:
         submodule_search_locations = [str(tmp_path)]
 
-    monkeypatch.setattr(tone.importlib.util, "find_spec", lambda name: Spec())
+    monkeypatch.setattr(registry.importlib.util, "find_spec", lambda name: Spec())
     with pytest.raises(InputError) as exc:
-        tone.vader_lexicon_path()
+        registry.vader_lexicon_path()
     assert str(exc.value) == (
         f"tone: VADER lexicon file not found at {tmp_path / 'vader_lexicon.txt'}; reinstall the 'vadersentiment' package"
     )
-    monkeypatch.setattr(tone.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(registry.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(InputError, match="needs the 'vadersentiment' package"):
-        tone.vader_lexicon_path()
+        registry.vader_lexicon_path()
 
 
 FAST_VADER_SENTENCES = [

@@ -25,13 +25,10 @@ Example:
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pandas as pd
 
 from ..io.corpus import original_documents
-from ..resources.files import entry_error, lexicon_path, load_yaml
+from ..resources.wordlists import victim_classes
 
 NO_SOURCE = "(no source)"
 NO_PERPETRATOR = "(not stated)"
@@ -154,31 +151,19 @@ def same_event_groups(tolls: pd.DataFrame, *, by: str = "source", window_days: i
     return events[ev_cols].reset_index(drop=True), detail[de_cols].reset_index(drop=True)
 
 
-@lru_cache(maxsize=4)
-def victim_classes(path: str | None = None) -> dict[str, str]:
-    """Victim noun -> class (civilians, children, women, combatants, people) from ``victims.yml``."""
-    p = Path(path) if path else lexicon_path("victims")
-    data = load_yaml(p)
-    out: dict[str, str] = {}
-    for cls, nouns in data.items():
-        if not isinstance(nouns, list) or not all(isinstance(n, str) and n.strip() for n in nouns):
-            raise entry_error(p, cls, "expected a list of victim nouns")
-        for n in nouns:
-            key = n.strip().lower()
-            if key in out:
-                raise entry_error(p, cls, f"noun {key!r} is already in class {out[key]!r}")
-            out[key] = cls
-    return out
+def victims_by_group(claims: pd.DataFrame, *, by: str = "source", category: str = "killed",
+                     lexicon: str | None = None) -> pd.DataFrame:
+    """Distinct claims per group and victim class (children, women, civilians, combatants, people, other).
 
-
-def victims_by_group(claims: pd.DataFrame, *, by: str = "source", category: str = "killed") -> pd.DataFrame:
-    """Distinct claims per group and victim class (children, women, civilians, combatants, people, other)."""
+    ``lexicon`` is the victims file of the run (``report.lexicon_paths["victims"]``); default:
+    the bundled ``victims.yml``.
+    """
     cols = [by, "victim_class", "claims", "share"]
     c = distinct_claims(claims)
     c = c[c["category"] == category] if not c.empty else c
     if c.empty:
         return pd.DataFrame(columns=cols)
-    classes = victim_classes()
+    classes = victim_classes(lexicon)
     cls = c["victims"].fillna("").str.lower().map(lambda v: classes.get(v, classes.get(v.rstrip("s"), "other")))
     out = c.assign(victim_class=cls).groupby([by, "victim_class"], sort=True).size().rename("claims").reset_index()
     out["share"] = (out["claims"] / out.groupby(by)["claims"].transform("sum")).round(3)

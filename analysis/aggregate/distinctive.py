@@ -40,9 +40,9 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, LexiconError
+from ..errors import InputError
 from ..extract.text import words
-from ..paths import LEXICON_DIR
+from ..resources.wordlists import load_stopwords
 
 #: Columns returned by :func:`log_odds`.
 LOG_ODDS_COLUMNS = ["term", "count_a", "count_b", "delta", "var", "z"]
@@ -50,41 +50,6 @@ LOG_ODDS_COLUMNS = ["term", "count_a", "count_b", "delta", "var", "z"]
 DISTINCTIVE_COLUMNS = ["group", "term", "count_group", "count_rest", "delta", "z"]
 #: Default prior strength: alpha_0 as a share of the corpus's tokens.
 ALPHA0_SHARE = 0.01
-STOPWORDS_FILE = LEXICON_DIR / "stopwords.txt"
-
-
-def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
-    """Stop words, one per line (``#`` starts a comment line), lower-cased.
-
-    Raises:
-        LexiconError: the file is missing or unreadable, or a line holds more than one word.
-
-    Example:
-        >>> "the" in load_stopwords()
-        True
-    """
-    p = Path(path) if path is not None else STOPWORDS_FILE
-    return _load_stopwords(str(p.resolve()), p.stat().st_mtime if p.is_file() else 0.0)
-
-
-@lru_cache(maxsize=4)
-def _load_stopwords(path: str, mtime: float) -> frozenset[str]:
-    p = Path(path)
-    if not p.is_file():
-        raise LexiconError(f"{p}: stop-word file not found; check the path or use the bundled {STOPWORDS_FILE}")
-    try:
-        lines = p.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(f"{p}: cannot read the stop-word file ({exc}); save it as UTF-8 text") from None
-    out = set()
-    for i, line in enumerate(lines, 1):
-        w = line.strip()
-        if not w or w.startswith("#"):
-            continue
-        if len(w.split()) > 1:
-            raise LexiconError(f"{p}: line {i}: {w!r} holds more than one word; write one stop word per line")
-        out.add(w.lower())
-    return frozenset(out)
 
 
 @lru_cache(maxsize=2)

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import LexiconError
-from ..resources.files import entry_error, lexicon_path, load_yaml
+from ..resources.files import entry_error, load_yaml
+from ..resources.registry import lexicon_path
 from .actor_dictionary import ActorDictionary, alias_tokens
 
 #: The 15 actor group ids of the gold guidelines.

@@ -23,12 +23,9 @@ from .claim_words import (
     LIST,
     NEGATION_BEFORE,
     NEGATION_RIGHT,
-    NON_PERSON_HEADS,
-    NOT_VICTIMS,
     ONE_OF_THE,
     OTHER_VERBS,
     PERSON_KILL,
-    PERSON_NOUNS,
     PLACE_GAP,
     PLACE_PREP,
     REL_AUX,
@@ -40,6 +37,7 @@ from .claim_words import (
     TOLL_GAP_STOP,
     TRANSITIVE,
     UNITS_OF_PEOPLE,
+    ClaimWords,
 )
 from .numbers import (
     UNITS,
@@ -52,7 +50,7 @@ from .numbers import (
 from .text import Sentence
 
 
-def _np_after(words: list[str], j: int, n: int) -> tuple[str | None, int, bool]:
+def _np_after(words: list[str], j: int, n: int, lex: ClaimWords) -> tuple[str | None, int, bool]:
     """Find the victims head noun after a number ending at ``j``.
 
     Returns (head or None, index after the noun phrase, foreign) where ``foreign`` says the
@@ -74,9 +72,9 @@ def _np_after(words: list[str], j: int, n: int) -> tuple[str | None, int, bool]:
             continue
         if w in HEAD_CUES and w not in ("killed", "injured", "wounded", "dead"):
             return w, k + 1, False
-        if w in PERSON_NOUNS:
+        if w in lex.victims:
             # compound heads: "aid workers", "rescue workers", "family members"
-            while k + 1 < limit and words[k + 1] in PERSON_NOUNS and words[k + 1] not in ("others",):
+            while k + 1 < limit and words[k + 1] in lex.victims and words[k + 1] not in ("others",):
                 k += 1
             return words[k], k + 1, False
         if w == "and" and k > first and k + 1 < limit and words[k + 1] not in STOP_NP and words[k + 1] not in UNITS:
@@ -84,7 +82,7 @@ def _np_after(words: list[str], j: int, n: int) -> tuple[str | None, int, bool]:
             continue
         if w in STOP_NP or w in RIGHT_CUES or not w[:1].isalpha():
             break
-        if w in NON_PERSON_HEADS:
+        if w in lex.things:
             return None, k + 1, True
         k += 1
     foreign = k > first
@@ -107,7 +105,7 @@ def _char_to_word(words: list[str], left: str, char_pos: int) -> int:
     return left[:char_pos].count(" ") if char_pos > 0 else 0
 
 
-def _left_governor(words: list[str], first: int, head: str | None, after: str = "") -> tuple[str | None, int]:
+def _left_governor(words: list[str], first: int, head: str | None, lex: ClaimWords, after: str = "") -> tuple[str | None, int]:
     """Category given by a casualty verb or noun just before a quantity (rule A).
 
     Returns (category or None or ``"negated"``, index of the cue word).
@@ -143,7 +141,7 @@ def _left_governor(words: list[str], first: int, head: str | None, after: str = 
                 cat = RIGHT_CUES.get(w, HEAD_CUES.get(w, "killed"))
         elif cat == "toll_bare":
             # headline style "Death toll from Aleppo bomb attack at least 112"
-            if (head is not None and head not in PERSON_NOUNS) or after in RIGHT_CUES:
+            if (head is not None and head not in lex.victims) or after in RIGHT_CUES:
                 continue
             if first < len(words) and first > 0 and words[first - 1] in ("in", "on", "of", "the", "and", "from", "by"):
                 continue
@@ -188,7 +186,7 @@ def _cue_at(words: list[str], k: int) -> tuple[str | None, int]:
     return None, k
 
 
-def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[int, Quantity]) -> tuple[str | None, int]:
+def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[int, Quantity], lex: ClaimWords) -> tuple[str | None, int]:
     """Category given by a casualty predicate after a noun phrase ending at ``k`` (rule B)."""
     n = len(words)
     if k < n and (words[k] in APPOSITIVE or (head is not None and words[k] in ("of", "from", "on", "in", "in", "belonging"))):
@@ -215,9 +213,9 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
             if q2 is not None:
                 if q2 is None:
                     return None, k
-                h2, e2, _ = _np_after(words, q2.num_end, n)
+                h2, e2, _ = _np_after(words, q2.num_end, n, lex)
                 k2 = e2 if h2 else q2.num_end
-                c2 = _right_predicate(words, k2, h2, {})[0] if k2 < n else None
+                c2 = _right_predicate(words, k2, h2, {}, lex)[0] if k2 < n else None
                 if c2 is None:
                     return None, k
             if saw_and and words[k - 1] == "and" and w in ("injured", "wounded", "killed", "hurt") and q2 is not None:
@@ -227,7 +225,7 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
             return "negated", k
         if head in COMBATANTS and w in PERSON_KILL and words[k - 1] != "was":
             return "killed", k + 1  # "80 fighters ... were destroyed"
-        if w in ("who", "that") and head in PERSON_NOUNS and words[k - 1] == head:
+        if w in ("who", "that") and head in lex.victims and words[k - 1] == head:
             j = _relative_clause_end(words, k)
             if j is not None:
                 k = j  # "20 fighters who guarded the buses were also killed"
@@ -246,9 +244,9 @@ def _right_predicate(words: list[str], k: int, head: str | None, starts: dict[in
             steps += 2
             continue
         modifier = w[:1].isalpha() and w not in STOP_NP and (
-            any(x in PERSON_NOUNS for x in words[k + 1:k + 3])
+            any(x in lex.victims for x in words[k + 1:k + 3])
             or (k + 2 < n and words[k + 1] == "and" and (words[k + 2][:1].isdigit() or words[k + 2] in UNITS)))
-        if w in GAP or w in LIST or w in PERSON_NOUNS or w + "s" in PERSON_NOUNS or words[k][:1].isdigit() or w in UNITS or modifier:
+        if w in GAP or w in LIST or w in lex.victims or w + "s" in lex.victims or words[k][:1].isdigit() or w in UNITS or modifier:
             saw_and = saw_and or w == "and"
             k += 1
             steps += 1
@@ -301,7 +299,7 @@ def _place_list(toks: list[Token], words: list[str], prev_end: int, q: Quantity)
     return nxt in PLACE_PREP or words[q.first - 1] in ("and", ",")
 
 
-def sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
+def sentence_claims(sent: Sentence, lex: ClaimWords) -> list[dict[str, Any]]:
     """The claims of one sentence, without actors (token rules only)."""
     text = sent.text
     if not may_contain_count(text):
@@ -321,8 +319,8 @@ def sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
             continue
         if q.first > 0 and words[q.first - 1] in ("url", "+"):
             continue  # "Get short URL 124", "UTC+3": not a count
-        head, np_end, foreign = _np_after(words, q.num_end, n)
-        a_cat, a_cue = _left_governor(words, q.first, head, words[np_end] if np_end < n else "")
+        head, np_end, foreign = _np_after(words, q.num_end, n, lex)
+        a_cat, a_cue = _left_governor(words, q.first, head, lex, words[np_end] if np_end < n else "")
         if a_cat == "negated":
             continue
         if a_cat is None and q.num_end in starts and words[q.num_start][:1].isdigit():
@@ -338,8 +336,8 @@ def sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
         # C1. a subgroup introduced by "including", "among them", "along with"...
         sub = None
         between = words[claims[-1]["_tok_end"]:q.first] if claims else []
-        if claims and q.first - claims[-1]["_tok_end"] <= 20 and head not in NOT_VICTIMS and head not in UNITS_OF_PEOPLE \
-                and not (foreign and words[np_end - 1] in NON_PERSON_HEADS) \
+        if claims and q.first - claims[-1]["_tok_end"] <= 20 and head not in lex.not_victims and head not in UNITS_OF_PEOPLE \
+                and not (foreign and words[np_end - 1] in lex.things) \
                 and not any(w in OTHER_VERBS or w in DISPLACED for w in between):
             if SUBGROUP_LEFT.search(" ".join(words[max(0, q.first - 4):q.first])):
                 sub = claims[-1]["category"]
@@ -347,11 +345,11 @@ def sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
                 k = q.num_end + 2
                 while k < n and words[k] in ("were", "are", "was", "being", "a", "an", "young", "little", "all"):
                     k += 1
-                if k < n and words[k] in PERSON_NOUNS:
+                if k < n and words[k] in lex.victims:
                     sub = claims[-1]["category"]
                     head, np_end = words[k], k + 1
         b_start = np_end if (head is not None or not foreign) else q.num_end
-        b_cat, b_hi = _right_predicate(words, b_start, head, starts) if b_start < n else (None, b_start)
+        b_cat, b_hi = _right_predicate(words, b_start, head, starts, lex) if b_start < n else (None, b_start)
         if b_cat == "negated":
             continue
         active = None
@@ -365,7 +363,7 @@ def sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
                 and "and" not in words[b_start:b_hi]:
             category, cue_hi = b_cat, b_hi  # title lists: "2 killed 5 injured"
         elif a_cat is not None:
-            if foreign and head is None and np_end > 0 and words[np_end - 1] in NON_PERSON_HEADS:
+            if foreign and head is None and np_end > 0 and words[np_end - 1] in lex.things:
                 continue
             category, cue_lo = a_cat, a_cue
             active = True
@@ -380,10 +378,10 @@ def sentence_claims(sent: Sentence) -> list[dict[str, Any]]:
             category = claims[-1]["category"]  # "150 bodies in A 100 in B and 40 in C"
             parent = len(claims) - 1
             head = claims[-1]["_head"]
-        elif claims and not (foreign and words[np_end - 1] in NON_PERSON_HEADS) \
+        elif claims and not (foreign and words[np_end - 1] in lex.things) \
                 and q.first - claims[-1]["_tok_end"] <= 3 and q.first > 0 and (
                 words[q.first - 1] == claims[-1]["_head"]
-                or (words[q.first - 1] in ("and", ",", "-") and q.first > 1 and words[q.first - 2] in PERSON_NOUNS)):
+                or (words[q.first - 1] in ("and", ",", "-") and q.first > 1 and words[q.first - 2] in lex.victims)):
             category = claims[-1]["category"]  # lists: "1733 children 969 women and 3110 men"
             parent = len(claims) - 1
         if category is None:

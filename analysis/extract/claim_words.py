@@ -9,59 +9,34 @@ casualty predicates.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ..resources.files import entry_error, lexicon_path, load_yaml
-
-_LEXICON_KEYS = ("victims", "not_victims", "things")
+from ..resources.wordlists import load_casualty_lexicon
 
 
-def load_casualty_lexicon(path: str | Path | None = None) -> dict[str, frozenset[str]]:
-    """Read and validate the casualty word lists (``analysis/lexicons/casualties.yml``).
+@dataclass(frozen=True)
+class ClaimWords:
+    """The casualty lexicon as the claim grammar reads it (``casualties.yml``, or a user's file)."""
 
-    The file maps ``victims`` (head nouns of people), ``not_victims`` (people affected
-    otherwise) and ``things`` (head nouns of counted things) to lists of lower-case words.
+    #: Head nouns of people who can be killed or injured.
+    victims: frozenset[str]
+    #: People affected otherwise (not casualties): no subgroup of a toll.
+    not_victims: frozenset[str]
+    #: Head nouns that make a number count things ("46 strikes").
+    things: frozenset[str]
 
-    Raises:
-        LexiconError: a missing list, a non-string or empty entry, a duplicate in a list, or
-            a word that is both a victim and a thing (names the file and entry).
+
+@lru_cache(maxsize=8)
+def claim_words(path: str | None = None) -> ClaimWords:
+    """The casualty lexicon at ``path`` (default: the registry's bundled one), loaded once.
 
     Example:
-        >>> lex = load_casualty_lexicon()
-        >>> "civilians" in lex["victims"], "trucks" in lex["things"]
-        (True, True)
+        >>> "civilians" in claim_words().victims
+        True
     """
-    p = Path(path) if path is not None else lexicon_path("casualties")
-    data = load_yaml(p)
-    out: dict[str, frozenset[str]] = {}
-    for key in _LEXICON_KEYS:
-        items = data.get(key)
-        if not isinstance(items, list) or not items:
-            raise entry_error(p, key, "must be a non-empty list of words")
-        seen: set[str] = set()
-        for item in items:
-            if not isinstance(item, str) or not item.strip() or item != item.strip().lower() or " " in item:
-                raise entry_error(p, f"{key}: {item!r}", "entries are single lower-case words")
-            if item in seen:
-                raise entry_error(p, f"{key}: {item}", "duplicate word")
-            seen.add(item)
-        out[key] = frozenset(seen)
-    both = out["victims"] & out["things"]
-    if both:
-        raise entry_error(p, f"things: {sorted(both)[0]}", "also listed under victims")
-    return out
-
-
-_LEXICON = load_casualty_lexicon()
-
-#: Head nouns of people who can be killed or injured.
-PERSON_NOUNS: frozenset[str] = _LEXICON["victims"]
-
-#: People affected otherwise (not casualties): no subgroup of a toll.
-NOT_VICTIMS: frozenset[str] = _LEXICON["not_victims"]
-
-#: Head nouns that make a number count things ("46 strikes").
-NON_PERSON_HEADS: frozenset[str] = _LEXICON["things"]
+    lex = load_casualty_lexicon(path)
+    return ClaimWords(lex["victims"], lex["not_victims"], lex["things"])
 
 #: Verbs before a number that kill (active voice: "killing six", "executed 700").
 _KILL_VERBS = (

@@ -51,11 +51,11 @@ from .claim_context import (
     share_perpetrators,
 )
 from .claim_grammar import sentence_claims
-from .claim_words import PERSON_NOUNS, load_casualty_lexicon
+from .claim_words import ClaimWords, claim_words
 from .mentions import extract_mentions
 from .text import Sentence
 
-__all__ = ["CLAIM_COLUMNS", "PERSON_NOUNS", "claims_frame", "extract_claims", "load_casualty_lexicon"]
+__all__ = ["CLAIM_COLUMNS", "claims_frame", "extract_claims"]
 
 
 def _mentions_by_sentence(sents: list[Sentence], dictionary: Any, date: Any,
@@ -83,7 +83,7 @@ _WAR_VAGUE = frozenset({"tens of thousands", "hundreds of thousands"})
 
 
 def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None,
-                   mentions: Iterable[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                   mentions: Iterable[dict[str, Any]] | None = None, words: ClaimWords | None = None) -> list[dict[str, Any]]:
     """Casualty claims of one document.
 
     Args:
@@ -94,6 +94,8 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
         date: the report date, passed to the actor matcher (dated aliases).
         mentions: the document's rows from :func:`analysis.extract.mentions.extract_mentions`, when
             already computed (saves a second actor pass); offsets in the part's text.
+        words: the casualty lexicon (:func:`~analysis.extract.claim_words.claim_words`); the
+            bundled ``casualties.yml`` by default.
 
     Returns:
         One dict per claim occurrence with the keys :data:`CLAIM_COLUMNS` plus ``quote``.
@@ -105,7 +107,8 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
         [('killed', 600, 'almost'), ('injured', 2000, 'more_than')]
     """
     sents = list(sentences)
-    per_sent = [sentence_claims(s) for s in sents]
+    lex = words or claim_words()
+    per_sent = [sentence_claims(s, lex) for s in sents]
     if not any(per_sent):
         return []
     if dictionary is None and mentions is None:

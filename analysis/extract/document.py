@@ -1,9 +1,13 @@
 """One document in, every extracted record out: the per-document map of the extraction.
+
+:func:`extract_document` runs every rule of this layer on one report, in the order of
+:data:`STAGES`, with the lexicons of the run (:class:`Lexicons`, resolved through the lexicon
+registry). It is pure: the same document and lexicon files give the same records, whichever
+process runs it.
 """
 
 from __future__ import annotations
 
-import inspect
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,87 +16,99 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from ..errors import InputError
-from ..resources.files import lexicon_path
+from ..resources.registry import resolve_lexicons
+from ..resources.wordlists import load_stopwords, victim_classes
+from .actor_dictionary import ActorDictionary
 from .actor_lexicon import load_actor_dictionary
 from .attribution import extract_attributions
+from .claim_words import ClaimWords, claim_words
 from .claims import extract_claims
-from .frames import extract_frames, load_frames
-from .labels import extract_labels, load_labels
+from .frames import FrameLexicon, extract_frames, load_frames
+from .labels import LabelLexicon, extract_labels, load_labels
 from .mentions import extract_mentions
 from .text import document_sentences
-from .tone import extract_tone
-
-#: Lexicons a run uses; users may pass their own files for any of them.
-LEXICON_NAMES = ("actors", "labels", "frames")
+from .tone import analyzer, extract_tone
 
 
 @dataclass(frozen=True)
-class Resources:
-    """Lexicons loaded once per process (paths are the picklable part sent to workers)."""
+class Lexicons:
+    """The lexicons of one run, loaded once per process.
 
-    lexicon_paths: tuple[tuple[str, str], ...]
+    Only the resolved paths are stored (they are what travels to Dask workers); each loaded
+    lexicon is built on first use and kept per process (:func:`functools.lru_cache`).
+    """
+
+    files: tuple[tuple[str, str], ...]
 
     @property
     def paths(self) -> dict[str, Path]:
-        return {k: Path(v) for k, v in self.lexicon_paths}
+        """Every registered lexicon's file, by name."""
+        return {k: Path(v) for k, v in self.files}
 
     @property
-    def actors(self):
+    def actors(self) -> ActorDictionary:
         return _load_actors(self.paths["actors"])
 
     @property
-    def labels(self):
+    def labels(self) -> LabelLexicon:
         return _load_labels(self.paths["labels"])
 
     @property
-    def frames(self):
+    def frames(self) -> FrameLexicon:
         return _load_frames(self.paths["frames"])
+
+    @property
+    def casualties(self) -> ClaimWords:
+        return claim_words(str(self.paths["casualties"]))
+
+    def load_all(self) -> None:
+        """Load and validate every lexicon now (a broken file fails before the run, not in it)."""
+        self.actors, self.labels, self.frames, self.casualties  # noqa: B018
+        victim_classes(str(self.paths["victims"]))
+        load_stopwords(self.paths["stopwords"])
+        analyzer(str(self.paths["vader"]))
 
 
 @lru_cache(maxsize=8)
-def _load_actors(path: Path):
+def _load_actors(path: Path) -> ActorDictionary:
     return load_actor_dictionary(path)
 
 
 @lru_cache(maxsize=8)
-def _load_labels(path: Path):
+def _load_labels(path: Path) -> LabelLexicon:
     return load_labels(path)
 
 
 @lru_cache(maxsize=8)
-def _load_frames(path: Path):
+def _load_frames(path: Path) -> FrameLexicon:
     return load_frames(path)
 
 
-def resources(lexicons: Mapping[str, str | Path] | None = None) -> Resources:
-    """Resolve lexicon files (bundled by default) and load them once, failing early.
+def load_lexicons(overrides: Mapping[str, str | Path] | None = None) -> Lexicons:
+    """Resolve every lexicon through the registry (bundled by default) and load them, failing early.
 
     Args:
-        lexicons: optional ``{"actors": path, "labels": path, "frames": path}`` overrides.
+        overrides: ``{name: path}`` for the lexicons the user replaces (names in
+            :data:`analysis.resources.registry.LEXICONS`).
 
     Raises:
+        InputError: an unknown lexicon name.
         LexiconError: a lexicon file is missing or malformed (names file and entry).
+
+    Example:
+        >>> sorted(load_lexicons().paths)
+        ['actors', 'casualties', 'frames', 'labels', 'stopwords', 'vader', 'victims']
     """
-    given = dict(lexicons or {})
-    unknown = set(given) - set(LEXICON_NAMES)
-    if unknown:
-        raise InputError(f"unknown lexicon name(s) {sorted(unknown)}; use {', '.join(LEXICON_NAMES)}")
-    paths = tuple((name, str(Path(given.get(name) or lexicon_path(name)).resolve())) for name in LEXICON_NAMES)
-    res = Resources(paths)
-    res.actors, res.labels, res.frames  # load and validate now, not in the middle of a run
-    return res
+    lex = Lexicons(tuple((name, str(path)) for name, path in resolve_lexicons(overrides).items()))
+    lex.load_all()
+    return lex
 
 
 #: Stages of :func:`extract_document`, in the order they run (keys of its ``timings``).
 STAGES = ("sentences", "tone", "attributions", "mentions", "claims", "labels", "frames")
 
-#: ``extract_claims`` can take the document's mention rows (else it runs the actor matcher again).
-_CLAIMS_TAKE_MENTIONS = "mentions" in inspect.signature(extract_claims).parameters
-
-
 def extract_document(
-    doc: Mapping[str, Any], res: Resources, *, timings: dict[str, float] | None = None
+    doc: Mapping[str, Any], res: Lexicons, *, timings: dict[str, float] | None = None
 ) -> dict[str, list[dict]]:
     """Every extracted record of one document.
 
@@ -109,9 +125,9 @@ def extract_document(
     Example:
         >>> t = {}
         >>> rows = extract_document({"doc_id": "d", "title": None, "text": "Two died.", "date": None,
-        ...                          "n_words": 2}, resources(), timings=t)   # doctest: +SKIP
-        >>> sorted(t) == sorted(STAGES)                                        # doctest: +SKIP
-        True
+        ...                          "n_words": 2}, load_lexicons(), timings=t)
+        >>> sorted(t) == sorted(STAGES), [(c["category"], c["min"]) for c in rows["claims"]]
+        (True, [('killed', 2)])
     """
     clock = time.perf_counter
     t0 = clock()
@@ -121,17 +137,14 @@ def extract_document(
     sents = document_sentences(doc["doc_id"], title if isinstance(title, str) else None, doc["text"])
     actors = res.actors
     t1 = clock()
-    tone_doc, tone_sents = extract_tone(sents)
+    tone_doc, tone_sents = extract_tone(sents, vader=res.paths["vader"])
     tone_doc["doc_id"] = doc["doc_id"]
     t2 = clock()
     attributions = extract_attributions(sents, dictionary=actors, date=date)
     t3 = clock()
     mentions = extract_mentions(sents, dictionary=actors, date=date)
     t4 = clock()
-    if _CLAIMS_TAKE_MENTIONS:  # the same mentions, not a second actor pass inside extract_claims
-        claims = extract_claims(sents, dictionary=actors, date=date, mentions=mentions)
-    else:
-        claims = extract_claims(sents, dictionary=actors, date=date)
+    claims = extract_claims(sents, dictionary=actors, date=date, mentions=mentions, words=res.casualties)
     t5 = clock()
     labels = extract_labels(sents, lexicon=res.labels, attributions=attributions)
     t6 = clock()

@@ -15,7 +15,8 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from ..resources.files import entry_error, lexicon_path, load_yaml
+from ..resources.files import entry_error, load_yaml
+from ..resources.registry import lexicon_path
 from .terms import WORD_RE, Matcher, Term, check_keys, check_terms
 from .text import Sentence
 

@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from ..errors import InputError
-from ..resources.files import entry_error, lexicon_path, load_yaml
+from ..resources.files import entry_error, load_yaml
+from ..resources.registry import lexicon_path
 from .attribution import extract_attributions
 from .terms import Matcher, Term, check_keys, check_terms, words_regex
 from .text import Sentence, quote_spans

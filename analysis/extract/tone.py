@@ -23,34 +23,15 @@ Example:
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 from ..errors import InputError
+from ..resources.registry import lexicon_path
 from .text import Sentence
 
 _SCORES = ("compound", "pos", "neu", "neg")
-LEXICON_NAME = "vader_lexicon.txt"
-
-
-def vader_lexicon_path() -> Path:
-    """The VADER lexicon file shipped by the ``vadersentiment`` package.
-
-    Raises:
-        InputError: the package or its lexicon file is missing (says how to install it).
-    """
-    spec = importlib.util.find_spec("vaderSentiment")
-    if spec is None or not spec.submodule_search_locations:
-        raise InputError(
-            "tone: the VADER lexicon needs the 'vadersentiment' package (pip install vadersentiment); "
-            "it is part of the project's environment"
-        )
-    path = Path(list(spec.submodule_search_locations)[0]) / LEXICON_NAME
-    if not path.is_file():
-        raise InputError(f"tone: VADER lexicon file not found at {path}; reinstall the 'vadersentiment' package")
-    return path
 
 
 def _fast_classes():
@@ -114,9 +95,12 @@ def _fast_classes():
     return _Analyzer
 
 
-@lru_cache(maxsize=1)
-def analyzer():
-    """The NLTK VADER analyzer over the shipped lexicon (built once).
+def analyzer(path: str | Path | None = None):
+    """The NLTK VADER analyzer over a VADER lexicon file (built once per file).
+
+    Args:
+        path: the lexicon file (default: the registry's ``vader``, the file the
+            ``vadersentiment`` package ships).
 
     The lexicon's folder is added to ``nltk.data.path`` and the file is passed by name, so
     NLTK reads it without any downloaded data. NLTK 3.10's loader refuses files with more
@@ -124,17 +108,22 @@ def analyzer():
     ``uv`` hard-link package files from their cache; in that case the same file is read as
     UTF-8 text here and handed to the analyzer exactly as ``nltk.data.load`` would.
     """
+    return _analyzer(str(Path(path) if path is not None else lexicon_path("vader")))
+
+
+@lru_cache(maxsize=4)
+def _analyzer(file: str):
     import nltk
     from nltk.sentiment.vader import VaderConstants
 
     SentimentIntensityAnalyzer = _fast_classes()
 
-    path = vader_lexicon_path()
+    path = Path(file)
     folder = str(path.parent)
     if folder not in nltk.data.path:
         nltk.data.path.append(folder)
     try:
-        return SentimentIntensityAnalyzer(lexicon_file=LEXICON_NAME)
+        return SentimentIntensityAnalyzer(lexicon_file=path.name)
     except PermissionError:
         pass  # hard-linked file: read it ourselves below
     except LookupError as exc:  # pragma: no cover - only if nltk's resolver changes
@@ -146,13 +135,14 @@ def analyzer():
     return sia
 
 
-def extract_tone(sentences: Sequence[Sentence], *, doc_id: str | None = None) -> tuple[dict, list[dict]]:
+def extract_tone(sentences: Sequence[Sentence], *, doc_id: str | None = None, vader: str | Path | None = None) -> tuple[dict, list[dict]]:
     """VADER tone of one document and of each of its sentences.
 
     Args:
         sentences: the sentences of one document (``analysis.extract.text.document_sentences``).
         doc_id: the id for the document record (default: the sentences' ``doc_id``; give it
             so that a document without sentences keeps its id).
+        vader: the VADER lexicon file (default: the registry's ``vader``).
 
     Returns:
         ``(doc_record, sentence_records)``: the document's record has the keys of
@@ -166,10 +156,10 @@ def extract_tone(sentences: Sequence[Sentence], *, doc_id: str | None = None) ->
         >>> doc["doc_id"], doc["compound"] > 0
         ('d', True)
     """
-    vader = analyzer()
+    sia = analyzer(vader)
     rows: list[dict] = []
     for s in sentences:
-        sc = vader.polarity_scores(s.text)
+        sc = sia.polarity_scores(s.text)
         rows.append(
             {
                 "doc_id": s.doc_id,

@@ -95,7 +95,7 @@ class Report:
 
     @property
     def lexicon_paths(self) -> dict[str, str]:
-        """The lexicon files this run used, by name (``actors``, ``labels``, ``frames``)."""
+        """The lexicon files this run used, by registry name (``actors``, ``victims``, ``stopwords``...)."""
         return {k: v["path"] for k, v in (self.tables.provenance.get("lexicons") or {}).items()}
 
     @property

@@ -1,14 +1,13 @@
 """Lexicon files: YAML data that users can replace, loaded safely and validated.
 
-Each lexicon (actors, labels, frames, stop words...) lives in ``analysis/lexicons/`` and is
-read with :func:`load_yaml`, which uses ``yaml.safe_load`` and turns every problem into a
+Each lexicon (actors, labels, frames, casualties, victims...) is found through
+:mod:`analysis.resources.registry` and read with :func:`load_yaml`, which uses ``yaml.safe_load`` and turns every problem into a
 :class:`~analysis.errors.LexiconError` naming the file (and, through :func:`entry_error`,
 the entry) and what to do.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,6 @@ import yaml
 
 from ..errors import LexiconError
 from ..paths import LEXICON_DIR
-
-
-def lexicon_path(name_or_path: str | Path) -> Path:
-    """Resolve ``"actors"`` to the bundled ``actors.yml``; a path is returned as is."""
-    p = Path(name_or_path)
-    if p.suffix in {".yml", ".yaml", ".txt"} or p.parent != Path("."):
-        return p
-    return LEXICON_DIR / f"{name_or_path}.yml"
 
 
 def load_yaml(path: str | Path, *, expect: type = dict) -> Any:
@@ -64,8 +55,3 @@ def load_yaml(path: str | Path, *, expect: type = dict) -> Any:
 def entry_error(path: str | Path, entry: str, problem: str) -> LexiconError:
     """A :class:`LexiconError` naming the file, the entry and the problem."""
     return LexiconError(f"{path}: entry {entry!r}: {problem}")
-
-
-def file_sha256(path: str | Path) -> str:
-    """The sha256 of a file's bytes (lexicon versions go into the cache key and reports)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

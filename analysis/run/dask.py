@@ -34,7 +34,7 @@ import pandas as pd
 from ..errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..extract.document import Resources
+    from ..extract.document import Lexicons
     from .partitions import Partition
 
 #: Partitions in flight per worker (submitted but not yet collected by the driver).
@@ -103,7 +103,7 @@ def dask_client(*, workers: int | None = None, scheduler: str | None = None) -> 
         cluster.close()
 
 
-def _extract_timed(part: "Partition", res: "Resources") -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+def _extract_timed(part: "Partition", res: "Lexicons") -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Task run on a worker: one partition's tables and the seconds spent per stage."""
     from .partitions import extract_partition
 
@@ -123,7 +123,7 @@ def _n_workers(client: Any) -> int:
 
 def run_partitions(
     parts: Iterable["Partition"],
-    res: "Resources",
+    res: "Lexicons",
     on_result: Callable[[int, dict[str, pd.DataFrame]], None],
     *,
     workers: int | None = None,
@@ -148,7 +148,7 @@ def run_partitions(
 
     Example:
         >>> out = []
-        >>> run_partitions(iter_partitions("data/demo"), resources(),
+        >>> run_partitions(iter_partitions("data/demo"), load_lexicons(),
         ...                lambda i, t: out.append(t), workers=1)   # doctest: +SKIP
         1
     """

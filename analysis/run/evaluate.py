@@ -24,12 +24,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import pandas as pd
 
 from ..errors import InputError
 from ..extract.claims import extract_claims
+from ..extract.document import load_lexicons
+from ..extract.mentions import extract_mentions
 from ..extract.text import document_sentences
 
 __all__ = ["Evaluation", "ERROR_COLUMNS", "GROUP_COLUMNS", "evaluate_gold", "read_gold", "prf"]
@@ -52,7 +54,6 @@ class Evaluation:
         false_alarms: extracted claims absent from the gold (:data:`ERROR_COLUMNS`).
         per_group: actor F1 per group id (:data:`GROUP_COLUMNS`), empty if actors unavailable.
         attribute_errors: matched claims whose attribute differs from the gold.
-        actors_available: whether :mod:`analysis.extract.mentions` could be used.
         path: the gold file.
     """
 
@@ -61,7 +62,6 @@ class Evaluation:
     false_alarms: pd.DataFrame
     per_group: pd.DataFrame
     attribute_errors: pd.DataFrame = field(default_factory=pd.DataFrame)
-    actors_available: bool = True
     path: str = ""
 
     def write(self, out_dir: str | Path) -> list[Path]:
@@ -88,8 +88,6 @@ class Evaluation:
         lines = [f"Gold evaluation: {self.path}", "", "metric                         value"]
         for k, v in self.metrics.items():
             lines.append(f"{k:<30} {v:>7.3f}" if isinstance(v, float) else f"{k:<30} {v:>7}")
-        if not self.actors_available:
-            lines.append(f"{'actors':<30} not available")
         lines += ["", "Actor F1 per group"]
         if self.per_group.empty:
             lines.append("  (not available)")
@@ -161,15 +159,6 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
-def _actor_tools(dictionary: Any):
-    try:
-        from ..extract.actor_lexicon import default_dictionary
-        from ..extract.mentions import extract_mentions
-    except ImportError:
-        return None, None
-    return (dictionary if dictionary else default_dictionary()), extract_mentions
-
-
 def _pick(preds: list[dict[str, Any]], quote: str | None, sent_starts: dict[int, int]) -> dict[str, Any]:
     """Among predicted occurrences of one key, the one that best overlaps the gold quote."""
     if not quote or len(preds) == 1:
@@ -197,12 +186,12 @@ def _errors_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return df.astype({"min": "Int64", "max": "Int64"})
 
 
-def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
+def evaluate_gold(path: str | Path, *, lexicons: Mapping[str, str | Path] | None = None) -> Evaluation:
     """Run the extraction on the texts of a gold file and score it.
 
     Args:
         path: a gold JSONL file (fields doc_id, title, text, date, claims, actors).
-        dictionary: an actor dictionary (``None``: the default one).
+        lexicons: ``{name: path}`` overrides of the lexicon registry (default: the bundled ones).
 
     Returns:
         An :class:`Evaluation`; ``print(ev.to_text())`` shows the report.
@@ -216,8 +205,8 @@ def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
         0.96
     """
     gold = read_gold(path)
-    actor_dict, extract_mentions = _actor_tools(dictionary)
-    claim_dict = actor_dict if actor_dict is not None else False
+    lex = load_lexicons(lexicons)
+    actor_dict = lex.actors
     tp = n_pred = n_gold = 0
     vtp = vn_pred = vn_gold = 0
     attr_hits = {a: 0 for a in _ATTRIBUTES}
@@ -231,7 +220,7 @@ def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
         doc_id = str(rec["doc_id"])
         sents = document_sentences(doc_id, rec.get("title"), rec.get("text"))
         date = rec.get("date")
-        preds = extract_claims(sents, dictionary=claim_dict, date=date)
+        preds = extract_claims(sents, dictionary=actor_dict, date=date, words=lex.casualties)
         sent_starts = {s.sent_id: s.start for s in sents}
         # numeric
         pred_keys: dict[tuple, list[dict[str, Any]]] = {}
@@ -284,18 +273,17 @@ def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
                                  "vague": p["vague"], "qualifier": p["qualifier"], "quote": p["quote"],
                                  "sentence": p["sentence"]})
         # actors
-        if extract_mentions is not None:
-            mentions = extract_mentions(sents, dictionary=actor_dict, date=date)
-            pred_set = {m["actor_id"] for m in mentions if m.get("actor_id")}
-            gold_set = set(rec["actors"])
-            atp += len(pred_set & gold_set)
-            an_pred += len(pred_set)
-            an_gold += len(gold_set)
-            for gid in pred_set | gold_set:
-                c = group_counts.setdefault(gid, [0, 0, 0])
-                c[0] += gid in gold_set
-                c[1] += gid in pred_set
-                c[2] += gid in gold_set and gid in pred_set
+        mentions = extract_mentions(sents, dictionary=actor_dict, date=date)
+        pred_set = {m["actor_id"] for m in mentions if m.get("actor_id")}
+        gold_set = set(rec["actors"])
+        atp += len(pred_set & gold_set)
+        an_pred += len(pred_set)
+        an_gold += len(gold_set)
+        for gid in pred_set | gold_set:
+            c = group_counts.setdefault(gid, [0, 0, 0])
+            c[0] += gid in gold_set
+            c[1] += gid in pred_set
+            c[2] += gid in gold_set and gid in pred_set
     p, r, f = prf(tp, n_pred, n_gold)
     vp, vr, vf = prf(vtp, vn_pred, vn_gold)
     metrics: dict[str, float] = {
@@ -308,20 +296,18 @@ def evaluate_gold(path: str | Path, *, dictionary: Any = None) -> Evaluation:
     for a in _ATTRIBUTES:
         metrics[f"{a}_accuracy"] = attr_hits[a] / attr_total[a] if attr_total[a] else 0.0
     rows = []
-    if extract_mentions is not None:
-        ap, ar, af = prf(atp, an_pred, an_gold)
-        metrics.update({"actors_precision": ap, "actors_recall": ar, "actors_f1": af})
-        for gid in sorted(group_counts):
-            g_n, p_n, t_n = group_counts[gid]
-            gp, gr, gf = prf(t_n, p_n, g_n)
-            rows.append({"actor_id": gid, "gold": g_n, "predicted": p_n, "true_pos": t_n,
-                         "precision": gp, "recall": gr, "f1": gf})
+    ap, ar, af = prf(atp, an_pred, an_gold)
+    metrics.update({"actors_precision": ap, "actors_recall": ar, "actors_f1": af})
+    for gid in sorted(group_counts):
+        g_n, p_n, t_n = group_counts[gid]
+        gp, gr, gf = prf(t_n, p_n, g_n)
+        rows.append({"actor_id": gid, "gold": g_n, "predicted": p_n, "true_pos": t_n,
+                     "precision": gp, "recall": gr, "f1": gf})
     return Evaluation(
         metrics=metrics,
         misses=_errors_frame(misses),
         false_alarms=_errors_frame(false_alarms),
         per_group=pd.DataFrame(rows, columns=GROUP_COLUMNS),
         attribute_errors=pd.DataFrame(attr_errors),
-        actors_available=extract_mentions is not None,
         path=str(path),
     )

@@ -9,7 +9,7 @@ from typing import Iterator, Mapping
 
 import pandas as pd
 
-from ..extract.document import Resources, extract_document
+from ..extract.document import Lexicons, extract_document
 from ..io.corpus import (
     SKIPPED_COLUMNS,
     DuplicateIndex,
@@ -74,7 +74,7 @@ def partition_documents(part: Partition) -> pd.DataFrame:
 
 
 def extract_partition(
-    part: Partition, res: Resources, *, timings: dict[str, float] | None = None
+    part: Partition, res: Lexicons, *, timings: dict[str, float] | None = None
 ) -> dict[str, pd.DataFrame]:
     """All tables of one partition: documents, skipped and every extracted table.
 

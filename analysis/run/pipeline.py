@@ -31,12 +31,12 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import InputError
-from ..extract.document import Resources, resources
+from ..extract.document import Lexicons, load_lexicons
 from ..io.cache import cache_key, code_version
 from ..io.corpus import corpus_format, corpus_sha256
 from ..io.tables import PartitionWriter, Tables, read_tables
 from ..paths import PROCESSED_DIR
-from ..resources.files import file_sha256
+from ..resources.registry import fingerprints
 from .partitions import (
     DEFAULT_PARTITION_SIZE,
     concat_tables,
@@ -45,7 +45,7 @@ from .partitions import (
 )
 
 
-def run_provenance(path: Path, res: Resources, *, sha256: str | None = None, **extra: Any) -> dict[str, Any]:
+def run_provenance(path: Path, res: Lexicons, *, sha256: str | None = None, **extra: Any) -> dict[str, Any]:
     """What identifies a run: corpus, code, lexicons and options."""
     from ..io.provenance import git_commit
 
@@ -56,14 +56,14 @@ def run_provenance(path: Path, res: Resources, *, sha256: str | None = None, **e
         "package_version": __version__,
         "code_version": code_version(),
         "git_commit": git_commit(),
-        "lexicons": {name: {"path": str(p), "sha256": file_sha256(p)} for name, p in res.paths.items()},
+        "lexicons": fingerprints(res.paths),
         **extra,
     }
 
 
 def _run_extraction(
     path: Path,
-    res: Resources,
+    res: Lexicons,
     on_result,
     *,
     columns: Mapping[str, str] | None,
@@ -133,7 +133,7 @@ def extract_corpus(
         The :class:`Tables`, rows in input order.
     """
     p = Path(path)
-    res = resources(lexicons)
+    res = load_lexicons(lexicons)
     started = time.time()
     results: dict[int, dict[str, pd.DataFrame]] = {}
     notes = _run_extraction(
@@ -217,7 +217,7 @@ def extract_to_dir(
         ['attributions', 'claims', 'frames', 'labels', 'load', 'mentions', 'sentences', 'tone', 'write']
     """
     p = Path(corpus)
-    res = resources(lexicons)
+    res = load_lexicons(lexicons)
     started = time.time()
     out = Path(out_dir)
     try:
@@ -277,7 +277,7 @@ def load_tables(
     p = Path(corpus)
     if not p.exists():
         raise InputError(f"{p}: no such file or folder; give a folder of .txt reports, a .csv or a .jsonl file")
-    res = resources(lexicons)
+    res = load_lexicons(lexicons)
     probe = run_provenance(p, res, columns=dict(columns or {}), skip_bad_lines=False)
     key = cache_key(probe)
     root = Path(cache_dir) if cache_dir else PROCESSED_DIR

@@ -1,0 +1,122 @@
+"""The lexicon registry: every data file that shapes a table or a figure, found by name.
+
+A run never opens a lexicon by a path of its own: it asks the registry. Each name has a
+bundled default (in ``analysis/resources/lexicons/``, or for ``vader`` the file the
+``vadersentiment`` package ships) and can be replaced by the user, with
+``--lexicon NAME=FILE`` on the command line or the notebooks' ``lexicons`` parameter
+(``{"casualties": "my-casualties.yml"}``). The resolved files and their sha256 go into every
+run's provenance, and the extraction cache key hashes them all, so editing any lexicon
+re-extracts and nothing else does.
+
+Example:
+    >>> sorted(LEXICONS)
+    ['actors', 'casualties', 'frames', 'labels', 'stopwords', 'vader', 'victims']
+    >>> resolve_lexicons({})["victims"].name
+    'victims.yml'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from ..errors import InputError, LexiconError
+from ..paths import LEXICON_DIR
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One registered lexicon: its name, bundled file and what it shapes."""
+
+    name: str
+    filename: str
+    shapes: str
+
+    def default_path(self) -> Path:
+        """The bundled file (``vader``: the one the ``vadersentiment`` package ships)."""
+        if self.name == "vader":
+            return vader_lexicon_path()
+        return LEXICON_DIR / self.filename
+
+
+#: Every lexicon a run uses, by name (the order is the order of provenance tables).
+LEXICONS: dict[str, Lexicon] = {
+    lex.name: lex
+    for lex in (
+        Lexicon("actors", "actors.yml", "mentions, attributions, claims' sources and perpetrators"),
+        Lexicon("labels", "labels.yml", "labels (names for the parties)"),
+        Lexicon("frames", "frames.yml", "frames"),
+        Lexicon("casualties", "casualties.yml", "claims (victims, people affected otherwise, counted things)"),
+        Lexicon("victims", "victims.yml", "victim classes in 02-casualties"),
+        Lexicon("stopwords", "stopwords.txt", "distinctive words in 04-framing"),
+        Lexicon("vader", "vader_lexicon.txt", "tone and sentence_tone (VADER word ratings)"),
+    )
+}
+
+
+def vader_lexicon_path() -> Path:
+    """The VADER lexicon file shipped by the ``vadersentiment`` package.
+
+    Raises:
+        InputError: the package or its lexicon file is missing (says how to install it).
+    """
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        raise InputError(
+            "tone: the VADER lexicon needs the 'vadersentiment' package (pip install vadersentiment); "
+            "it is part of the project's environment"
+        )
+    path = Path(list(spec.submodule_search_locations)[0]) / LEXICONS["vader"].filename
+    if not path.is_file():
+        raise InputError(f"tone: VADER lexicon file not found at {path}; reinstall the 'vadersentiment' package")
+    return path
+
+
+def lexicon_path(name_or_path: str | Path) -> Path:
+    """A registered name (``"actors"``) to its bundled file; anything else is taken as a path.
+
+    Example:
+        >>> lexicon_path("labels").name, lexicon_path("my/labels.yml").as_posix()
+        ('labels.yml', 'my/labels.yml')
+    """
+    if isinstance(name_or_path, str) and name_or_path in LEXICONS:
+        return LEXICONS[name_or_path].default_path()
+    return Path(name_or_path)
+
+
+def resolve_lexicons(overrides: Mapping[str, str | Path] | None = None) -> dict[str, Path]:
+    """Every registered lexicon's file, bundled or given, as absolute paths.
+
+    Args:
+        overrides: ``{name: path}`` for the lexicons the user replaces.
+
+    Raises:
+        InputError: an unknown name (the message lists the registered ones).
+        LexiconError: a given file does not exist (names the lexicon and the file).
+    """
+    given = dict(overrides or {})
+    unknown = sorted(set(given) - set(LEXICONS))
+    if unknown:
+        raise InputError(f"unknown lexicon name(s) {', '.join(map(repr, unknown))}; use {', '.join(LEXICONS)}")
+    out: dict[str, Path] = {}
+    for name, lex in LEXICONS.items():
+        value = given.get(name)
+        path = Path(value).expanduser() if value else lex.default_path()
+        if not path.is_file():
+            raise LexiconError(f"{path}: lexicon {name!r} not found; check the path or leave it out to use "
+                               f"the bundled {lex.filename}")
+        out[name] = path.resolve()
+    return out
+
+
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a file's bytes (lexicon versions go into the cache key and reports)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def fingerprints(paths: Mapping[str, Path]) -> dict[str, dict[str, str]]:
+    """``{name: {"path": ..., "sha256": ...}}`` for provenance and the cache key."""
+    return {name: {"path": str(p), "sha256": file_sha256(p)} for name, p in paths.items()}
