@@ -9,6 +9,12 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
+from ..resources.vocabulary import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from .actor_dictionary import ActorDictionary
 from .actor_lexicon import default_dictionary
 
@@ -21,12 +27,10 @@ _CAP_SEQ = re.compile(r"\b(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,})(?:\s+(?:(
 _SKIP_WORDS = frozenset(
     """the a an this that these those it its he she they we i in on at by for from with after before
     but and or as if when while since during meanwhile however also there here his her their our
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue wed thu fri sat sun syria syrian syrians middle east news photo video related read more
+    syria syrian syrians middle east news photo video related read more
     according today yesterday earlier later last next some many several most one two three four
     five six seven eight nine ten other others following all both each local more security""".split()
-)
+) | frozenset(MONTHS + MONTH_ABBREVIATIONS + WEEKDAYS + WEEKDAY_ABBREVIATIONS)
 
 
 def actor_candidates(sentence_lists: Iterable[Sequence[Any]], *, dictionary: ActorDictionary | None = None, min_count: int = 2, places: Iterable[str] = ()) -> pd.DataFrame:

@@ -58,6 +58,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from ..errors import InputError
+from ..resources.vocabulary import HAVE_FORMS, MODALS
 
 
 class ActorMatch(NamedTuple):
@@ -567,9 +568,8 @@ _FINITE = re.compile(r"^[a-z]{3,}ed$")
 
 _PLACE_VERBS = frozenset("based located situated bordered surrounded controlled held besieged divided".split())
 
-_AUX = frozenset("has have had will would is was could should must may might can cannot did does been also already".split())
-
-_MODAL = frozenset("has have had will would could should must may might can cannot did does".split())
+_MODAL = HAVE_FORMS | MODALS | {"did", "does"}
+_AUX = _MODAL | {"is", "was", "been", "also", "already"}
 
 _ACTOR_VERBS = frozenset(
     """said says say denied denies deny blamed blames blame accused accuses accuse announced announces

@@ -28,18 +28,12 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from ..resources.vocabulary import MONTHS, SAY_VERBS, WEEKDAYS, alternation
 from .actor_dictionary import ActorDictionary, ActorMatch, as_date
 from .actor_lexicon import default_dictionary
 from .text import quote_spans
 
-_CUE = (
-    r"said|says|say|told|tells|stated|announced|announces|added|adds|reported|reports|"
-    r"claimed|claims|denied|denies|accused|accuses|confirmed|confirms|warned|warns|insisted|"
-    r"insists|noted|notes|stressed|stresses|pointed out|points out|affirmed|affirms|declared|"
-    r"declares|explained|explains|asserted|asserts|tweeted|wrote|writes|estimated|estimates|"
-    r"indicated|indicates|alleged|alleges|revealed|reveals|argued|argues|acknowledged|admitted|"
-    r"mentioned|quoted|cited|documented|recorded|counted"
-)
+_CUE = alternation(SAY_VERBS)
 _AUX = r"(?:(?:has|have|had|also|later|earlier|previously|further|again|repeatedly|separately|then|on \w+day|\w+ly)\s+){0,3}"
 
 #: Words a speaker phrase may contain besides names (titles, roles, function words).
@@ -60,7 +54,7 @@ _SPEAKER_WORDS = frozenset(
     government army rebel former international one another two three several some""".split()
 )
 _REF_RE = re.compile(r"^(?:he|she|they|it|the (?:[a-z]+ )?(?:statement|source|sources|official|officials|spokesman|spokeswoman|ministry|report|agency|monitor|group|bulletin|observatory))$", re.I)
-_DATE_WORD = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^\d", re.I)
+_DATE_WORD = re.compile(rf"^(?:{alternation(w[:3] for w in MONTHS + WEEKDAYS)})[a-z]*$|^\d", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _QUOTE_AFTER = re.compile(rf"^\s*[,.]?\s*(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})\b", re.I)
 _QUOTE_AFTER_INV = re.compile(r"^\s*[,.]?\s*(?P<cue>said|says|added|told|stated)\s+(?P<speaker>[^\"“”.;:]{2,160}?)(?=\s*[.;:]|\s*$|,\s+(?:adding|who|which|as|while|and|but|in|on)\b|\s+(?:on|in|at|during|after|before|while|when)\b)", re.I)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..resources.vocabulary import GENERIC_PARTY_WORDS, MONTHS, SOURCE_CUES, alternation
 from .numbers import UNITS, Token
 
 _SCOPE_CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset|conflict|war|uprising|revolution|crisis|"
-    r"fighting|violence|protests|it began|\d{4}|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|early|late|last|the\s+(?:start|beginning)|its|their|then|mid)"
+    r"fighting|violence|protests|it began|\d{4}|<month>|early|late|last|the\s+(?:start|beginning)|its|their|then|mid)"
     r"|\bsince\s+\w+\s+(?:\d{1,2}|\d{4})\b"
     r"|\b(?:over|during|in|for|throughout)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:year|years|months|weeks|decade)"
     r"|\b(?:over|during|in)\s+the\s+(?:past|last|previous)\s+(?:two|three|four|several|few)\s+(?:weeks|months|years)"
@@ -25,8 +25,7 @@ _SCOPE_CUMULATIVE = re.compile(
     r"|\b(?:seven|six|five|four|three|two|several|\d+)\s+(?:weeks|months|years)\s+of\b"
     r"|\b(?:five|six|seven|eight|nine|ten|several|\d\d)\s+days\s+of\b"
     r"|\bsince\b[^.;]{0,100}?\b(?:launched|began|begun|started|erupted|broke\s+out)\b"
-    r"|\bsince\b[^.;]{0,100}?\b(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+\d{1,2}\b"
+    r"|\bsince\b[^.;]{0,100}?\b(?:<month>)\s+\d{1,2}\b"
     r"|\bsince\s+(?:the\s+)?(?:conflict|war)\s+(?:began|started|erupted)"
     # war tolls without a start date: "the conflict which has lasted five years has killed",
     # "300000 killed and millions forced to flee", "died in the three-year-old rebellion"
@@ -36,11 +35,12 @@ _SCOPE_CUMULATIVE = re.compile(
     r"|\b(?:half|quarter)\s+(?:of\s+)?(?:the\s+)?(?:country'?s\s+|syria'?s\s+)?(?:pre-war\s+)?population\b"
     r"|\b(?:in|from|during)\s+the\s+(?:\w+-year(?:-old)?\s+|syrian\s+|civil\s+|ongoing\s+|massive\s+)*"
     r"(?:conflict|war|insurgency|rebellion|uprising)\b(?!-)"
-    r"|\bduring\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-    r"|\bfrom\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b"
+    r"|\bduring\s+(?:<month>)\b"
+    r"|\bfrom\s+(?:<month>)\s+\d{4}\b"
     r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:three|four|five|six|seven|eight|nine|ten|[3-9]|\d\d)\s+days\b"
     r"|\b(?:has|have)\b[^.;]{0,80}\bthis\s+year\b"
     r"|\bsince\b[^.;]{0,100}?\b(?:passed|signed|took\s+effect|came\s+into\s+force|intervened|entered)\b"
+    .replace("<month>", alternation(MONTHS))
 )
 
 #: A toll at least this large is an aggregate over a long period (no single attack or day).
@@ -56,12 +56,7 @@ WAR_SUBJECT = re.compile(
     r"\b(?:has|have|had|that|which)\b[^.;]{0,30}?\b(?:killed|claimed|left|cost|caused|taken)\b"
 )
 
-_SPEECH_CUES = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|reported|reports|reporting|announced|announces|added|adds|"
-    r"stated|states|confirmed|confirms|claimed|claims|documented|documents|counted|listed|lists|"
-    r"revealed|estimated|estimates|noted|tweeted|wrote|informed|explained|put|gave|given|"
-    r"citing|cited|quoted|recorded|records|tallied|specified|indicated|affirmed|pointed out)\b"
-)
+SPEECH_CUES = re.compile(rf"\b(?:{alternation(SOURCE_CUES)})\b")
 
 _CASUALTY_VERB = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|execut\w*|dead|died|death)\b")
 
@@ -125,7 +120,7 @@ def sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool =
             m = after[0]
             return m["actor_id"], (m["start"], m["end"]), False
     best: tuple[int, dict[str, Any]] | None = None
-    for cue in _SPEECH_CUES.finditer(low):
+    for cue in SPEECH_CUES.finditer(low):
         verb = cue.group()
         if _PASSIVE_BEFORE.search(low[max(0, cue.start() - 8):cue.start()]):
             continue  # "had been confirmed dead", "was reported killed": no speaker
@@ -216,7 +211,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?\"\u201c\u201d]|\b(?:said|says|told|according
 
 _PLACE_OF = re.compile(r"(?:held by|controlled by|-held|-controlled|held|controlled|seized by|territory of|areas of|region of|hometown of|home town of|town of|city of|village of|birthplace of)\s*(?:the\s+)?$", re.I)
 
-_GENERIC_WORDS = frozenset("fighters militants terrorists gunmen insurgents jihadists extremists rebels".split())
+_GENERIC_WORDS = GENERIC_PARTY_WORDS
 
 _SPEAKS_AFTER = re.compile(
     r"^\W*(?:(?:news|agency|tv|television|channel|correspondent|reporter|media|statement)\W+){0,2}"

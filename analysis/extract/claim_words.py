@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..resources.vocabulary import BE_FORMS, COMBATANT_NOUNS, HAVE_FORMS
 from ..resources.wordlists import load_casualty_lexicon
 
 
@@ -180,10 +181,9 @@ AMONG_CUES = {"victims": "casualties", "casualties": "casualties", "dead": "kill
 PERSON_KILL = frozenset("destroyed eliminated neutralized neutralised liquidated".split())
 
 #: Heads of armed men whom military statements say were "destroyed" or "eliminated".
-COMBATANTS = frozenset("terrorists militants fighters gunmen insurgents jihadists mercenaries extremists "
-                        "rebels militiamen".split())
+COMBATANTS = COMBATANT_NOUNS
 
-AUX = frozenset("were was are is have has had been being be also reportedly later".split())
+AUX = BE_FORMS | HAVE_FORMS | {"also", "reportedly", "later"}
 
 REL_AUX = frozenset("were was are is have had".split())
 

@@ -15,9 +15,10 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
+from ..resources import vocabulary
 from ..resources.files import entry_error, load_yaml
 from ..resources.registry import lexicon_path
-from .terms import WORD_RE, Matcher, Term, check_keys, check_terms
+from .terms import Matcher, Term, check_keys, check_terms
 from .text import Sentence
 
 
@@ -79,7 +80,7 @@ def count_words(sentences: Iterable[Sentence]) -> int:
         >>> count_words(document_sentences("d", "Air-strikes hit", "Two died."))
         4
     """
-    return sum(len(WORD_RE.findall(s.text)) for s in sentences)
+    return sum(vocabulary.count_words(s.text) for s in sentences)
 
 
 def extract_frames(

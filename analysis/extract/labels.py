@@ -42,13 +42,10 @@ from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 from ..errors import InputError
 from ..resources.files import entry_error, load_yaml
 from ..resources.registry import lexicon_path
+from .actor_lexicon import GROUP_IDS
 from .attribution import extract_attributions
 from .terms import Matcher, Term, check_keys, check_terms, words_regex
 from .text import Sentence, quote_spans
-
-_GROUP_IDS = frozenset(
-    "SYR_GOV SYR_OPP JIHADIST ISIS KURDISH RUSSIA IRAN HEZBOLLAH USA TURKEY ISRAEL OTHER_STATE UN MONITOR_NGO CIVILIANS".split()
-)
 
 
 @dataclass
@@ -110,8 +107,8 @@ def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
         ref = str(ref)
         check_keys(p, ref, spec, allowed)
         group = spec.get("group")
-        if group is not None and group not in _GROUP_IDS:
-            raise entry_error(p, ref, f"unknown group id {group!r}; use one of {', '.join(sorted(_GROUP_IDS))}")
+        if group is not None and group not in GROUP_IDS:
+            raise entry_error(p, ref, f"unknown group id {group!r}; use one of {', '.join(sorted(GROUP_IDS))}")
         labels = spec.get("labels") or {}
         names = spec.get("names") or {}
         quals = spec.get("qualifiers") or []

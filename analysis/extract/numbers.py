@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..resources import vocabulary
+
 __all__ = [
     "QUANTITY_FIELDS",
     "Quantity",
@@ -89,14 +91,8 @@ ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "twentieth hundredth thousandth".split()
 )
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
-    "fri sat sun".split()
-)
+MONTHS = frozenset(vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS)
+WEEKDAYS = frozenset(vocabulary.WEEKDAYS + vocabulary.WEEKDAY_ABBREVIATIONS)
 DURATION_UNITS = frozenset(
     "year years yr yrs month months week weeks day days hour hours minute minutes second "
     "seconds decade decades century centuries night nights".split()

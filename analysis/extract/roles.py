@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import re
 
+from ..resources.vocabulary import STANCE_VERBS, alternation
+
 ROLES = ("speaker", "agent", "target", "other")
 
-_SAY = (
-    r"says?|said|saying|told|tells|stated|announced|announces|accused|accuses|accusing|"
-    r"claimed|claims|claiming|denied|denies|denying|reported|reports|reporting|added|adds|noted|"
-    r"notes|warned|warns|confirmed|confirms|insisted|insists|declared|declares|stressed|stresses|"
-    r"blamed|blames|blaming|condemned|condemns|explained|explains|quoted|quotes|cited|cites|"
-    r"urged|urges|called|calls|documented|documents|estimated|estimates|revealed|reveals|"
-    r"pointed out|points out|affirmed|affirms|asserted|asserts|alleged|alleges|tweeted|wrote|writes|"
-    r"indicated|indicates|mentioned|recorded|records|counted|put the toll|put the death toll|"
-    r"raised the (?:death )?toll|gave (?:a|the) (?:death )?toll|"
-    r"described|describes|argued|argues|acknowledged|admitted|vowed|threatened|rejected|rejects|"
-    r"dismissed|welcomed|expressed|demanded|demands|repeated|reiterated"
-)
+_SAY = alternation(STANCE_VERBS)
 
 _VIOLENT = (
     r"attack(?:s|ed|ing)?|shell(?:s|ed|ing)|bomb(?:s|ed|ing)?|bombard(?:s|ed|ing)|strik(?:e|es|ing)|"

@@ -18,7 +18,6 @@ _CAPS = re.compile(r"^[A-Z][A-Z.&/]*[A-Z]$")
 
 _SPLIT = re.compile(r"(\s+|-)")
 
-WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 
 _PLURAL_ES = ("s", "x", "ch", "sh", "z")
 

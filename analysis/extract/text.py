@@ -19,6 +19,8 @@ from typing import NamedTuple
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from ..resources.vocabulary import MONTH_ABBREVIATIONS
+
 #: Abbreviations that end with a period but do not end a sentence in news text
 #: (lower case, without the final period, as Punkt stores them).
 NEWS_ABBREVIATIONS = frozenset(
@@ -26,9 +28,8 @@ NEWS_ABBREVIATIONS = frozenset(
     u.s u.n u.k u.a.e e.u a.m p.m e.g i.e etc vs no nos approx est dept govt
     mr mrs ms dr prof rev st mt ft sen rep gov pres amb sec gen lt col maj capt cpt cmdr
     sgt cpl pvt adm brig lt.col lt.gen maj.gen brig.gen jr sr inc corp co ltd bros
-    jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
-)
+) | frozenset(MONTH_ABBREVIATIONS)
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _SPACE = re.compile(r"\S")

@@ -38,6 +38,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import pandas as pd
 
 from ..errors import InputError
+from ..resources.vocabulary import count_words
 
 #: Columns every documents table has, in this order; passthrough metadata follows.
 DOCUMENT_COLUMNS = ["doc_id", "source", "date", "title", "text", "n_words", "duplicate_of", "record"]
@@ -54,7 +55,6 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "doc_id": ("doc_id", "id"),
 }
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _NBSP = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\ufeff": " "})
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -97,11 +97,6 @@ def normalise_text(text: str) -> str:
         'over 2,000\\nkilled'
     """
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_NBSP)
-
-
-def count_words(text: str) -> int:
-    """Number of words (runs of letters/digits, hyphenated or with apostrophes kept whole)."""
-    return len(_WORD.findall(text or ""))
 
 
 def parse_date(value: Any) -> pd.Timestamp | None:
