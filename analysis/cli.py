@@ -26,6 +26,10 @@ EPILOG = """examples:
 """
 
 
+PACK_HELP = ("the conflict pack: a bundled pack's name (syria, the default; muc4) or a folder with a pack.yml "
+             "(e.g. one written by 'lexicon draft')")
+
+
 def _pairs(values: Sequence[str] | None, option: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for v in values or []:
@@ -67,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--lexicon", action="append", metavar="NAME=PATH",
                     help="use your own file for a lexicon (actors, labels, frames, casualties, victims, stopwords, vader); repeatable")
     ex.add_argument("--skip-bad-lines", action="store_true", help="list broken JSON lines as skipped instead of stopping")
+    ex.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP)
 
     rp = sub.add_parser(
         "report",
@@ -90,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("gold", metavar="GOLD.jsonl", help="gold file, one JSON object per report")
     ev.add_argument("--lexicon", action="append", metavar="NAME=PATH", help="use your own lexicon file for any registered lexicon; repeatable")
     ev.add_argument("--out", metavar="DIR", help="also write metrics, misses and false alarms as CSV")
+    ev.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP)
     return parser
 
 
@@ -109,6 +115,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         lexicons=_pairs(args.lexicon, "--lexicon"),
         skip_bad_lines=args.skip_bad_lines,
         progress=not args.quiet,
+        pack=args.pack,
     )
     if not args.quiet:
         counts = ", ".join(f"{k} {v}" for k, v in summary.items())
@@ -135,7 +142,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .run.evaluate import evaluate_gold
 
-    result = evaluate_gold(args.gold, lexicons=_pairs(args.lexicon, "--lexicon"))
+    result = evaluate_gold(args.gold, lexicons=_pairs(args.lexicon, "--lexicon"), pack=args.pack)
     print(result.to_text())
     if args.out:
         out = Path(args.out)

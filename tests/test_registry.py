@@ -42,7 +42,7 @@ def test_unknown_name_and_missing_file_are_named(tmp_path):
         resolve_lexicons({"victims": tmp_path / "none.yml"})
 
 
-@pytest.mark.parametrize("name", list(LEXICONS))
+@pytest.mark.parametrize("name", [n for n in LEXICONS if n != "pack"])
 def test_editing_any_lexicon_changes_the_cache_key(name, corpus, tmp_path):
     copy = tmp_path / f"my-{LEXICONS[name].filename}"
     shutil.copyfile(lexicon_path(name), copy)

@@ -95,8 +95,7 @@ def _resolve(speaker: str, d: ActorDictionary, date: Any, last: tuple[str | None
         # government ("Moscow", "the defence ministry in Moscow", "Turkey")
         inst = _INSTITUTION_IN.match(s)
         probe = inst.group(1) if inst else s
-        kids = d._meto_trie.children
-        if any(w in kids or w[:-1] in kids for w in (x.lower().strip(",.'’") for x in probe.split())):  # cheap test first
+        if any(d.may_start_metonym(x.strip(",.'’")) for x in probe.split()):  # cheap test first
             matches = [m for m in d.find(probe + " said", date=date) if m.end <= len(probe) and not _TO_BODY.search(probe, 0, m.start)]
     if not matches:
         return None, None
@@ -410,21 +409,10 @@ def extract_attributions(sentences: Sequence[Any], *, dictionary: ActorDictionar
             if r["speaker_actor_id"] is not None:
                 last = (r["speaker_actor"], r["speaker_actor_id"])
                 for w in _NAME_WORD.findall(sp):
-                    if w not in names and not _is_actor_word(d, w):
+                    if w not in names and not d.is_actor_word(w):
                         names[w] = last
             rows.append(r)
     return rows
-
-
-def _is_actor_word(d: ActorDictionary, word: str) -> bool:
-    """Whether a single word is an actor name in ``d`` ("Observatory", "Assad"); cached on ``d``."""
-    cache: dict[str, bool] = d.__dict__.setdefault("_word_cache", {})
-    hit = cache.get(word)
-    if hit is None:
-        if len(cache) > 50000:
-            cache.clear()
-        hit = cache[word] = bool(d.find(word))
-    return hit
 
 
 def _document_coalition(sentences: Sequence[Any], d: ActorDictionary, date: Any) -> tuple[str, str] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..resources.packs import MONITOR_KINDS, NEVER_PERPETRATOR
 from ..resources.vocabulary import GENERIC_PARTY_WORDS, MONTHS, SOURCE_CUES, alternation
 from .numbers import UNITS, Token
 
@@ -78,7 +79,6 @@ _MEDICAL_SOURCE = re.compile(
     r"|\b(?:doctors?|medics|paramedics) (?:said|say|says|told|reported)\b"
 )
 
-_NEVER_PERPETRATOR = frozenset({"MONITOR_NGO", "UN", "CIVILIANS"})
 
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most\s+\w+|highest|fiercest)\b[^.;]{0,80}$")
 
@@ -97,7 +97,7 @@ def claim_scope(sentence_text: str) -> str:
     return "event"
 
 
-def sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool = False
+def sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool = False, medical: str | None = None
                       ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """(source group id, its span, whether a pronoun speaker is cited) for one sentence.
 
@@ -109,8 +109,8 @@ def sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool =
     low = text.lower()
     med = _MEDICAL_SOURCE.search(low)
     if med:
-        return "MONITOR_NGO", (med.start(), med.end()), False
-    ms = sorted((m for m in mentions if m["actor_id"] != "CIVILIANS" and m["role"] != "target"
+        return medical, (med.start(), med.end()), False
+    ms = sorted((m for m in mentions if m["kind"] != "civilians" and m["role"] != "target"
                  and not _WAR_AFTER.match(low[m["end"]:m["end"] + 20])),
                 key=lambda m: m["start"])
     acc = _ACCORDING.search(low)
@@ -174,7 +174,7 @@ def sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool =
     if title and ms:
         last = ms[-1]
         tail = low[last["end"]:].strip(" .:-")
-        if not tail and last["actor_id"] in ("MONITOR_NGO", "UN"):
+        if not tail and last["kind"] in MONITOR_KINDS:
             return last["actor_id"], (last["start"], last["end"]), False
     return None, None, bool(_PRONOUN_SPEAKER.search(low))
 
@@ -243,11 +243,11 @@ def perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mentions
                     source_span: tuple[int, int] | None) -> str | None:
     """The actor said to have caused the claim's casualties, in the same clause.
 
-    Active claims ("Russian strikes killed 14", "ISIS executed 18") take the nearest actor
+    Active claims ("Russian strikes killed 14", "Daesh executed 18") take the nearest actor
     before the verb; passive ones ("16 civilians were killed in raids by the coalition",
     "in clashes with Kurdish militants") the nearest actor after the claim introduced by a
     preposition. Victims ("25 members of the Nusra Front"), the cited source, places ("the
-    IS-held town") and monitors, the UN and civilians are never perpetrators.
+    IS-held town") and parties of a kind that never fights (monitors, media...) are never perpetrators.
     """
     c_lo, c_hi = claim["start"], claim["end"]
     num_lo = toks[claim["_num"][0]].start
@@ -266,11 +266,11 @@ def perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mentions
     inside_best: str | None = None
     victim_groups = {m["actor_id"] for m in mentions if num_lo <= m["start"] < np_hi
                      and m["surface"].lower() not in _GENERIC_WORDS}
-    starts = {m["start"] for m in mentions if m["actor_id"] not in _NEVER_PERPETRATOR
+    starts = {m["start"] for m in mentions if m["kind"] not in NEVER_PERPETRATOR
               and not (source_span is not None and m["start"] < source_span[1] and m["end"] > source_span[0])}
     for m in mentions:
         aid = m["actor_id"]
-        if aid in _NEVER_PERPETRATOR or aid in victim_groups:
+        if m["kind"] in NEVER_PERPETRATOR or aid in victim_groups:
             continue
         if m["surface"].lower().endswith(("-held", "-controlled", " held")):
             continue  # a place: "the rebel-held town"

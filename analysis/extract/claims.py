@@ -68,11 +68,26 @@ def _mentions_by_sentence(sents: list[Sentence], dictionary: Any, date: Any,
     for m in rows:
         if m.get("sent_id") not in starts:
             continue
-        if not m.get("actor_id"):
+        if not m.get("actor_id") and not m.get("kind"):
             continue
         off = starts[m["sent_id"]]
-        out.setdefault(m["sent_id"], []).append(dict(m, start=m["start"] - off, end=m["end"] - off))
+        # a party without a group (a generic phrase the context did not resolve) takes part as its kind
+        party = m["actor_id"] or KIND_MARK + m["kind"]
+        out.setdefault(m["sent_id"], []).append(dict(m, start=m["start"] - off, end=m["end"] - off, actor_id=party))
     return out
+
+
+#: The prefix of a party that has a kind but no group, while sources and perpetrators are found.
+KIND_MARK = "kind:"
+
+
+def _party(value: str | None, dictionary: Any) -> tuple[str | None, str | None]:
+    """``(group id, kind)`` of a source or perpetrator (a group, a kind mark, or None)."""
+    if value is None:
+        return None, None
+    if value.startswith(KIND_MARK):
+        return None, value[len(KIND_MARK):]
+    return value, dictionary.kind(value) if dictionary else None
 
 
 #: Sentences (relative to a claim's) whose speaker is the source when its own sentence cites none.
@@ -115,7 +130,8 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
         dictionary = default_dictionary()
     use_actors = mentions is not None or bool(dictionary)
     by_sent = _mentions_by_sentence(sents, dictionary, date, mentions) if use_actors else {}
-    speakers = [sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title") if use_actors
+    medical = ((dictionary or default_dictionary()).medical_actor or (None, None))[1] if dictionary is not False else None
+    speakers = [sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title", medical=medical) if use_actors
                 else (None, None, False) for s in sents]
     # a pronoun speaker ("the source added", "he said") stands for the last named one
     resolved: list[str | None] = []
@@ -174,6 +190,10 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
                 "quote": s.text[c["start"]:c["end"]],
             })
         share_perpetrators(out[len(out) - len(claims):], claims, s.text)
+    kinds_of = dictionary if dictionary else default_dictionary()
+    for r in out:
+        r["source_actor"], r["source_kind"] = _party(r["source_actor"], kinds_of)
+        r["perpetrator_actor"], r["perpetrator_kind"] = _party(r["perpetrator_actor"], kinds_of)
     return out
 
 

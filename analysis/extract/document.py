@@ -16,10 +16,11 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from ..resources.packs import Pack, load_pack
 from ..resources.registry import resolve_lexicons
 from ..resources.wordlists import load_stopwords, victim_classes
 from .actor_dictionary import ActorDictionary
-from .actor_lexicon import load_actor_dictionary
+from .actor_lexicon import load_actor_dictionary, load_parties
 from .attribution import extract_attributions
 from .claim_words import ClaimWords, claim_words
 from .claims import extract_claims
@@ -46,12 +47,22 @@ class Lexicons:
         return {k: Path(v) for k, v in self.files}
 
     @property
+    def pack(self) -> Pack:
+        """The run's conflict pack (the folder of its ``pack.yml``)."""
+        return load_pack(self.paths["pack"].parent)
+
+    @property
     def actors(self) -> ActorDictionary:
-        return _load_actors(self.paths["actors"])
+        return _load_actors(self.paths["actors"], self.paths["pack"])
 
     @property
     def labels(self) -> LabelLexicon:
-        return _load_labels(self.paths["labels"])
+        return load_labels(self.paths["labels"], pack=self.pack)
+
+    @property
+    def parties(self) -> dict:
+        """The generic party phrases (``parties.yml``)."""
+        return load_parties(self.paths["parties"])
 
     @property
     def frames(self) -> FrameLexicon:
@@ -63,20 +74,15 @@ class Lexicons:
 
     def load_all(self) -> None:
         """Load and validate every lexicon now (a broken file fails before the run, not in it)."""
-        self.actors, self.labels, self.frames, self.casualties  # noqa: B018
+        self.pack, self.actors, self.labels, self.frames, self.casualties, self.parties  # noqa: B018
         victim_classes(str(self.paths["victims"]))
         load_stopwords(self.paths["stopwords"])
         analyzer(str(self.paths["vader"]))
 
 
 @lru_cache(maxsize=8)
-def _load_actors(path: Path) -> ActorDictionary:
-    return load_actor_dictionary(path)
-
-
-@lru_cache(maxsize=8)
-def _load_labels(path: Path) -> LabelLexicon:
-    return load_labels(path)
+def _load_actors(path: Path, pack_file: Path) -> ActorDictionary:
+    return load_actor_dictionary(path, pack=load_pack(pack_file.parent))
 
 
 @lru_cache(maxsize=8)
@@ -84,12 +90,13 @@ def _load_frames(path: Path) -> FrameLexicon:
     return load_frames(path)
 
 
-def load_lexicons(overrides: Mapping[str, str | Path] | None = None) -> Lexicons:
+def load_lexicons(overrides: Mapping[str, str | Path] | None = None, *, pack: str | Path | None = None) -> Lexicons:
     """Resolve every lexicon through the registry (bundled by default) and load them, failing early.
 
     Args:
         overrides: ``{name: path}`` for the lexicons the user replaces (names in
             :data:`analysis.resources.registry.LEXICONS`).
+        pack: the conflict pack, by name or folder (default: the Syria pack).
 
     Raises:
         InputError: an unknown lexicon name.
@@ -97,9 +104,11 @@ def load_lexicons(overrides: Mapping[str, str | Path] | None = None) -> Lexicons
 
     Example:
         >>> sorted(load_lexicons().paths)
-        ['actors', 'casualties', 'frames', 'labels', 'stopwords', 'vader', 'victims']
+        ['actors', 'casualties', 'frames', 'labels', 'pack', 'parties', 'stopwords', 'vader', 'victims']
+        >>> load_lexicons(pack="syria").pack.name
+        'syria'
     """
-    lex = Lexicons(tuple((name, str(path)) for name, path in resolve_lexicons(overrides).items()))
+    lex = Lexicons(tuple((name, str(path)) for name, path in resolve_lexicons(overrides, pack=pack).items()))
     lex.load_all()
     return lex
 

@@ -41,8 +41,8 @@ from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from ..errors import InputError
 from ..resources.files import entry_error, load_yaml
+from ..resources.packs import Pack, load_pack
 from ..resources.registry import lexicon_path
-from .actor_lexicon import GROUP_IDS
 from .attribution import extract_attributions
 from .terms import Matcher, Term, check_keys, check_terms, words_regex
 from .text import Sentence, quote_spans
@@ -88,7 +88,7 @@ _GAP_AFTER = re.compile(
 
 
 @lru_cache(maxsize=8)
-def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
+def _load_labels_cached(path: str, mtime: float, pack: Pack) -> LabelLexicon:
     p = Path(path)
     data = load_yaml(p)
     check_keys(p, "(top level)", data, {"referents"}, {"referents"})
@@ -107,8 +107,8 @@ def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
         ref = str(ref)
         check_keys(p, ref, spec, allowed)
         group = spec.get("group")
-        if group is not None and group not in GROUP_IDS:
-            raise entry_error(p, ref, f"unknown group id {group!r}; use one of {', '.join(sorted(GROUP_IDS))}")
+        if group is not None and group not in pack.kinds:
+            raise entry_error(p, ref, f"unknown group id {group!r}; the pack {pack.name!r} has {', '.join(sorted(pack.kinds))}")
         labels = spec.get("labels") or {}
         names = spec.get("names") or {}
         quals = spec.get("qualifiers") or []
@@ -166,8 +166,12 @@ def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
     )
 
 
-def load_labels(path: str | Path | None = None) -> LabelLexicon:
-    """Load and validate a labels lexicon (default: the bundled ``labels.yml``).
+def load_labels(path: str | Path | None = None, *, pack: Pack | None = None) -> LabelLexicon:
+    """Load and validate a labels lexicon (default: the pack's ``labels.yml``).
+
+    Args:
+        path: the labels file; None for the pack's.
+        pack: the conflict pack whose group ids ``group:`` may use (default: the Syria pack).
 
     Raises:
         LexiconError: naming the file and entry (unknown key or group id, empty term,
@@ -177,9 +181,10 @@ def load_labels(path: str | Path | None = None) -> LabelLexicon:
         >>> sorted(load_labels().referents)[:2]
         ['armed_opposition', 'government']
     """
-    p = lexicon_path(path or "labels").resolve()
+    pack = pack or load_pack()
+    p = Path(path or pack.files.get("labels") or lexicon_path("labels")).resolve()
     mtime = p.stat().st_mtime if p.is_file() else 0.0
-    return _load_labels_cached(str(p), mtime)
+    return _load_labels_cached(str(p), mtime, pack)
 
 
 def _part_texts(sentences: Sequence[Sentence]) -> dict[str, str]:

@@ -186,12 +186,14 @@ def _errors_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return df.astype({"min": "Int64", "max": "Int64"})
 
 
-def evaluate_gold(path: str | Path, *, lexicons: Mapping[str, str | Path] | None = None) -> Evaluation:
+def evaluate_gold(path: str | Path, *, lexicons: Mapping[str, str | Path] | None = None,
+                  pack: str | Path | None = None) -> Evaluation:
     """Run the extraction on the texts of a gold file and score it.
 
     Args:
         path: a gold JSONL file (fields doc_id, title, text, date, claims, actors).
         lexicons: ``{name: path}`` overrides of the lexicon registry (default: the bundled ones).
+        pack: the conflict pack, by name or folder (default: the Syria pack).
 
     Returns:
         An :class:`Evaluation`; ``print(ev.to_text())`` shows the report.
@@ -205,7 +207,7 @@ def evaluate_gold(path: str | Path, *, lexicons: Mapping[str, str | Path] | None
         0.96
     """
     gold = read_gold(path)
-    lex = load_lexicons(lexicons)
+    lex = load_lexicons(lexicons, pack=pack)
     actor_dict = lex.actors
     tp = n_pred = n_gold = 0
     vtp = vn_pred = vn_gold = 0
