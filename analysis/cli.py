@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis {extract,report,evaluate}``.
+"""Command line: ``python -m analysis {extract,report,evaluate,lexicon draft}``.
 
 Input problems print one line, ``error: <file/line/field>: <what is wrong>; <what to do>``, on
 stderr and exit with status 2 (no traceback). ``--quiet`` (or a non-terminal stderr) hides the
@@ -23,6 +23,8 @@ EPILOG = """examples:
   python -m analysis extract my.csv --out out --column text=body --column source=outlet
   python -m analysis report --corpus data/demo --config reports.yml --out reports
   python -m analysis evaluate ../shared/gold/dev.jsonl
+  python -m analysis lexicon draft ../shared/data/muc4-dev.jsonl --out my-pack
+  python -m analysis extract ../shared/data/muc4-dev.jsonl --out /tmp/muc4 --pack my-pack
 """
 
 
@@ -96,6 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--lexicon", action="append", metavar="NAME=PATH", help="use your own lexicon file for any registered lexicon; repeatable")
     ev.add_argument("--out", metavar="DIR", help="also write metrics, misses and false alarms as CSV")
     ev.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP)
+
+    lx = sub.add_parser("lexicon", help="draft a conflict pack from a corpus", description="Work on conflict packs.")
+    lsub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION", required=True)
+    dr = lsub.add_parser(
+        "draft",
+        help="write a starter pack (groups with kinds, actors, labels) drafted from a corpus",
+        description="Find the corpus's frequent named parties (names, acronyms with their expansions, demonyms, "
+        "'X forces' heads), suggest a kind for each, and write FOLDER/{pack.yml,actors.yml,labels.yml,README.md} "
+        "plus FOLDER/draft-evidence.yml (example sentences: do not commit it). The pack validates: "
+        "`extract CORPUS --pack FOLDER` uses it at once; edit it first.",
+    )
+    dr.add_argument("corpus", metavar="CORPUS", help="folder of .txt files, .txt, .csv or .jsonl file")
+    dr.add_argument("--out", required=True, metavar="FOLDER", help="the pack folder to write (created)")
+    dr.add_argument("--top", type=int, default=80, metavar="N", help="draft the N most frequent candidates (default 80)")
+    dr.add_argument("--min-docs", type=int, default=3, metavar="N", help="a candidate is in at least N reports (default 3)")
+    dr.add_argument("--name", metavar="NAME", help="the pack's name (default: the folder's)")
+    dr.add_argument("--column", action="append", metavar="FIELD=COLUMN", help="map a field to a CSV/JSONL column; repeatable")
     return parser
 
 
@@ -151,6 +170,19 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_lexicon(args: argparse.Namespace) -> int:
+    from .run.draft import draft_pack
+
+    started = time.time()
+    counts = draft_pack(args.corpus, args.out, top=args.top, min_docs=args.min_docs, name=args.name,
+                        columns=_pairs(args.column, "--column"))
+    if not args.quiet:
+        print(f"{args.corpus} -> {args.out}: {counts['groups']} groups drafted from {counts['documents']} reports, "
+              f"{counts['unplaced']} candidates without a kind (commented out in actors.yml); "
+              f"evidence in {args.out}/draft-evidence.yml ({time.time() - started:.1f} s)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 a report run failed, 2 bad input)."""
     parser = build_parser()
@@ -158,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import progress
 
     progress.QUIET = bool(args.quiet)
-    commands = {"extract": _cmd_extract, "report": _cmd_report, "evaluate": _cmd_evaluate}
+    commands = {"extract": _cmd_extract, "report": _cmd_report, "evaluate": _cmd_evaluate, "lexicon": _cmd_lexicon}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("default")
