@@ -7,7 +7,7 @@ least 1% of the texts and mostly only inside brackets ("[TEXT]", "[REPORTER]").
 
 Example:
     >>> f = OutletFilter.scan([{"source": "Daily Sun", "text": "LIMA, 3 MAY (EFE) -- [TEXT] Troops left."}] * 4)
-    >>> f.is_outlet("EFE"), f.is_outlet("Daily Sun"), f.is_outlet("Troops"), sorted(f.labels)
+    >>> f.is_outlet("EFE"), f.is_outlet("Daily Sun", df=4), f.is_outlet("Troops"), sorted(f.labels)
     (True, True, False, ['text'])
 """
 
