@@ -5,8 +5,8 @@ Group ids are the run's conflict pack's (:mod:`analysis.resources.packs`): an en
 group the pack does not declare is an error naming the file, the entry and the pack's ids.
 
 Example:
-    >>> d = load_actor_dictionary(pack=load_pack("syria"))
-    >>> d.kind(d.actor_groups["Free Syrian Army"])
+    >>> d = load_actor_dictionary(pack=load_pack("muc4"))
+    >>> d.kind(d.actor_groups["Shining Path"])
     'armed_nonstate'
 """
 

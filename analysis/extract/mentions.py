@@ -9,7 +9,7 @@ from typing import Any, Iterable, Sequence
 
 from .actor_dictionary import ActorDictionary, ActorMatch, as_date
 from .actor_lexicon import default_dictionary
-from .parties import PartyMatcher, is_definite, party_matcher, report_country, resolve_parties
+from .parties import PartyMatcher, country_before, is_definite, party_matcher, report_country, resolve_parties
 from .roles import mention_role
 
 _BARE_COALITION = frozenset({"coalition", "the coalition", "coalitions", "the coalitions"})
@@ -53,7 +53,7 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
         sent_rows = [r for m in matches if (r := _pack_row(s, m, matches, d, coalitions)) is not None]
         if matcher is not None:
             taken = [(m.start, m.end) for m in matches]
-            sent_rows += [_party_row(s, m) for m in matcher.find(s.text, taken) if not _in_scare_quotes(s.text, m.start, m.end)]
+            sent_rows += [_party_row(s, m, d) for m in matcher.find(s.text, taken) if not _in_scare_quotes(s.text, m.start, m.end)]
         rows.extend(sorted(sent_rows, key=lambda r: r["start"]))
     generic = [k for k, r in enumerate(rows) if r["_generic"] == "pack"]
     if generic:
@@ -64,7 +64,8 @@ def extract_mentions(sentences: Sequence[Any], *, dictionary: ActorDictionary | 
     for r in rows:
         if r["_generic"] == "party" and r["actor_id"] is not None:
             r["kind"] = d.kind(r["actor_id"]) or r["kind"]
-        del r["_generic"], r["_definite"]
+        for flag in ("_generic", "_definite", "_country"):
+            r.pop(flag, None)
     return rows
 
 
@@ -118,9 +119,10 @@ def _pack_row(s: Any, m: ActorMatch, matches: Sequence[ActorMatch], d: ActorDict
     return _row(s, m, actor, group, d.kind(group), _generic="pack" if generic else None, _definite=definite)
 
 
-def _party_row(s: Any, m: ActorMatch) -> dict[str, Any]:
+def _party_row(s: Any, m: ActorMatch, d: ActorDictionary) -> dict[str, Any]:
     """The mention row of a generic party phrase (``m.actor_id`` holds its kind)."""
-    return _row(s, m, m.actor, None, m.actor_id, _generic="party", _definite=is_definite(s.text, m.start))
+    return _row(s, m, m.actor, None, m.actor_id, _generic="party", _definite=is_definite(s.text, m.start),
+                _country=country_before(s.text, m.start, d.pack))
 
 
 def _row(s: Any, m: ActorMatch, actor: str, group: str | None, kind: str | None, **flags: Any) -> dict[str, Any]:

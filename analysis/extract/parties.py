@@ -10,7 +10,8 @@ group (``actor_id``) is what the report's context says, in this order (:func:`re
    the ministry said", "FMLN guerrillas ... the guerrillas");
 2. the last group of the same kind named earlier in its sentence, else the first one after;
 3. for a definite phrase, the last one of that kind named in the previous sentence;
-4. the one group of that kind that the pack places in the report's country (the country whose
+4. the one group of that kind that the pack places in the phrase's country: the country of a
+   place word right before it ("Salvadoran guerrillas"), else the report's (the country whose
    place words, ``countries:`` in ``pack.yml``, the report names first: its dateline), for a
    state word one of the pack's own states;
 5. the pack's ``fallback`` group for the kind; else none (the kind alone is known: in the Syria
@@ -62,8 +63,9 @@ class PartyMatcher:
         while i < len(toks):
             end, alias = walk(self._trie, toks, i, None, False)
             if alias is None or _inside(toks[i].start, toks[end - 1].end, taken) or _after_name(text, toks[i], taken) \
-                    or (end < len(toks) and toks[end].low in self._modifiers) or _against(toks, i):
-                i += 1 if alias is None else end
+                    or (end < len(toks) and toks[end].low in self._modifiers) or _against(toks, i) \
+                    or _tag(text, toks[i].start, toks[end - 1].end):
+                i = i + 1 if alias is None else end
                 continue
             s, e = toks[i].start, toks[end - 1].end
             out.append(ActorMatch(s, e, text[s:e], alias.actor, alias.group))
@@ -76,6 +78,12 @@ def _heads_only(text: str, found: list[ActorMatch], taken: Sequence[tuple[int, i
     commanders"): it modifies the head after it, which names the party."""
     starts = [a for a, _ in taken] + [m.start for m in found]
     return [m for m in found if not any(0 < x - m.end <= 2 and not text[m.end:x].strip(" -") for x in starts)]
+
+
+def _tag(text: str, start: int, end: int) -> bool:
+    """A phrase that fills a pair of brackets on its own ("[REPORTER]", "[ANNOUNCER]"): a
+    transcript's speaker turn or a format label, not a party in the story."""
+    return text[start - 1 : start] == "[" and text[end : end + 1] == "]"
 
 
 def _against(toks: Sequence[Tok], i: int) -> bool:
@@ -113,8 +121,8 @@ def report_country(sentences: Sequence[Any], pack: Pack | None) -> str | None:
     Example:
         >>> from analysis.extract.text import document_sentences
         >>> from analysis.resources.packs import load_pack
-        >>> report_country(document_sentences("d", None, "LIMA, 2 MAY 90 -- Troops fired."), load_pack("syria")) is None
-        True
+        >>> report_country(document_sentences("d", None, "LIMA, 2 MAY 90 -- Troops fired."), load_pack("muc4"))
+        'Peru'
     """
     if pack is None or not pack.countries:
         return None
@@ -143,6 +151,24 @@ def _word(phrase: str) -> str:
     return r"[\s\-]+".join(re.escape(w) for w in phrase.split())
 
 
+def country_before(text: str, start: int, pack: Pack | None) -> str | None:
+    """The country of a place word right before ``text[start:]`` ("SALVADORAN guerrillas").
+
+    Example:
+        >>> from analysis.resources.packs import load_pack
+        >>> country_before("THE SALVADORAN REBELS", 15, load_pack("muc4"))
+        'El Salvador'
+    """
+    if pack is None or not pack.countries:
+        return None
+    pattern, names = _country_pattern(pack)
+    before = text[max(0, start - 40):start]
+    m = pattern.search(before)
+    while m is not None and before[m.end():].strip():
+        m = pattern.search(before, m.end())
+    return names[m.lastgroup] if m is not None and m.lastgroup else None
+
+
 def resolve_parties(rows: list[dict[str, Any]], party_rows: Sequence[int], pack: Pack | None, *, country: str | None) -> None:
     """Give each generic party row (indices ``party_rows`` of ``rows``, in text order) a group
     by the rules of the module docstring, in place (``actor_id`` stays None when none applies)."""
@@ -166,7 +192,7 @@ def resolve_parties(rows: list[dict[str, Any]], party_rows: Sequence[int], pack:
         if group is None and r.get("_definite"):
             group = _last_of_kind(rows, named.get(keys.get(order[key] - 1), []), r["kind"])
         if group is None:
-            group = _context_default(pack, r["kind"], country)
+            group = _context_default(pack, r["kind"], r.get("_country") or country, r["actor"])
         r["actor_id"] = group
 
 
@@ -207,15 +233,17 @@ def _last_of_kind(rows: list[dict[str, Any]], named: list[int], kind: str) -> st
     return rows[same[-1]]["actor_id"] if same else None
 
 
-def _context_default(pack: Pack, kind: str, country: str | None) -> str | None:
-    """Rules 3-4: the country's one group of the kind, else the pack's fallback."""
+def _context_default(pack: Pack, kind: str, country: str | None, phrase: str) -> str | None:
+    """Rules 4-5: the country's one group of the kind, else the pack's fallback."""
+    if pack.unresolved(phrase):
+        return None
     if country is not None:
         local = pack.country_groups(country, kind)
         if kind == "state":
             local = tuple(g for g in local if g in pack.own_state)
         if len(local) == 1:
             return local[0]
-    return pack.fallback(kind)
+    return pack.fallback(kind, phrase)
 
 
 def is_definite(text: str, start: int) -> bool:

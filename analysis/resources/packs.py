@@ -106,9 +106,19 @@ class Pack:
         """The ``state`` groups a generic state word ("the army") may mean."""
         return tuple(self.defaults.get("own_state") or self.groups_of("state"))
 
-    def fallback(self, kind: str | None) -> str | None:
-        """The group an unresolved generic phrase of ``kind`` takes (None: it stays unresolved)."""
-        return (self.defaults.get("fallback") or {}).get(kind) if kind else None
+    def fallback(self, kind: str | None, phrase: str | None = None) -> str | None:
+        """The group an unresolved generic phrase takes: the one given for its canonical phrase
+        (``parties.yml``), else for its kind (None: it stays unresolved)."""
+        table = self.defaults.get("fallback") or {}
+        if phrase is not None and phrase in table:
+            return table[phrase]
+        return table.get(kind) if kind else None
+
+    def unresolved(self, phrase: str) -> bool:
+        """Whether the pack keeps a generic phrase without a group whatever its context says
+        (``fallback: {gunmen: null}``)."""
+        table = self.defaults.get("fallback") or {}
+        return phrase in table and table[phrase] is None
 
     def referent(self, role: str = "referent") -> str | None:
         """A naming referent from the defaults: ``referent`` or ``state_referent``."""
@@ -269,9 +279,11 @@ def _read_defaults(p: Path, raw: Any, groups: Mapping[str, Mapping[str, Any]], f
     if not isinstance(fallback, dict):
         raise entry_error(p, "defaults.fallback", "must map kinds to group ids, e.g. civilians: CIVILIANS")
     for kind, g in fallback.items():
-        if kind not in KINDS:
-            raise entry_error(p, f"defaults.fallback.{kind}", f"unknown kind; use one of {', '.join(sorted(KINDS))}")
-        _known_group(p, f"defaults.fallback.{kind}", g, groups)
+        if kind not in KINDS and not (isinstance(kind, str) and re.fullmatch(r"[a-z][a-z' -]*", kind)):
+            raise entry_error(p, f"defaults.fallback.{kind}", f"use a kind ({', '.join(sorted(KINDS))}) "
+                                                              "or a canonical phrase of parties.yml in lower case")
+        if g is not None:
+            _known_group(p, f"defaults.fallback.{kind}", g, groups)
     for g in (raw.get("coalition_after") or {}):
         _known_group(p, "defaults.coalition_after", g, groups)
     referents = _label_referents(files.get("labels"))
