@@ -8,10 +8,10 @@ earlier text (``duplicate_of``) are left out. Each function works on an empty se
 Example:
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["sana", "sana"],
     ...     "date": pd.to_datetime(["2017-01-01", "2017-01-02"]), "duplicate_of": [None, None]})
-    >>> m = pd.DataFrame({"doc_id": ["a", "a", "b"], "actor_id": ["UN", "UN", "ISIS"],
+    >>> m = pd.DataFrame({"doc_id": ["a", "a", "b"], "actor_id": ["INTL", "INTL", "REBELS"],
     ...     "actor": ["United Nations"] * 2 + ["Islamic State"], "role": ["speaker", "other", "agent"], "sent_id": [0, 1, 0]})
     >>> salience_by_group(m, docs)[["source", "actor_id", "reports", "share_of_reports"]].values.tolist()
-    [['sana', 'ISIS', 1, 0.5], ['sana', 'UN', 1, 0.5]]
+    [['sana', 'INTL', 1, 0.5], ['sana', 'REBELS', 1, 0.5]]
 """
 
 from __future__ import annotations

@@ -20,11 +20,14 @@ from ..errors import InputError
 from ..extract.labels import load_labels
 from ..io.corpus import original_documents
 from ..io.tables import LABEL_COLUMNS
+from ..resources.packs import load_pack
 
 
-def labels_over_time(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: str = "armed_opposition",
+def labels_over_time(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: str,
                      freq: str = "Q", top: int = 6, quoted: bool | None = False) -> pd.DataFrame:
-    """Per period: uses of each of the ``top`` labels for ``referent`` and their share of the period's uses."""
+    """Per period: uses of each of the ``top`` labels for ``referent`` (a referent of the run's
+    labels lexicon: the pack's ``defaults.referent`` by default in 04-framing) and their share of
+    the period's uses."""
     cols = ["period", "label", "count", "share"]
     docs = original_documents(documents)
     docs = docs[docs["date"].notna()]
@@ -127,7 +130,7 @@ def label_shares(
     Args:
         labels: the ``labels`` table (:data:`LABEL_COLUMNS`).
         documents: the ``documents`` table (needs ``doc_id`` and the ``by`` column).
-        referent: e.g. ``"armed_opposition"``.
+        referent: a referent of the run's labels lexicon (``Pack.referent()`` gives the pack's default).
         by: the documents column that defines groups (``"source"``, ``"label"``...).
         quoted: False for narration only, True for quoted speech only, None for both.
 
@@ -140,9 +143,9 @@ def label_shares(
         InputError: a missing column.
 
     Example:
-        >>> labs = pd.DataFrame([["a", "armed_opposition", "rebels", 3, False]], columns=LABEL_COLUMNS)
+        >>> labs = pd.DataFrame([["a", "insurgents", "rebels", 3, False]], columns=LABEL_COLUMNS)
         >>> docs = pd.DataFrame({"doc_id": ["a"], "source": ["x"]})
-        >>> label_shares(labs, docs, referent="armed_opposition").to_dict("records")
+        >>> label_shares(labs, docs, referent="insurgents").to_dict("records")
         [{'group': 'x', 'label': 'rebels', 'count': 3, 'share': 1.0, 'n_docs': 1}]
     """
     for col in LABEL_COLUMNS:
@@ -165,15 +168,17 @@ def label_shares(
     return g[SHARE_COLUMNS].reset_index(drop=True)
 
 
-def label_names(lexicon: str | None, referent: str) -> list[str]:
+def label_names(lexicon: str | None, referent: str, *, pack: str | None = None) -> list[str]:
     """The label names of ``referent`` in the labels lexicon's order (for stable colours).
 
     Args:
-        lexicon: the labels lexicon file the run used (``None``: the bundled one).
-        referent: a referent of that lexicon, e.g. ``"armed_opposition"``.
+        lexicon: the labels lexicon file the run used (``None``: the pack's).
+        referent: a referent of that lexicon (the pack's ``defaults.referent`` or ``state_referent``).
+        pack: the run's conflict pack, by name or folder (default: the Syria pack).
 
     Example:
-        >>> label_names(None, "government")[:2]
-        ['government', 'regime']
+        >>> p = load_pack("muc4")
+        >>> label_names(None, p.referent("state_referent"), pack="muc4")[2:5]
+        ['army', 'authorities', 'fascists']
     """
-    return load_labels(lexicon).label_names(referent)
+    return load_labels(lexicon, pack=load_pack(pack)).label_names(referent)

@@ -28,7 +28,7 @@ Matching works on word tokens through token tries built once (:mod:`analysis.ext
 case-insensitive unless an alias says ``case: sensitive`` ("IS" is never "it is"); the longest
 match wins; a possessive or plural ending is accepted with or without an apostrophe ("Assad's",
 "Assads", "Russia's"); hyphens and dots inside names are ignored ("al-Assad" = "al Assad",
-"U.N." = "UN"). An adjective counts only before a head noun ("Russian jets", "Russian and
+"U.N." = "U N"). An adjective counts only before a head noun ("Russian jets", "Russian and
 Syrian warplanes", "Turkish-backed"), not "Syrian civilians"; a metonym counts only as an actor
 ("Damascus denied", "Moscow-backed", "backed by Moscow"), not as a place ("in Damascus",
 "Damascus countryside"). Generic words ("militants", "terrorists") are dropped next to a named
@@ -280,7 +280,7 @@ class ActorDictionary:
 
     def _state_head_ok(self, toks: list[Tok], adj_end: int, j: int, h: int) -> bool:
         """A media head ("TV", "news agency") names a state only after "state", "official" or
-        "government" ("Turkish state-run news agency", not "Lebanese TV channel")."""
+        "government" before them ("Turkish state-run news agency", not "Lebanese TV channel")."""
         head = tuple(t.low for t in toks[j:h] if t.raw not in ("-", "–"))
         stripped = head[:-1] + (head[-1][:-1],) if head and head[-1].endswith("s") else head
         if head not in self._state_only and stripped not in self._state_only:

@@ -19,8 +19,8 @@ source", "he" and "she" take the actor of the previous attribution in the docume
 Example:
     >>> from analysis.extract.text import document_sentences
     >>> rows = extract_attributions(document_sentences("d", None, "Twelve died, the Observatory said."))
-    >>> [(r["speaker"], r["speaker_actor_id"], r["kind"], r["content"]) for r in rows]
-    [('the Observatory', 'MONITOR_NGO', 'indirect', 'Twelve died')]
+    >>> [(r["speaker"], r["speaker_actor"], r["kind"], r["content"]) for r in rows]
+    [('the Observatory', 'Syrian Observatory for Human Rights', 'indirect', 'Twelve died')]
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def _resolve(speaker: str, d: ActorDictionary, date: Any, last: tuple[str | None
     return matches[k].actor, matches[k].actor_id
 
 
-#: "the ambassador to the United Nations" is a state's diplomat, not the UN.
+#: "the ambassador to the United Nations" is a state's diplomat, not the United Nations.
 _TO_BODY = re.compile(r"\b(?:ambassador|envoy|representative|delegate|delegation|mission|permanent representative)\s+to\s+(?:the\s+)?$", re.I)
 _NOT_HEAD = re.compile(r"^(?:the\s+|some\s+|many\s+|other\s+)?(?:opponents?|critics?|enemies|enemy|foes?|rivals?|supporters?|detractors?|victims?|families|relatives)\s+of\b", re.I)
 _INSTITUTION_IN = re.compile(r"^(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:ministry|government|embassy|authorities|officials?|spokes(?:man|woman|person)|command|presidency)\s+in\s+(.+)$", re.I)
@@ -241,7 +241,7 @@ def _speaker_prefix(text: str, d: ActorDictionary, date: Any) -> str:
         n_words += 1
         end = w.end()
     phrase = text[:end]
-    # do not end on a function word ("the UN in")
+    # do not end on a function word ("the Observatory in")
     while phrase and phrase.split()[-1].lower().strip(",") in _INNER | {"the", "a", "an", ","}:
         phrase = phrase[: phrase.rstrip().rfind(" ")] if " " in phrase.strip() else ""
     return phrase

@@ -55,12 +55,15 @@ class PartyMatcher:
 
     def find(self, text: str, taken: Sequence[tuple[int, int]]) -> list[ActorMatch]:
         """Generic party phrases in ``text`` outside the character spans ``taken`` (the pack's
-        matches), not right after one ("UN officials": the UN's), nor before a modifier noun
+        matches), not right after one ("Red Cross officials": the Red Cross's), nor before a modifier noun
         ("police station"); longest first."""
         toks = tokens(text)
         out: list[ActorMatch] = []
         i = 0
         while i < len(toks):
+            if not toks[i].raw[:1].isalnum():
+                i += 1  # a phrase starts on a word, not on a hyphen ("anti-government")
+                continue
             end, alias = walk(self._trie, toks, i, None, False)
             if alias is None or _inside(toks[i].start, toks[end - 1].end, taken) or _after_name(text, toks[i], taken) \
                     or (end < len(toks) and toks[end].low in self._modifiers) or _against(toks, i) \

@@ -15,7 +15,7 @@ on the command line and the notebooks' ``pack`` parameter pick one.
     groups:                                 # id -> kind, or a mapping with kind, label, colour, country
       SAL_GOV: {kind: state, label: Salvadoran state, country: El Salvador}
       FMLN: {kind: armed_nonstate, country: El Salvador}
-      CIVILIANS: civilians
+      PEOPLE: civilians
     countries:                              # optional: place words that set a report's country
       El Salvador: [El Salvador, San Salvador, Salvadoran]
     defaults:
@@ -50,11 +50,11 @@ KINDS = (
     "state", "armed_nonstate", "paramilitary", "criminal", "foreign_state", "international",
     "monitor_ngo", "media", "political", "civilians",
 )
-#: Kinds that never cause casualties in a claim (a monitor, the UN, a newspaper, civilians).
+#: Kinds that never cause casualties in a claim (a monitor, the United Nations, a newspaper, civilians).
 NEVER_PERPETRATOR = frozenset({"monitor_ngo", "international", "media", "civilians"})
 #: Kinds whose mention beside a generic word does not claim it ("civilians and militants").
 NOT_CLAIMING = frozenset({"civilians", "monitor_ngo", "international", "media"})
-#: Kinds that report tolls and speak for others ("medics said", "the UN said").
+#: Kinds that report tolls and speak for others ("medics said", "the United Nations said").
 MONITOR_KINDS = frozenset({"monitor_ngo", "international"})
 
 #: The pack used when none is named.
@@ -277,7 +277,7 @@ def _read_defaults(p: Path, raw: Any, groups: Mapping[str, Mapping[str, Any]], f
             raise entry_error(p, "defaults.own_state", f"{g!r} is a {groups[g]['kind']}, not a state")
     fallback = raw.get("fallback") or {}
     if not isinstance(fallback, dict):
-        raise entry_error(p, "defaults.fallback", "must map kinds to group ids, e.g. civilians: CIVILIANS")
+        raise entry_error(p, "defaults.fallback", "must map kinds to group ids, e.g. civilians: PEOPLE")
     for kind, g in fallback.items():
         if kind not in KINDS and not (isinstance(kind, str) and re.fullmatch(r"[a-z][a-z' -]*", kind)):
             raise entry_error(p, f"defaults.fallback.{kind}", f"use a kind ({', '.join(sorted(KINDS))}) "

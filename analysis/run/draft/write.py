@@ -27,7 +27,7 @@ from .words import common
 EVIDENCE_FILE = "draft-evidence.yml"
 
 #: Catch-all groups of a drafted pack, for kinds reports seldom name: the fallback of generic phrases.
-CATCH_ALL = {"CIVILIANS": ("civilians", "Civilians"), "MEDIA": ("media", "Journalists and media")}
+CATCH_ALL = {"NONCOMBATANTS": ("civilians", "Civilians"), "MEDIA": ("media", "Journalists and media")}
 
 #: Naming labels of a drafted pack (English words any conflict's reports use).
 _LABELS = {
