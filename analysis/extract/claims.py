@@ -41,64 +41,24 @@ from typing import Any, Iterable
 
 from ..io.tables import CLAIM_COLUMNS
 from .actor_lexicon import default_dictionary
-from .claim_context import (
-    AGGREGATE_TOLL,
-    WAR_SUBJECT,
-    WAR_TOLL,
-    claim_scope,
-    perpetrator_of,
-    sentence_speaker,
-    share_perpetrators,
-)
+from .attribution import extract_attributions
+from .claim_context import AGGREGATE_TOLL, WAR_SUBJECT, WAR_TOLL, claim_scope, perpetrator_of, share_perpetrators
 from .claim_grammar import sentence_claims
 from .claim_words import ClaimWords, claim_words
 from .mentions import extract_mentions
+from .sources import DocumentSources, sentence_mentions, split_party
 from .text import Sentence
 
 __all__ = ["CLAIM_COLUMNS", "claims_frame", "extract_claims"]
 
-
-def _mentions_by_sentence(sents: list[Sentence], dictionary: Any, date: Any,
-                          rows: Iterable[dict[str, Any]] | None = None) -> dict[int, list[dict[str, Any]]]:
-    """Actor mentions (with roles, generic words resolved) per ``sent_id``, offsets local to the sentence."""
-    if rows is None:
-        rows = extract_mentions(sents, dictionary=dictionary, date=date)
-    out: dict[int, list[dict[str, Any]]] = {}
-    starts = {s.sent_id: s.start for s in sents}
-    for m in rows:
-        if m.get("sent_id") not in starts:
-            continue
-        if not m.get("actor_id") and not m.get("kind"):
-            continue
-        off = starts[m["sent_id"]]
-        # a party without a group (a generic phrase the context did not resolve) takes part as its kind
-        party = m["actor_id"] or KIND_MARK + m["kind"]
-        out.setdefault(m["sent_id"], []).append(dict(m, start=m["start"] - off, end=m["end"] - off, actor_id=party))
-    return out
-
-
-#: The prefix of a party that has a kind but no group, while sources and perpetrators are found.
-KIND_MARK = "kind:"
-
-
-def _party(value: str | None, dictionary: Any) -> tuple[str | None, str | None]:
-    """``(group id, kind)`` of a source or perpetrator (a group, a kind mark, or None)."""
-    if value is None:
-        return None, None
-    if value.startswith(KIND_MARK):
-        return None, value[len(KIND_MARK):]
-    return value, dictionary.kind(value) if dictionary else None
-
-
-#: Sentences (relative to a claim's) whose speaker is the source when its own sentence cites none.
-_ADJACENT = (1, -1)
 
 #: Vague quantities of a war toll ("hundreds of thousands").
 _WAR_VAGUE = frozenset({"tens of thousands", "hundreds of thousands"})
 
 
 def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None,
-                   mentions: Iterable[dict[str, Any]] | None = None, words: ClaimWords | None = None) -> list[dict[str, Any]]:
+                   mentions: Iterable[dict[str, Any]] | None = None, words: ClaimWords | None = None,
+                   attributions: Iterable[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Casualty claims of one document.
 
     Args:
@@ -111,6 +71,9 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
             already computed (saves a second actor pass); offsets in the part's text.
         words: the casualty lexicon (:func:`~analysis.extract.claim_words.claim_words`); the
             bundled ``casualties.yml`` by default.
+        attributions: the document's records from
+            :func:`analysis.extract.attribution.extract_attributions` (with their internal
+            keys), when already computed: the claims' sources come from them.
 
     Returns:
         One dict per claim occurrence with the keys :data:`CLAIM_COLUMNS` plus ``quote``.
@@ -126,74 +89,54 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
     per_sent = [sentence_claims(s, lex) for s in sents]
     if not any(per_sent):
         return []
-    if dictionary is None and mentions is None:
+    if dictionary is None and (mentions is None or attributions is None):
         dictionary = default_dictionary()
     use_actors = mentions is not None or bool(dictionary)
-    by_sent = _mentions_by_sentence(sents, dictionary, date, mentions) if use_actors else {}
-    medical = ((dictionary or default_dictionary()).medical_actor or (None, None))[1] if dictionary is not False else None
-    speakers = [sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title", medical=medical) if use_actors
-                else (None, None, False) for s in sents]
-    # a pronoun speaker ("the source added", "he said") stands for the last named one
-    resolved: list[str | None] = []
-    last_source: str | None = None
-    last_idx = -10
-    for idx, (sp, _span, pronoun) in enumerate(speakers):
-        if sp is not None:
-            last_source, last_idx = sp, idx
-        resolved.append(sp if sp is not None else (last_source if pronoun and idx - last_idx <= 3 else None))
+    if use_actors and mentions is None:
+        mentions = extract_mentions(sents, dictionary=dictionary, date=date)
+    if use_actors and attributions is None:
+        attributions = extract_attributions(sents, dictionary=dictionary, date=date, mentions=mentions)
+    by_sent = sentence_mentions(sents, mentions) if use_actors else {}
+    sources = DocumentSources(sents, attributions if use_actors else ())
     out: list[dict[str, Any]] = []
     for idx, s in enumerate(sents):
-        claims = per_sent[idx]
-        if not claims:
-            continue
-        sp, sp_span, _pronoun = speakers[idx]
-        own = resolved[idx]
-        adjacent = None
-        for j in (idx + d for d in _ADJACENT):
-            if 0 <= j < len(sents) and resolved[j] is not None:
-                adjacent = resolved[j]
-                break
-        toks = claims[0]["_toks"]
-        sent_scope = claim_scope(s.text)
-        war_subject = bool(WAR_SUBJECT.search(s.text.lower()))
-        sent_mentions = by_sent.get(s.sent_id, [])
-        perps: list[str | None] = []
-        for c in claims:
-            scope = sent_scope
-            if c["category"] != "injured" and (c["max"] or 0) >= AGGREGATE_TOLL:
-                scope = "cumulative"
-            war_toll = scope == "cumulative" and ((c["max"] or 0) >= WAR_TOLL or c["vague"] in _WAR_VAGUE)
-            source = own if own is not None or war_toll else adjacent
-            if not use_actors or (war_toll and war_subject):
-                perp = None
-            elif c["_parent"] is not None:
-                perp = perps[c["_parent"]]
-            else:
-                perp = perpetrator_of(c, s.text, toks, sent_mentions, sp_span)
-            perps.append(perp)
-            out.append({
-                "doc_id": s.doc_id,
-                "part": s.part,
-                "sent_id": s.sent_id,
-                "start": s.start + c["start"],
-                "end": s.start + c["end"],
-                "category": c["category"],
-                "min": c["min"],
-                "max": c["max"],
-                "qualifier": c["qualifier"],
-                "vague": c["vague"],
-                "victims": c["victims"],
-                "scope": scope,
-                "source_actor": source,
-                "perpetrator_actor": perp,
-                "sentence": s.text,
-                "quote": s.text[c["start"]:c["end"]],
-            })
-        share_perpetrators(out[len(out) - len(claims):], claims, s.text)
-    kinds_of = dictionary if dictionary else default_dictionary()
+        if per_sent[idx]:
+            out += _sentence_records(s, per_sent[idx], by_sent.get(s.sent_id, []), sources, use_actors=use_actors)
+    kind_of = (dictionary or default_dictionary()).kind
     for r in out:
-        r["source_actor"], r["source_kind"] = _party(r["source_actor"], kinds_of)
-        r["perpetrator_actor"], r["perpetrator_kind"] = _party(r["perpetrator_actor"], kinds_of)
+        r["source_actor"], r["source_kind"] = split_party(r["source_actor"], kind_of)
+        r["perpetrator_actor"], r["perpetrator_kind"] = split_party(r["perpetrator_actor"], kind_of)
+    return out
+
+
+def _sentence_records(s: Sentence, claims: list[dict[str, Any]], sent_mentions: list[dict[str, Any]],
+                      sources: DocumentSources, *, use_actors: bool) -> list[dict[str, Any]]:
+    """The claim records of one sentence: scope, source (from the attributions) and perpetrator."""
+    toks = claims[0]["_toks"]
+    sent_scope = claim_scope(s.text)
+    war_subject = bool(WAR_SUBJECT.search(s.text.lower()))
+    out: list[dict[str, Any]] = []
+    perps: list[str | None] = []
+    for c in claims:
+        scope = sent_scope
+        if c["category"] != "injured" and (c["max"] or 0) >= AGGREGATE_TOLL:
+            scope = "cumulative"
+        war_toll = scope == "cumulative" and ((c["max"] or 0) >= WAR_TOLL or c["vague"] in _WAR_VAGUE)
+        source = sources.of_claim(s.sent_id, s.start + c["start"], s.start + c["end"], war_toll=war_toll)
+        if not use_actors or (war_toll and war_subject):
+            perp = None
+        elif c["_parent"] is not None:
+            perp = perps[c["_parent"]]
+        else:
+            perp = perpetrator_of(c, s.text, toks, sent_mentions, sources.span.get(s.sent_id))
+        perps.append(perp)
+        out.append({
+            "doc_id": s.doc_id, "part": s.part, "sent_id": s.sent_id, "start": s.start + c["start"],
+            "end": s.start + c["end"], "category": c["category"], "min": c["min"], "max": c["max"],
+            "qualifier": c["qualifier"], "vague": c["vague"], "victims": c["victims"], "scope": scope,
+            "source_actor": source, "perpetrator_actor": perp, "sentence": s.text, "quote": s.text[c["start"]:c["end"]],
+        })
+    share_perpetrators(out, claims, s.text)
     return out
 
 

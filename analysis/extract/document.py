@@ -27,6 +27,7 @@ from .claims import extract_claims
 from .frames import FrameLexicon, extract_frames, load_frames
 from .labels import LabelLexicon, extract_labels, load_labels
 from .mentions import extract_mentions
+from .parties import PartyMatcher, party_matcher
 from .text import document_sentences
 from .tone import analyzer, extract_tone
 
@@ -63,6 +64,11 @@ class Lexicons:
     def parties(self) -> dict:
         """The generic party phrases (``parties.yml``)."""
         return load_parties(self.paths["parties"])
+
+    @property
+    def party_matcher(self) -> PartyMatcher:
+        """The generic party phrases, compiled."""
+        return party_matcher(self.paths["parties"])
 
     @property
     def frames(self) -> FrameLexicon:
@@ -114,7 +120,7 @@ def load_lexicons(overrides: Mapping[str, str | Path] | None = None, *, pack: st
 
 
 #: Stages of :func:`extract_document`, in the order they run (keys of its ``timings``).
-STAGES = ("sentences", "tone", "attributions", "mentions", "claims", "labels", "frames")
+STAGES = ("sentences", "tone", "mentions", "attributions", "claims", "labels", "frames")
 
 def extract_document(
     doc: Mapping[str, Any], res: Lexicons, *, timings: dict[str, float] | None = None
@@ -149,11 +155,12 @@ def extract_document(
     tone_doc, tone_sents = extract_tone(sents, vader=res.paths["vader"])
     tone_doc["doc_id"] = doc["doc_id"]
     t2 = clock()
-    attributions = extract_attributions(sents, dictionary=actors, date=date)
+    mentions = extract_mentions(sents, dictionary=actors, date=date, parties=res.party_matcher)
     t3 = clock()
-    mentions = extract_mentions(sents, dictionary=actors, date=date)
+    attributions = extract_attributions(sents, dictionary=actors, date=date, mentions=mentions)
     t4 = clock()
-    claims = extract_claims(sents, dictionary=actors, date=date, mentions=mentions, words=res.casualties)
+    claims = extract_claims(sents, dictionary=actors, date=date, mentions=mentions, words=res.casualties,
+                            attributions=attributions)
     t5 = clock()
     labels = extract_labels(sents, lexicon=res.labels, attributions=attributions)
     t6 = clock()

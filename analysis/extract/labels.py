@@ -220,6 +220,8 @@ def _speech_spans(sentences: Sequence[Sentence], attributions: Iterable[Mapping]
     if attributions is None:
         attributions = extract_attributions(sentences)
     for rec in attributions or ():
+        if rec.get("kind") == "cited":
+            continue  # the party a sentence cites for its facts, not a span of reported words
         part = rec.get("part")
         start = rec.get("content_start", rec.get("start"))
         end = rec.get("content_end", rec.get("end"))
