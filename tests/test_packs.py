@@ -257,3 +257,29 @@ def test_the_muc4_pack_scores_its_actor_gold():
                             capture_output=True, text=True, check=True)
     f1 = float(re.search(r"F1 ([0-9.]+)", result.stdout).group(1))
     assert f1 >= 0.85, result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.skipif(not MUC4.is_file(), reason="needs ../shared/data/muc4-dev.jsonl")
+def test_the_drafter_on_muc4_finds_the_insurgencies_and_no_outlet(tmp_path):
+    from analysis.run.draft import draft_pack
+
+    counts = draft_pack(MUC4, tmp_path / "muc4", name="muc4")
+    assert counts["upper_case"] and counts["groups"] >= 40
+    pack = load_pack(tmp_path / "muc4")
+    labels = {pack.label(g).upper(): k for g, k in pack.kinds.items()}
+    assert labels["FARABUNDO MARTI NATIONAL LIBERATION FRONT"] == "armed_nonstate"
+    assert labels["SHINING PATH"] == "armed_nonstate"
+    assert labels["TUPAC AMARU REVOLUTIONARY MOVEMENT"] == "armed_nonstate"
+    outlets = {"EFE", "AFP", "ACAN", "ACAN-EFE", "RADIO VENCEREMOS", "CADENA NACIONAL", "TEXT", "REPORTER"}
+    assert not outlets & set(labels)
+    assert not outlets & {gid.replace("_", " ") for gid in pack.kinds}
+
+
+def test_the_drafter_needs_a_folder(tmp_path, capsys):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Two died.\n")
+    (tmp_path / "file").write_text("x")
+    assert main(["lexicon", "draft", str(tmp_path / "c"), "--out", str(tmp_path / "file")]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {tmp_path / 'file'}: is a file; give a folder for the drafted pack"
