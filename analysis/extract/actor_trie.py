@@ -16,9 +16,19 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from ..errors import InputError
+
+
+class ActorMatch(NamedTuple):
+    """One actor found in a text: character span, surface, canonical actor and group id."""
+
+    start: int
+    end: int
+    surface: str
+    actor: str
+    actor_id: str
 
 
 class Tok(NamedTuple):
@@ -221,3 +231,25 @@ def insert(trie: Node, alias: Alias) -> None:
 def one_word(trie: Node) -> set[str]:
     """The lower-case words that are a whole alias of ``trie`` on their own."""
     return {k for k, v in trie.children.items() if v.aliases}
+
+
+@dataclass(frozen=True)
+class Tries:
+    """Everything the matching rules read: alias, adjective, metonym and head tries, the words
+    allowed between an adjective and its head, media heads that need "state", aliases that are
+    also places, the first words of any pattern, and the kind of a group."""
+
+    aliases: Node
+    adjectives: Node
+    metonyms: Node
+    heads: Node
+    modifiers: frozenset[str]
+    state_only: frozenset[tuple[str, ...]]
+    places: frozenset[tuple[str, ...]]
+    kind: Callable[[str | None], str | None]
+
+    @property
+    def first(self) -> frozenset[str]:
+        """Lower-case words that start an alias, an adjective or a metonym."""
+        return frozenset(self.aliases.children) | frozenset(self.adjectives.children) | frozenset(self.metonyms.children)
+
