@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pandas as pd
-import pytest
 
 from analysis.io.tables import TABLE_COLUMNS, TABLE_NAMES
 from analysis.paths import DEMO_CORPUS, PROJECT_ROOT
@@ -115,14 +114,17 @@ def test_empty_corpus_folder(tmp_path):
 
 
 @needs_fakes
-@pytest.mark.slow
-def test_extract_fakes_accounts_for_every_row(tmp_path, fakes_path):
-    r = cli("--quiet", "extract", fakes_path, "--out", tmp_path / "o", "--format", "parquet")
-    assert r.returncode == 0, r.stderr
-    docs = pd.read_parquet(tmp_path / "o" / "documents.parquet")
-    skipped = pd.read_parquet(tmp_path / "o" / "skipped.parquet")
+def test_fakes_accounts_for_every_row(fakes_tables):
+    docs, skipped = fakes_tables.documents, fakes_tables.skipped
     assert len(docs) + len(skipped) == 804
     assert docs["doc_id"].tolist() == [f"fakes-{i}" for i in range(804)]
+
+
+def test_extract_writes_parquet(tmp_path):
+    r = cli("--quiet", "extract", DEMO_CORPUS, "--out", tmp_path / "o", "--format", "parquet")
+    assert r.returncode == 0, r.stderr
+    docs = pd.read_parquet(tmp_path / "o" / "documents.parquet")
+    assert len(docs) + len(pd.read_parquet(tmp_path / "o" / "skipped.parquet")) == 36
 
 
 @needs_gold

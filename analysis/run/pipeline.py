@@ -35,7 +35,7 @@ from ..extract.document import Lexicons, load_lexicons
 from ..io.cache import cache_key, code_version
 from ..io.corpus import corpus_format, corpus_sha256
 from ..io.tables import PartitionWriter, Tables, read_tables
-from ..paths import PROCESSED_DIR
+from ..paths import cache_dir as default_cache_dir
 from ..resources.registry import fingerprints
 from .partitions import (
     DEFAULT_PARTITION_SIZE,
@@ -266,7 +266,7 @@ def load_tables(
         corpus: the corpus path.
         lexicons: optional lexicon overrides (part of the cache key).
         columns: field -> column mapping for generic CSV/JSONL (part of the cache key).
-        cache_dir: where cached tables live (default ``data/processed``).
+        cache_dir: where cached tables live (default ``$CC_CACHE_DIR`` or ``data/processed``).
         refresh: extract again even if cached.
         engine, workers, scheduler: as for :func:`extract_corpus` (a cache miss only; the
             engine does not change the tables, so it is not part of the cache key).
@@ -280,7 +280,7 @@ def load_tables(
     res = load_lexicons(lexicons)
     probe = run_provenance(p, res, columns=dict(columns or {}), skip_bad_lines=False)
     key = cache_key(probe)
-    root = Path(cache_dir) if cache_dir else PROCESSED_DIR
+    root = Path(cache_dir) if cache_dir else default_cache_dir()
     target = root / key
     manifest = target / "provenance.json"
     if manifest.is_file() and not refresh:
