@@ -152,14 +152,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     progress.QUIET = bool(args.quiet)
     commands = {"extract": _cmd_extract, "report": _cmd_report, "evaluate": _cmd_evaluate}
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("default")
-            warnings.formatwarning = lambda msg, cat, *a, **k: f"warning: {msg}\n"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
             return commands[args.command](args)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        return 130
+        except InputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("error: interrupted", file=sys.stderr)
+            return 130
+        finally:
+            _print_warnings(caught)
+
+
+def _print_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
+    """Each distinct warning of the run once, as ``warning: ...`` on stderr."""
+    seen: set[str] = set()
+    for w in caught:
+        text = str(w.message)
+        if text not in seen:
+            seen.add(text)
+            print(f"warning: {text}", file=sys.stderr)
