@@ -4,13 +4,15 @@ Python's ``csv`` reads a quoted field across line breaks, which a report with pa
 needs, but one stray quote then swallows the rows after it into one field, silently. Each
 row here knows its lines, and the rule is:
 
-* a row read over several lines, each of which is on its own a row with the header's number
-  of fields, was made by a stray quote: each line is read as its own row (the stray quote
-  stays in its text) and a warning names the line where the quote opened;
-* a row read over several lines with the wrong number of fields is skipped, its reason naming
-  the lines it covers;
-* rows that span lines and pass both tests are kept (a text with paragraphs), and one warning
-  says how many there are and where the first is, so a merge is never silent.
+* a row read over several lines with the wrong number of fields was made by a stray quote.
+  When each of its lines is on its own a row with the header's number of fields, each line
+  is read as its own row (the stray quote stays in its text) and a warning names the line
+  where the quote opened; otherwise the row is skipped, its reason naming the lines;
+* a row read over several lines with the right number of fields is valid CSV and is read as
+  one row (a text with paragraphs). When each of its lines would also be a row, a warning
+  names the lines (two stray quotes that pair up look exactly like this); the others are
+  counted in one warning that says where the first is. A merge is never silent, and valid
+  CSV is always read as CSV.
 
 A field may hold up to :data:`FIELD_LIMIT` characters (Python's default is 128 KB, less than
 some long reports); past that the error says whether a quote left open or one huge field is
@@ -20,9 +22,9 @@ as ``name.1``, ``name.2`` ... (the first keeps the name), with a warning.
 Example:
     >>> import io
     >>> notes = []
-    >>> header, rows = read_rows("c.csv", io.StringIO('text,source\\n"Two killed.,sana\\nThree killed.",bbc\\n'), notes)
+    >>> header, rows = read_rows("c.csv", io.StringIO('text,source\\n"Two killed.,sana\\nThree killed.,bbc\\n'), notes)
     >>> [(r.values, r.first_line) for r in rows]
-    [(['"Two killed.', 'sana'], 2), (['Three killed."', 'bbc'], 3)]
+    [(['"Two killed.', 'sana'], 2), (['Three killed.', 'bbc'], 3)]
 """
 
 from __future__ import annotations
@@ -160,15 +162,20 @@ def _rows(where: str, reader, lines: _Lines, width: int, notes: list[str]) -> It
         row = CsvRow(values, first, first + len(raw) - 1)
         if len(raw) > 1:
             pieces = [_fields(line) for line in raw]
-            if all(len(p) == width for p in pieces):
+            lines_are_rows = all(len(p) == width for p in pieces)
+            if lines_are_rows and len(values) != width:  # a stray quote, certainly: read each line
                 notes.append(f"{where}: {row.lines}: a quote opened on line {first} runs over {len(raw)} lines "
-                             f"that each have the header's {width} fields: read as {len(raw)} rows (an "
-                             f"unbalanced quote?); check the quotes on line {first}")
+                             f"that each have the header's {width} fields: read as {len(raw)} rows; fix the "
+                             f"quote on line {first}")
                 for k, piece in enumerate(pieces):
                     yield CsvRow(piece, first + k, first + k)
                 row_no += len(pieces)
                 continue
-            if len(values) == width:
+            if lines_are_rows:  # valid CSV, but each line would be a row too: say so
+                notes.append(f"{where}: data row {row_no} ({row.lines}): one quoted field runs over {len(raw)} "
+                             f"lines that would each be a row of {width} fields; read as one row, as CSV says; "
+                             f"if they are separate reports, fix the unbalanced quote on line {first}")
+            elif len(values) == width:
                 spanning += 1
                 first_span = first_span or f"data row {row_no}, {row.lines}"
         if len(values) != width:

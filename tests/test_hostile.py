@@ -138,27 +138,29 @@ def test_twenty_digit_toll_in_text(tmp_path):
 # --------------------------------------------------------------------------- 3. silent loss
 
 
-UNBALANCED = {
-    "quote closed a row later": (
-        'text,source\n"Two people were killed. ,sana\nThree people were killed.",ahram\nFour were killed.,bbc\n', 2),
+UNBALANCED = {  # content, records expected, line named in the warning
     "quote never closed": (
-        'text,source\nTwo people were killed.,sana\n"Three people were killed.,ahram\nFour were killed.,bbc\n', 3),
+        'text,source\nTwo people were killed.,sana\n"Three people were killed.,ahram\nFour were killed.,bbc\n', 3, 3),
     "quote closed by a later quoted field": (
-        'text,source\n"Two people were killed.,sana\nThree were killed.,ahram\n"Four, five were killed.",bbc\n', 2),
+        'text,source\n"Two people were killed.,sana\nThree were killed.,ahram\n"Four, five were killed.",bbc\n', 3, 2),
+    "quote closed a row later": (  # valid CSV (one row with a line break): read as CSV, and warned
+        'text,source\n"Two people were killed. ,sana\nThree people were killed.",ahram\nFour were killed.,bbc\n', 2, 2),
 }
 
 
 @pytest.mark.parametrize("name", UNBALANCED)
-def test_unbalanced_csv_quote_never_merges_rows(tmp_path, name):
-    """Case 3a: a stray quote swallowing the following rows: 3 rows in, 3 records out, warned."""
-    content, line = UNBALANCED[name]
+def test_unbalanced_csv_quote_never_merges_rows_silently(tmp_path, name):
+    """Case 3a: a stray quote swallowing the following rows is split back into them, or named."""
+    content, n_records, line = UNBALANCED[name]
     corpus = write(tmp_path / "c.csv", content)
     run = extract(corpus, tmp_path / "o")
     assert run.rc == 0
-    assert accounted(tmp_path / "o") == 3
+    assert accounted(tmp_path / "o") == n_records
     docs = read_table(tmp_path / "o", "documents")
-    assert sorted(docs["source"]) == ["ahram", "bbc", "sana"]
-    assert not docs["text"].str.contains("\n").any()
+    assert docs["text"].str.contains("Three").any() and "bbc" in set(docs["source"])
+    if n_records == 3:
+        assert sorted(docs["source"]) == ["ahram", "bbc", "sana"]
+        assert not docs["text"].str.contains("\n").any()
     assert f"line {line}" in run.warning_text and "quote" in run.warning_text
 
 
