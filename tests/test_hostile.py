@@ -625,3 +625,11 @@ def test_hostile_gold_file(tmp_path, line):
     gold = write(tmp_path / "g.jsonl", json.dumps(GOLD_OK).encode() + b"\n" + line + b"\n")
     run = cli("evaluate", gold)
     assert run.rc == 2 and str(gold) in run.error and "line 2" in run.error
+
+
+def test_messages_cannot_drive_the_terminal(tmp_path):
+    """A file name with a terminal escape, a line break or U+202E is printed escaped, on one line."""
+    name = tmp_path / "a\x1b]0;pwned\x07\nerror: fake\u202eb.csv"
+    run = cli("extract", name, "--out", tmp_path / "o")
+    assert run.rc == 2 and "\x1b" not in run.err and "\u202e" not in run.err
+    assert "\\x1b]0;pwned\\x07\\nerror: fake\\u202eb.csv" in run.error
