@@ -57,6 +57,20 @@ _TABLE = str.maketrans({
     **{c: "\n" for c in LINE_BREAKS},
     **{c: None for c in INVISIBLE},
 })
+
+
+def _char_class(codes: list[int]) -> str:
+    """A regex character class of code points, runs written as ranges (fast to search)."""
+    runs: list[list[int]] = []
+    for c in sorted(codes):
+        if runs and c == runs[-1][1] + 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs) + "]"
+
+
+_SPECIAL = re.compile(_char_class(list(_TABLE)))
 _JOINER = re.compile(r"(?<![^\x00-\x7f\s\d])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f\s\d])")
 
 
@@ -67,7 +81,9 @@ def normalise_text(text: str) -> str:
         >>> normalise_text("over\\u00a02,000\\r\\nkilled\\u00ad")
         'over 2,000\\nkilled'
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _SPECIAL.search(text):
+        text = text.translate(_TABLE)
     if "\u200c" in text or "\u200d" in text:
         text = _JOINER.sub("", text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
