@@ -25,7 +25,7 @@ MAX_FUNCTION_LINES = 80
 NOT_YET_SMALL = {
     "analysis.aggregate.distinctive", "analysis.extract.actor_lexicon", "analysis.extract.attribution",
     "analysis.extract.claim_grammar", "analysis.extract.claims", "analysis.extract.labels",
-    "analysis.extract.numbers", "analysis.io.corpus", "analysis.run.evaluate",
+    "analysis.extract.numbers", "analysis.run.evaluate",
 }
 
 
