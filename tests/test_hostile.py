@@ -50,8 +50,8 @@ def _render_display(obj) -> str:
 
 
 def _notice_report(tmp_path, sources, n_selected):
-    from analysis.report.session import Report
     from analysis.io.tables import TABLE_NAMES
+    from analysis.report.session import Report
     from analysis.run.pipeline import Tables
 
     docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["x", "y"], "text": ["t", "t"]})
@@ -280,8 +280,6 @@ def _consistent(out) -> None:
     assert set(claims["doc_id"]) <= set(docs["doc_id"])
 
 
-@phase2("pipeline.py extract_to_dir writes into --out in place, with no lock: a second run "
-        "into the same folder deletes the first one's parts and mixes the tables")
 def test_two_extracts_into_one_out_never_mix(tmp_path, monkeypatch):
     """Case 5a: a second ``extract`` into the same ``--out`` while the first runs."""
     import analysis.progress
@@ -306,8 +304,6 @@ def test_two_extracts_into_one_out_never_mix(tmp_path, monkeypatch):
     _consistent(out)
 
 
-@phase2("pipeline.py PartitionWriter.finish writes each final table into --out in turn, so a "
-        "killed run leaves new and old tables under the old provenance")
 def test_interrupted_extract_leaves_old_tables_or_none(tmp_path, monkeypatch):
     """Case 5b: a run killed while writing its tables leaves no folder that looks valid but is mixed."""
     a = write(tmp_path / "a.jsonl", json.dumps({"doc_id": "a0", "text": KILLED}) + "\n")
@@ -339,8 +335,13 @@ def test_interrupted_extract_leaves_old_tables_or_none(tmp_path, monkeypatch):
         "gives file names over 255 bytes (OSError before index.html is written)")
 def test_long_outlet_name_gives_short_file_names(tmp_path):
     """Case 6a: a 300-character outlet name in a ``per: source`` config."""
-    from analysis.report.batch import expand_variants, notebook_names, notebook_parameters, plan_runs
     from analysis.paths import NOTEBOOK_DIR
+    from analysis.report.batch import (
+        expand_variants,
+        notebook_names,
+        notebook_parameters,
+        plan_runs,
+    )
 
     docs = pd.DataFrame({"source": ["x" * 300, "sana"], "date": pd.to_datetime(["2017-01-01", "2017-02-01"])})
     variants = expand_variants([{"per": "source"}], docs)
@@ -451,7 +452,6 @@ def test_spreadsheet_safe_cells(cell, safe):
 FORMULAS = "---\ntitle: =HYPERLINK(\"http://x.test\",\"open\")\nsource: +cmd|' /C calc'!A0\n---\n@SUM(1+1) said 12 people were killed.\n"
 
 
-@phase2("pipeline.py PartitionWriter writes tables without analysis.sanitize.spreadsheet_safe")
 def test_extracted_tables_are_spreadsheet_safe(tmp_path):
     """Case 8 (the outputs): no cell of documents.csv or claims.csv starts a formula."""
     import csv

@@ -26,10 +26,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.io.corpus import load_corpus
-from analysis.io.sanitize import normalise_text
 from analysis.errors import InputError, printable
-from analysis.io.sanitize import FORMULA_START, INVISIBLE, clean_label, spreadsheet_safe
+from analysis.io.corpus import load_corpus
+from analysis.io.sanitize import (
+    FORMULA_START,
+    INVISIBLE,
+    clean_label,
+    normalise_text,
+    spreadsheet_safe,
+)
 
 from .hostile_helpers import accounted, cli, write
 
