@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..errors import LexiconError
+from ..errors import LexiconError, brief
 from ..resources.files import entry_error, load_yaml
 from ..resources.packs import KINDS, Pack, check_plain, load_pack
 from ..resources.registry import lexicon_path
@@ -43,7 +43,7 @@ def _parse_date(value: Any, path: Path, entry: str, key: str) -> _dt.date | None
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise entry_error(path, entry, f"{key} must be a date written YYYY-MM-DD, got {value!r}")
+    raise entry_error(path, entry, f"{key} must be a date written YYYY-MM-DD, got {brief(value)}")
 
 
 def _entry_head(raw: Any, path: Path, index: int, pack: Pack) -> dict[str, Any]:
@@ -59,14 +59,14 @@ def _entry_head(raw: Any, path: Path, index: int, pack: Pack) -> dict[str, Any]:
     if unknown:
         raise entry_error(path, name, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(_ENTRY_KEYS))}")
     group = raw.get("group")
-    if group not in pack.kinds:
-        raise entry_error(path, name, f"unknown group id {group!r}; the pack {pack.name!r} has {', '.join(sorted(pack.kinds))}")
+    if not isinstance(group, str) or group not in pack.kinds:
+        raise entry_error(path, name, f"unknown group id {brief(group)}; the pack {pack.name!r} has {', '.join(sorted(pack.kinds))}")
     start = _parse_date(raw.get("from"), path, name, "from")
     until = _parse_date(raw.get("until"), path, name, "until")
     if start and until and start > until:
         raise entry_error(path, name, f"'from' {start} is after 'until' {until}")
     if "generic" in raw and not isinstance(raw["generic"], bool):
-        raise entry_error(path, name, f"'generic' must be true or false, got {raw['generic']!r}")
+        raise entry_error(path, name, f"'generic' must be true or false, got {brief(raw['generic'])}")
     return {"name": name, "group": group, "generic": bool(raw.get("generic", False)), "from": start, "until": until}
 
 
@@ -79,7 +79,7 @@ def _pattern_spec(item: Any, path: Path, name: str, kind: str, start: Any, until
         text = item.get("text")
         case = item.get("case", "insensitive")
         if case not in ("sensitive", "insensitive"):
-            raise entry_error(path, name, f"case must be 'sensitive' or 'insensitive', got {case!r}")
+            raise entry_error(path, name, f"case must be 'sensitive' or 'insensitive', got {brief(case)}")
         start = _parse_date(item.get("from"), path, name, "from") or start
         until = _parse_date(item.get("until"), path, name, "until") or until
     else:
@@ -265,11 +265,11 @@ def _load_parties(path: str, mtime: float) -> dict[str, Any]:
                 raise entry_error(p, entry, "needs a non-empty list of phrases")
             for a in aliases:
                 if not isinstance(a, str) or not a.strip() or not alias_tokens(a):
-                    raise entry_error(p, entry, f"empty or invalid phrase {a!r}")
+                    raise entry_error(p, entry, f"empty or invalid phrase {brief(a)}")
                 check_plain(p, entry, a.strip(), what="phrase")
                 key = " ".join(t.low for t in alias_tokens(a))
                 if key in seen:
-                    raise entry_error(p, entry, f"phrase {a!r} is already listed under {seen[key]!r}; list each phrase once")
+                    raise entry_error(p, entry, f"phrase {brief(a)} is already listed under {seen[key]!r}; list each phrase once")
                 seen[key] = entry
             entries.append({"name": str(name), "kind": kind, "aliases": [a.strip() for a in aliases]})
     return {"entries": entries, "modifier_nouns": frozenset(w.strip().lower() for w in nouns)}

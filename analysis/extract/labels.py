@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
-from ..errors import InputError
+from ..errors import InputError, brief
 from ..resources.files import entry_error, load_yaml
 from ..resources.packs import Pack, load_pack
 from ..resources.registry import lexicon_path
@@ -128,8 +128,8 @@ def _add_referent(b: _Building, ref: str, spec: Any) -> None:
     p = b.path
     check_keys(p, ref, spec, _REFERENT_KEYS)
     group = spec.get("group")
-    if group is not None and group not in b.pack.kinds:
-        raise entry_error(p, ref, f"unknown group id {group!r}; the pack {b.pack.name!r} has {', '.join(sorted(b.pack.kinds))}")
+    if group is not None and (not isinstance(group, str) or group not in b.pack.kinds):
+        raise entry_error(p, ref, f"unknown group id {brief(group)}; the pack {b.pack.name!r} has {', '.join(sorted(b.pack.kinds))}")
     labels = spec.get("labels") or {}
     names = spec.get("names") or {}
     if not isinstance(labels, dict) or not isinstance(names, dict):

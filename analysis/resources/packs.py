@@ -41,7 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import LexiconError
+from ..errors import LexiconError, brief
 from ..paths import PACK_DIR
 from .files import entry_error, load_yaml
 
@@ -216,11 +216,11 @@ def _read_groups(p: Path, raw: Any) -> dict[str, dict[str, Any]]:
         kind = spec.get("kind")
         if kind is None:
             raise entry_error(p, entry, f"missing kind; use one of {', '.join(sorted(KINDS))}")
-        if kind not in KINDS:
-            raise entry_error(p, entry, f"unknown kind {kind!r}; use one of {', '.join(sorted(KINDS))}")
+        if not isinstance(kind, str) or kind not in KINDS:
+            raise entry_error(p, entry, f"unknown kind {brief(kind)}; use one of {', '.join(sorted(KINDS))}")
         colour = spec.get("colour")
         if colour is not None and not (isinstance(colour, str) and _COLOUR.match(colour)):
-            raise entry_error(p, entry, f"colour {colour!r} is not a #rrggbb colour")
+            raise entry_error(p, entry, f"colour {brief(colour)} is not a #rrggbb colour")
         out[gid] = dict(spec)
     return out
 
@@ -235,7 +235,7 @@ def _read_countries(p: Path, raw: Any, groups: Mapping[str, Mapping[str, Any]]) 
     for gid, spec in groups.items():
         c = spec.get("country")
         if c is not None and c not in countries:
-            raise entry_error(p, f"groups.{gid}", f"country {c!r} is not under countries:; add it with its place words")
+            raise entry_error(p, f"groups.{gid}", f"country {brief(c)} is not under countries:; add it with its place words")
     return countries
 
 
@@ -274,7 +274,7 @@ def _read_defaults(p: Path, raw: Any, groups: Mapping[str, Mapping[str, Any]], f
     for g in own:
         _known_group(p, "defaults.own_state", g, groups)
         if groups[g]["kind"] != "state":
-            raise entry_error(p, "defaults.own_state", f"{g!r} is a {groups[g]['kind']}, not a state")
+            raise entry_error(p, "defaults.own_state", f"{brief(g)} is a {groups[g]['kind']}, not a state")
     fallback = raw.get("fallback") or {}
     if not isinstance(fallback, dict):
         raise entry_error(p, "defaults.fallback", "must map kinds to group ids, e.g. civilians: PEOPLE")
@@ -290,13 +290,13 @@ def _read_defaults(p: Path, raw: Any, groups: Mapping[str, Mapping[str, Any]], f
     for role in ("referent", "state_referent"):
         ref = raw.get(role)
         if ref is not None and referents is not None and ref not in referents:
-            raise entry_error(p, f"defaults.{role}", f"{ref!r} is not a referent of labels.yml; it has {', '.join(referents)}")
+            raise entry_error(p, f"defaults.{role}", f"{brief(ref)} is not a referent of labels.yml; it has {', '.join(referents)}")
     return out
 
 
 def _known_group(p: Path, entry: str, group: Any, groups: Mapping[str, Any]) -> None:
-    if group not in groups:
-        raise entry_error(p, entry, f"unknown group id {group!r}; the pack has {', '.join(sorted(groups))}")
+    if not isinstance(group, str) or group not in groups:
+        raise entry_error(p, entry, f"unknown group id {brief(group)}; the pack has {', '.join(sorted(groups))}")
 
 
 def _label_referents(path: Path | None) -> list[str] | None:
@@ -328,5 +328,5 @@ def check_plain(path: Path, entry: str, text: str, *, what: str = "alias", stem:
     if bad is None and "*" in (text[:-1] if stem else text):
         bad = "*"
     if bad is not None:
-        raise entry_error(path, entry, f"{what} {text!r} contains {bad!r}; write plain words (spaces, hyphens, "
+        raise entry_error(path, entry, f"{what} {brief(text)} contains {bad!r}; write plain words (spaces, hyphens, "
                                        "dots and apostrophes are matched loosely already)")

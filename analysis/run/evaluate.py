@@ -21,18 +21,18 @@ Example:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, brief, printable
 from ..extract.claims import extract_claims
 from ..extract.document import load_lexicons
 from ..extract.mentions import extract_mentions
 from ..extract.text import document_sentences
+from ..io.decoding import json_value
 
 __all__ = ["Evaluation", "ERROR_COLUMNS", "GROUP_COLUMNS", "evaluate_gold", "read_gold", "prf"]
 
@@ -130,33 +130,63 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     """Read and validate a gold JSONL file.
 
     Raises:
-        InputError: unreadable file, a line that is not a JSON object, or a missing field
-            (the message names the file and line).
+        InputError: unreadable file, a line that is not UTF-8 or not a JSON object, or a
+            missing or wrongly typed field (the message names the file and line).
     """
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: gold file not found")
-    records: list[dict[str, Any]] = []
-    with p.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{p}: line {lineno}: not valid JSON ({exc.msg}); fix or remove that line") from None
-            if not isinstance(rec, dict):
-                raise InputError(f"{p}: line {lineno}: expected a JSON object per line")
-            missing = [k for k in _REQUIRED if k not in rec]
-            if missing:
-                raise InputError(f"{p}: line {lineno}: missing field(s) {', '.join(missing)}")
-            if not isinstance(rec["claims"], list) or not isinstance(rec["actors"], list):
-                raise InputError(f"{p}: line {lineno}: 'claims' and 'actors' must be lists")
-            for c in rec["claims"]:
-                if not isinstance(c, dict) or "category" not in c or "min" not in c or "max" not in c:
-                    raise InputError(f"{p}: line {lineno}: each claim needs category, min and max")
-            records.append(rec)
-    return records
+    try:
+        if not p.is_file():
+            raise InputError(f"{p}: gold file not found")
+        with p.open("rb") as fh:
+            return [rec for lineno, raw in enumerate(fh, 1) if (rec := _gold_record(p, lineno, raw)) is not None]
+    except OSError as exc:
+        raise InputError(f"{printable(p, limit=120)}: cannot read the gold file ({exc.strerror})") from None
+
+
+def _gold_record(p: Path, lineno: int, raw: bytes) -> dict[str, Any] | None:
+    """One validated gold line (None for a blank line)."""
+    where = f"{p}: line {lineno}"
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not valid UTF-8 (byte {exc.start + 1}); save the file as UTF-8") from None
+    if not line.strip():
+        return None
+    try:
+        rec = json_value(line)
+    except ValueError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc}); fix or remove that line") from None
+    if not isinstance(rec, dict):
+        raise InputError(f"{where}: expected a JSON object per line")
+    missing = [k for k in _REQUIRED if k not in rec]
+    if missing:
+        raise InputError(f"{where}: missing field(s) {', '.join(missing)}")
+    if not isinstance(rec["doc_id"], (str, int)) or isinstance(rec["doc_id"], bool):
+        raise InputError(f"{where}: 'doc_id' must be a string")
+    for key in ("text", "title", "date"):
+        if key in rec and not isinstance(rec[key], str) and not (key != "text" and rec[key] is None):
+            raise InputError(f"{where}: {key!r} must be a string{'' if key == 'text' else ' or null'}, "
+                             f"got {type(rec[key]).__name__}")
+    if not isinstance(rec["claims"], list) or not isinstance(rec["actors"], list):
+        raise InputError(f"{where}: 'claims' and 'actors' must be lists")
+    if not all(isinstance(a, str) for a in rec["actors"]):
+        raise InputError(f"{where}: 'actors' must be a list of group ids (strings)")
+    for c in rec["claims"]:
+        if not isinstance(c, dict) or "category" not in c or "min" not in c or "max" not in c:
+            raise InputError(f"{where}: each claim needs category, min and max")
+        if not _claim_ok(c):
+            raise InputError(f"{where}: a claim's category, qualifier and vague must be strings, min and max "
+                             f"whole numbers or null: {brief(c)}")
+    return rec
+
+
+def _claim_ok(c: dict[str, Any]) -> bool:
+    def count(v: Any) -> bool:
+        return v is None or (isinstance(v, int) and not isinstance(v, bool))
+
+    texts = all(c.get(k) is None or isinstance(c.get(k), str) for k in ("qualifier", "vague", "quote", "scope",
+                                                                        "source_actor", "perpetrator_actor"))
+    return isinstance(c["category"], str) and count(c["min"]) and count(c["max"]) and texts
 
 
 def _pick(preds: list[dict[str, Any]], quote: str | None, sent_starts: dict[int, int]) -> dict[str, Any]:
