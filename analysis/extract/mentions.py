@@ -145,6 +145,8 @@ def _resolve_generic(rows: list[dict[str, Any]], generic_rows: list[int], d: Act
     by_sent: dict[tuple[str, int], list[int]] = defaultdict(list)
     order: dict[tuple[str, int], int] = {}
     for k, r in enumerate(rows):
+        if r.get("_generic") == "party":
+            continue  # the sentences that name a party of the pack, as before generic phrases
         order.setdefault((r["part"], r["sent_id"]), len(order))
         if k not in generic and r["actor_id"] in armed:
             by_sent[(r["part"], r["sent_id"])].append(k)
