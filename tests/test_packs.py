@@ -283,3 +283,20 @@ def test_the_drafter_needs_a_folder(tmp_path, capsys):
     (tmp_path / "file").write_text("x")
     assert main(["lexicon", "draft", str(tmp_path / "c"), "--out", str(tmp_path / "file")]) == 2
     assert capsys.readouterr().err.strip() == f"error: {tmp_path / 'file'}: is a file; give a folder for the drafted pack"
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED_DIR / "data" / "FA-KES-Dataset.csv").is_file(), reason="needs ../shared/data/FA-KES-Dataset.csv")
+def test_the_drafter_on_fakes_writes_a_valid_pack_without_outlets(tmp_path):
+    """Mixed case, stripped punctuation: spellings of one name ("Bashar al-Assad", "Bashar al Assad")
+    are one alias for the validator, so the draft must not list them in two entries."""
+    from analysis.run.draft import draft_pack
+
+    counts = draft_pack(SHARED_DIR / "data" / "FA-KES-Dataset.csv", tmp_path / "fakes")
+    assert not counts["upper_case"] and counts["groups"] >= 30
+    pack = load_pack(tmp_path / "fakes")
+    labels = {pack.label(g): k for g, k in pack.kinds.items()}
+    assert labels["Syrian Observatory for Human Rights"] == "monitor_ngo"
+    assert labels["Hezbollah"] == "armed_nonstate"
+    assert not {"Reuters", "AFP", "Twitter", "Facebook", "TRT World", "Sputnik"} & set(labels)

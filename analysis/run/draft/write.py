@@ -19,6 +19,7 @@ import yaml
 
 from ...resources.registry import file_sha256, lexicon_path
 from ...resources.files import load_yaml
+from ...extract.actor_trie import alias_tokens
 from .rank import display, kind_of
 from .scan import Cand, Scanner
 from .words import common
@@ -66,8 +67,8 @@ def _aliases(sc: Scanner, c: Cand, used: set[str]) -> list[Any]:
     """A candidate's surfaces (and expansion) as aliases, each used once in the pack."""
     out: list[Any] = []
     for a in sorted(set(c.aliases) | ({c.expansion} if c.expansion else set()), key=lambda a: (-c.aliases[a], a)):
-        a = re.sub(r"[()\[\]{}^$|\\?+*]", " ", a).strip()
-        key = " ".join(a.lower().split())
+        a = " ".join(re.sub(r"[()\[\]{}^$|\\?+*]", " ", a).split())
+        key = " ".join(t.low for t in alias_tokens(a))  # as the pack's validator compares aliases
         if not key or key in used:
             continue
         used.add(key)
@@ -79,13 +80,17 @@ def _aliases(sc: Scanner, c: Cand, used: set[str]) -> list[Any]:
 def actor_entries(sc: Scanner, cands: Sequence[Cand], ids: Sequence[str]) -> tuple[list[dict], list[dict]]:
     """``(entries, unplaced)``: actor entries of the candidates with a kind, and of those without."""
     used: set[str] = set()
+    names: set[str] = set()
     entries, unplaced = [], []
     for c, gid in zip(cands, ids):
         aliases = _aliases(sc, c, used)
         if not aliases:
             continue
         kind, person = kind_of(sc, c)
-        entry: dict[str, Any] = {"name": display(sc, c), "group": gid}
+        name = display(sc, c)
+        name = name if name not in names else f"{name} ({gid})"
+        names.add(name)
+        entry: dict[str, Any] = {"name": name, "group": gid}
         entry["adjectives" if sc.is_demonym(c.surface) else "aliases"] = aliases
         note = (f"{len(c.docs)} documents, {c.mentions} mentions ({'+'.join(sorted(c.how))}); "
                 f"suggested kind {kind}{'; a person: move under their group' if person else ''}")
