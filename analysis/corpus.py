@@ -37,6 +37,8 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import pandas as pd
 
+from .cleaning import clean_record, profile_from_records, removed_json
+from .datelines import DATELINE_COLUMNS, dateline_columns
 from .errors import InputError
 
 #: Columns every documents table has, in this order; passthrough metadata follows.
@@ -196,6 +198,8 @@ class Record:
     date: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     reason: str | None = None
+    removed: list[dict] = field(default_factory=list)  # chrome spans blanked out of text/title
+    dateline: dict[str, Any] = field(default_factory=dict)  # analysis.datelines.dateline_columns
 
 
 def _skip(record: str, doc_id: str, reason: str) -> Record:
@@ -393,9 +397,14 @@ def iter_records(
     columns: Mapping[str, str] | None = None,
     skip_bad_lines: bool = False,
     notes: list[str] | None = None,
+    clean: bool = True,
 ) -> Iterator[Record]:
     """Yield every input record of a corpus, as a document or a skipped record (an empty text
     is a skipped record with reason ``empty text``).
+
+    Each document record gets its dateline read from the raw text (``dateline``) and, with
+    ``clean``, its site chrome blanked out (``removed``; :mod:`analysis.cleaning`): the corpus
+    is then read twice, first to learn what each outlet repeats.
 
     Args:
         path: a folder of ``.txt`` files, a ``.txt``, ``.csv`` or ``.jsonl`` file.
@@ -403,13 +412,28 @@ def iter_records(
             date, doc_id).
         skip_bad_lines: list broken JSON lines as skipped instead of stopping.
         notes: a list that receives warnings (e.g. cp1252 decoding).
+        clean: blank site chrome out of the texts (the raw text stays in ``removed``).
 
     Raises:
         InputError: a wrong path, an unknown format, a CSV without a text column, a broken
             JSON line (unless ``skip_bad_lines``).
     """
-    p = Path(path)
     notes = [] if notes is None else notes
+    # the first pass only learns what outlets repeat: a broken line is met (and reported) in the second
+    profile = profile_from_records(_read_records(path, columns, True, [])) if clean else None
+    for r in _read_records(path, columns, skip_bad_lines, notes):
+        if r.reason is None and not r.text.strip():
+            r.reason = "empty text"
+        if r.reason is None:
+            r.dateline = dateline_columns(r.text, parse_date(r.date))
+            if clean:
+                clean_record(r, profile)
+        yield r
+
+
+def _read_records(path: str | Path, columns: Mapping[str, str] | None, skip_bad_lines: bool,
+                  notes: list[str]) -> Iterator[Record]:
+    p = Path(path)
     mapping = dict(columns or {})
     if not p.exists():
         raise InputError(f"{p}: no such file or folder; give a folder of .txt reports, a .csv or a .jsonl file")
@@ -426,10 +450,7 @@ def iter_records(
         raise InputError(
             f"{p}: unknown corpus format {suffix or '(no extension)'!r}; use a folder of .txt files, a .csv or a .jsonl file"
         )
-    for r in records:
-        if r.reason is None and not r.text.strip():
-            r.reason = "empty text"
-        yield r
+    yield from records
 
 
 def corpus_format(path: str | Path) -> str:
@@ -473,7 +494,7 @@ def documents_frame(records: list[Record]) -> pd.DataFrame:
     meta_keys: list[str] = []
     for r in records:
         for k in r.meta:
-            if k not in meta_keys and k not in DOCUMENT_COLUMNS and k != "date_raw":
+            if k not in meta_keys and k not in DOCUMENT_COLUMNS and k not in ("date_raw", "removed", *DATELINE_COLUMNS):
                 meta_keys.append(k)
     rows = []
     for r in records:
@@ -487,20 +508,24 @@ def documents_frame(records: list[Record]) -> pd.DataFrame:
             "duplicate_of": None,
             "record": r.record,
             "date_raw": r.date or None,
+            "removed": removed_json(r.removed),
+            **{k: r.dateline.get(k) for k in DATELINE_COLUMNS},
         }
         for k in meta_keys:
             v = r.meta.get(k)
             row[k] = None if v is None or v == "" else (v if isinstance(v, (str, int, float, bool)) else json.dumps(v))
         rows.append(row)
-    cols = DOCUMENT_COLUMNS + ["date_raw"] + meta_keys
+    cols = DOCUMENT_COLUMNS + ["date_raw", "removed", *DATELINE_COLUMNS] + meta_keys
     df = pd.DataFrame(rows, columns=cols)
     for col in cols:
-        if col in ("date", "n_words"):
+        if col in ("date", "n_words", "dateline_date", "date_conflict"):
             continue
         values = df[col].dropna()
         if values.map(lambda v: isinstance(v, str)).all():
             df[col] = df[col].astype(pd.StringDtype(na_value=float("nan")))  # same dtype in every partition
     df["date"] = pd.to_datetime(df["date"])
+    df["dateline_date"] = pd.to_datetime(df["dateline_date"]).astype("datetime64[ns]")
+    df["date_conflict"] = df["date_conflict"].astype("boolean")
     df["n_words"] = df["n_words"].astype("int64")
     return df
 
@@ -528,7 +553,8 @@ def group_labels(values: pd.Series, missing: str = "(unknown)") -> pd.Series:
 class DuplicateIndex:
     """Running state of one pass over a corpus: unique ids and the first doc id per text.
 
-    Duplicates are flagged, never dropped (FA-KES holds 14 repeated texts); a repeated doc_id
+    Duplicates are flagged, never dropped (FA-KES holds 22 repeated texts once site chrome is
+    blanked, 14 byte for byte); a repeated doc_id
     is an error named by :meth:`check` once the pass ends.
     """
 
@@ -563,6 +589,7 @@ def load_corpus(
     columns: Mapping[str, str] | None = None,
     skip_bad_lines: bool = False,
     progress: bool = False,
+    clean: bool = True,
 ) -> Corpus:
     """Load a corpus into a :class:`Corpus` (documents + skipped + provenance).
 
@@ -571,6 +598,7 @@ def load_corpus(
         columns: field -> column mapping for generic CSV/JSONL.
         skip_bad_lines: list broken JSON lines as skipped instead of stopping.
         progress: show a progress bar (only on a terminal).
+        clean: blank site chrome out of the texts (see :func:`iter_records`).
 
     Returns:
         The corpus. ``documents`` has :data:`DOCUMENT_COLUMNS`, ``date_raw`` and any passthrough
@@ -584,7 +612,7 @@ def load_corpus(
     notes: list[str] = []
     docs: list[Record] = []
     skipped: list[dict[str, str]] = []
-    records = iter_records(p, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes)
+    records = iter_records(p, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes, clean=clean)
     if progress:
         from .progress import progress_bar
 
