@@ -274,7 +274,9 @@ def card_spans(toks: list[re.Match], *, outlet: str | None = None, min_words: in
                 re.fullmatch(r"[A-Z]{2,}|Photo", first) or (len(name) >= 3 and norm_word(first) == name)):
             continue
         j = prose_start(toks, i, limit=40)
-        if j is None or j - i < min_words or not _new_sentence(words[j]):
+        if j is None and len(words) - i <= 40 and not is_prose(" ".join(words[i:])):
+            j = len(words)  # the card closes the text
+        if j is None or j - i < min_words or (j < len(words) and not _new_sentence(words[j])):
             continue
         card = words[i:j]
         if any(SENTENCE_END.search(w) for w in card) or any(norm_word(w) in PROSE_MARKERS for w in card):

@@ -22,7 +22,10 @@ from analysis.cleaning import (
     sample_removed,
 )
 from analysis.corpus import iter_records, load_corpus
+from analysis.distinctive import distinctive_words
 from analysis.textshape import Span, is_prose, prose_start, tokens
+
+from .conftest import needs_fakes, needs_gold
 
 
 def removed(text: str, **kw) -> list[tuple[str, str]]:
@@ -268,3 +271,51 @@ def test_prose_start(text, expected):
 def test_is_prose():
     assert not is_prose("Syria Golan Heights Israeli airstrike Hezballah")
     assert is_prose("an airstrike hit the village")
+
+
+# --------------------------------------------------------------------------- FA-KES
+
+#: Words of site chrome: none may be among an outlet's most distinctive words once text is clean.
+#: ("world", "rights" and "community" are left out: "World Health Organization", "Observatory for
+#: Human Rights" and "the international community" are the outlets' own prose; so is an outlet's
+#: own name in "a source told Sputnik".)
+CHROME_WORDS = {"share", "tweet", "print", "views", "follow", "subscribe", "newsletter", "comment", "comments",
+                "facebook", "twitter", "youtube", "instagram", "url", "tags", "related", "copyright", "reserved",
+                "publication", "published", "posted", "updated", "update", "standards", "principles", "trust",
+                "editing", "reporting", "photo", "agencies", "gmt", "ksa", "discussion", "short", "via", "also",
+                "read", "policy", "privacy", "cookie", "watch", "trtworld", "click", "enlarge"}
+
+
+@pytest.fixture(scope="module")
+def fakes_docs():
+    from .conftest import FAKES
+    if not FAKES.is_file():
+        pytest.skip(f"FA-KES absent: {FAKES}")
+    return load_corpus(FAKES).documents
+
+
+@needs_fakes
+def test_fakes_distinctive_words_hold_no_chrome(fakes_docs):
+    from analysis.corpus import original_documents
+    top = distinctive_words(original_documents(fakes_docs), top=15)
+    found = top[top["term"].isin(CHROME_WORDS)]
+    assert found.empty, found[["group", "term"]].values.tolist()
+
+
+@needs_fakes
+@needs_gold
+def test_fakes_no_gold_claim_quote_is_removed(fakes_docs, dev_gold_path):
+    docs = fakes_docs.set_index("doc_id")
+    quotes = [(g["doc_id"], c["quote"]) for g in map(json.loads, dev_gold_path.read_text().splitlines())
+              if g["doc_id"] in docs.index for c in g["claims"] if c.get("quote")]
+    lost = [(d, q) for d, q in quotes if q not in docs.loc[d, "text"] and q not in str(docs.loc[d, "title"])]
+    assert len(quotes) > 150 and lost == []
+
+
+@needs_fakes
+def test_fakes_every_outlet_is_cleaned_and_raw_text_restores(fakes_docs):
+    counts = removal_by_outlet(fakes_docs).set_index("source")
+    assert (counts["reports_cleaned"] > 0).all() and counts["removed_share"].max() < 0.3
+    for text, rem in zip(fakes_docs["text"].head(50), fakes_docs["removed"].head(50)):
+        raw = restore_raw(text, rem)
+        assert len(raw) >= len(text.rstrip()) and all(a == b for a, b in zip(text, raw) if not a.isspace())
