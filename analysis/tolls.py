@@ -108,6 +108,11 @@ def same_event_groups(tolls: pd.DataFrame, *, by: str = "source", window_days: i
                       min_groups: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The same event as reported by different outlets, with the spread of their numbers.
 
+    Superseded by :func:`analysis.events.event_groups` and :func:`analysis.events.event_table`
+    (issue 14), which compare like with like: incident tolls only (never prison, war or
+    background tolls), matched by what happened as well as where and when, with event ids that
+    do not change between variants. Kept until notebook 02 uses them.
+
     Reports' headline event tolls of one ``category`` are grouped by location and date: sorted by
     date within a location, a report joins the current event while it is within ``window_days``
     of the event's first report. Events reported by at least ``min_groups`` outlets are kept.
