@@ -377,7 +377,10 @@ def chrome_spans(text: str, *, title: str | None = None, outlet: str | None = No
     sig = signature_span(_blank(text, spans))
     if sig is not None:
         spans = merge_spans(spans + [sig])
-    return _absorb_debris(text, toks, spans)
+    spans = _absorb_debris(text, toks, spans)
+    if not _blank(text, spans).strip():  # a body that is only its headline keeps it (nothing else to read)
+        spans = [s for s in spans if s.rule != "title"]
+    return spans
 
 
 def _blank(text: str, spans: list[Span]) -> str:

@@ -161,6 +161,11 @@ NOTHING = [
 ]
 
 
+def test_a_body_that_is_only_its_headline_keeps_it():
+    text = "25 April 2017 Convoy victims buried in Aleppo"
+    assert removed(text, title="Convoy victims buried in Aleppo") == [("dateline", "25 April 2017")]
+
+
 @pytest.mark.parametrize("text, title, expected", SITES)
 def test_site_chrome(text, title, expected):
     assert removed(text, title=title) == expected
