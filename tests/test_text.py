@@ -85,7 +85,7 @@ def test_seed_report_splits_into_its_sentences(seed_path):
 
 @needs_fakes
 def test_fakes_bodies_split_sensibly(fakes_path):
-    from analysis.io.corpus import load_corpus
+    from analysis.io.documents import load_corpus
 
     docs = load_corpus(fakes_path).documents
     lengths = []
