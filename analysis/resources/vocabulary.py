@@ -70,6 +70,24 @@ STANCE_VERBS = SAY_VERBS | frozenset(
     rejected rejects dismissed welcomed expressed demanded demands repeated reiterated""".split()
 ) | {r"put the toll", r"put the death toll", r"raised the (?:death )?toll", r"gave (?:a|the) (?:death )?toll"}
 
+# --------------------------------------------------------------------------- function words
+
+#: Closed classes of English function words (lower case).
+DETERMINERS = frozenset("the a an this that these those each every all both some any no another either neither".split())
+POSSESSIVES = frozenset("his her its their our my your whose".split())
+SUBJECT_PRONOUNS = frozenset("he she it they we i you".split())
+OBJECT_PRONOUNS = frozenset("him her it them us me you".split())
+PREPOSITIONS = frozenset(
+    """in on at by from with into onto near during after before since for of to about against among amid
+    amidst between through throughout under over outside inside across along alongside around behind
+    beyond toward towards upon via within without despite off""".split()
+)
+CONJUNCTIONS = frozenset("and or but nor yet while whereas although though because if unless when whenever".split())
+#: Words that open a sentence and never follow an abbreviation inside one ("... by the U.S. The
+#: government denied it."): determiners, subject pronouns, possessives, prepositions, linking words.
+SENTENCE_OPENERS = (DETERMINERS | SUBJECT_PRONOUNS | POSSESSIVES | PREPOSITIONS | CONJUNCTIONS
+                    | frozenset("there however meanwhile later earlier also then".split())) - {"of", "to", "off"}
+
 # --------------------------------------------------------------------------- people
 
 #: Heads of armed men whom reports count when they are killed ("80 terrorists were destroyed").
