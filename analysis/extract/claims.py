@@ -37,7 +37,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from ..io.tables import CLAIM_COLUMNS
 from .actor_lexicon import default_dictionary
@@ -82,6 +82,32 @@ _ADJACENT = (1, -1)
 _WAR_VAGUE = frozenset({"tens of thousands", "hundreds of thousands"})
 
 
+class _Sources(NamedTuple):
+    """Per sentence: the speaker found in it (group id, span, pronoun), its own source (a pronoun
+    resolved to the last named speaker) and the source of a neighbouring sentence."""
+
+    speakers: list[tuple[str | None, tuple[int, int] | None, bool]]
+    own: list[str | None]
+    adjacent: list[str | None]
+
+
+def _sources(sents: list[Sentence], by_sent: dict[int, list[dict[str, Any]]], use_actors: bool) -> _Sources:
+    """The cited source of every sentence, own and borrowed from a neighbour."""
+    speakers = [sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title") if use_actors
+                else (None, None, False) for s in sents]
+    # a pronoun speaker ("the source added", "he said") stands for the last named one
+    own: list[str | None] = []
+    last_source: str | None = None
+    last_idx = -10
+    for idx, (sp, _span, pronoun) in enumerate(speakers):
+        if sp is not None:
+            last_source, last_idx = sp, idx
+        own.append(sp if sp is not None else (last_source if pronoun and idx - last_idx <= 3 else None))
+    adjacent = [next((own[j] for j in (idx + d for d in _ADJACENT) if 0 <= j < len(sents) and own[j] is not None), None)
+                for idx in range(len(sents))]
+    return _Sources(speakers, own, adjacent)
+
+
 def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None,
                    mentions: Iterable[dict[str, Any]] | None = None, words: ClaimWords | None = None) -> list[dict[str, Any]]:
     """Casualty claims of one document.
@@ -115,66 +141,70 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
         dictionary = default_dictionary()
     use_actors = mentions is not None or bool(dictionary)
     by_sent = _mentions_by_sentence(sents, dictionary, date, mentions) if use_actors else {}
-    speakers = [sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title") if use_actors
-                else (None, None, False) for s in sents]
-    # a pronoun speaker ("the source added", "he said") stands for the last named one
-    resolved: list[str | None] = []
-    last_source: str | None = None
-    last_idx = -10
-    for idx, (sp, _span, pronoun) in enumerate(speakers):
-        if sp is not None:
-            last_source, last_idx = sp, idx
-        resolved.append(sp if sp is not None else (last_source if pronoun and idx - last_idx <= 3 else None))
+    sources = _sources(sents, by_sent, use_actors)
     out: list[dict[str, Any]] = []
     for idx, s in enumerate(sents):
-        claims = per_sent[idx]
-        if not claims:
-            continue
-        sp, sp_span, _pronoun = speakers[idx]
-        own = resolved[idx]
-        adjacent = None
-        for j in (idx + d for d in _ADJACENT):
-            if 0 <= j < len(sents) and resolved[j] is not None:
-                adjacent = resolved[j]
-                break
-        toks = claims[0]["_toks"]
-        sent_scope = claim_scope(s.text)
-        war_subject = bool(WAR_SUBJECT.search(s.text.lower()))
-        sent_mentions = by_sent.get(s.sent_id, [])
-        perps: list[str | None] = []
-        for c in claims:
-            scope = sent_scope
-            if c["category"] != "injured" and (c["max"] or 0) >= AGGREGATE_TOLL:
-                scope = "cumulative"
-            war_toll = scope == "cumulative" and ((c["max"] or 0) >= WAR_TOLL or c["vague"] in _WAR_VAGUE)
-            source = own if own is not None or war_toll else adjacent
-            if not use_actors or (war_toll and war_subject):
-                perp = None
-            elif c["_parent"] is not None:
-                perp = perps[c["_parent"]]
-            else:
-                perp = perpetrator_of(c, s.text, toks, sent_mentions, sp_span)
-            perps.append(perp)
-            out.append({
-                "doc_id": s.doc_id,
-                "part": s.part,
-                "sent_id": s.sent_id,
-                "start": s.start + c["start"],
-                "end": s.start + c["end"],
-                "category": c["category"],
-                "min": c["min"],
-                "max": c["max"],
-                "qualifier": c["qualifier"],
-                "vague": c["vague"],
-                "victims": c["victims"],
-                "scope": scope,
-                "source_actor": source,
-                "perpetrator_actor": perp,
-                "sentence": s.text,
-                "quote": s.text[c["start"]:c["end"]],
-            })
-        share_perpetrators(out[len(out) - len(claims):], claims, s.text)
+        if per_sent[idx]:
+            out.extend(_sentence_records(s, per_sent[idx], sources, idx, by_sent.get(s.sent_id, []), use_actors))
+    resolve_casualties(out)
     return out
+
+
+def _sentence_records(s: Sentence, claims: list[dict[str, Any]], sources: _Sources, idx: int,
+                      sent_mentions: list[dict[str, Any]], use_actors: bool) -> list[dict[str, Any]]:
+    """The records of one sentence's claims: scope, source and perpetrator added."""
+    _sp, sp_span, _pronoun = sources.speakers[idx]
+    toks = claims[0]["_toks"]
+    sent_scope = claim_scope(s.text)
+    war_subject = bool(WAR_SUBJECT.search(s.text.lower()))
+    out: list[dict[str, Any]] = []
+    for c in claims:
+        scope = "cumulative" if c["category"] != "injured" and (c["max"] or 0) >= AGGREGATE_TOLL else sent_scope
+        war_toll = scope == "cumulative" and ((c["max"] or 0) >= WAR_TOLL or c["vague"] in _WAR_VAGUE)
+        source = sources.own[idx] if sources.own[idx] is not None or war_toll else sources.adjacent[idx]
+        if not use_actors or (war_toll and war_subject):
+            perp = None
+        elif c["_parent"] is not None:
+            perp = out[c["_parent"]]["perpetrator_actor"]
+        else:
+            perp = perpetrator_of(c, s.text, toks, sent_mentions, sp_span)
+        out.append(_record(s, c, scope, source, perp))
+    share_perpetrators(out, claims, s.text)
+    return out
+
+
+def _record(s: Sentence, c: dict[str, Any], scope: str, source: str | None, perp: str | None) -> dict[str, Any]:
+    """One row of the claims table (offsets in the part's text)."""
+    return {
+        "doc_id": s.doc_id, "part": s.part, "sent_id": s.sent_id,
+        "start": s.start + c["start"], "end": s.start + c["end"],
+        "category": c["category"], "min": c["min"], "max": c["max"], "qualifier": c["qualifier"],
+        "vague": c["vague"], "victims": c["victims"], "scope": scope,
+        "source_actor": source, "perpetrator_actor": perp,
+        "sentence": s.text, "quote": s.text[c["start"]:c["end"]],
+    }
+
+
+def resolve_casualties(records: list[dict[str, Any]]) -> None:
+    """A count the text gives as casualties takes the category the same report gives that count.
+
+    "the victims were two women" (casualties) after "stabbed the two women, causing deep
+    wounds" (injured 2) is the same claim: the report does say whether they were killed or
+    injured. Only when exactly one of killed/injured has that count; in place.
+
+    Example:
+        >>> rs = [{"category": "injured", "min": 2, "max": 2}, {"category": "casualties", "min": 2, "max": 2}]
+        >>> resolve_casualties(rs); [r["category"] for r in rs]
+        ['injured', 'injured']
+    """
+    known: dict[tuple[int, int], set[str]] = {}
+    for r in records:
+        if r["category"] in ("killed", "injured") and r["min"] is not None:
+            known.setdefault((r["min"], r["max"]), set()).add(r["category"])
+    for r in records:
+        cats = known.get((r["min"], r["max"])) if r["category"] == "casualties" and r["min"] is not None else None
+        if cats is not None and len(cats) == 1:
+            r["category"] = next(iter(cats))
 
 
 def claims_frame(records: Iterable[dict[str, Any]]):

@@ -73,6 +73,7 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)*(?=[a-z]{4,})"  # a number glued to a word: 100000people
     r"|\d+[A-Za-z]+"  # 2nd, 10km
     r"|(?<![A-Za-z])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z])"  # dotted abbreviations: U.S., p.m.
+    r"|[A-Za-z]+-\d+[A-Za-z]*(?![\d])"  # model and group names: Su-24, F-16, M-19
     r"|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*"
     r"|\S"
 )
@@ -379,6 +380,10 @@ def _hedge_before(words: list[str], i: int) -> tuple[str, int]:
     return "exact", i
 
 
+#: Words after ", N," that make N a person's age ("NAME, 42, was killed").
+_AFTER_AGE = frozenset("was is were who had has died and a an the".split())
+
+
 def _classify(words: list[str], i: int, j: int, value: int) -> str:
     """Why the number at ``words[i:j]`` is not a count, or ``"count"``."""
     prev = words[i - 1] if i > 0 else ""
@@ -400,8 +405,10 @@ def _classify(words: list[str], i: int, j: int, value: int) -> str:
         return "duration"
     if nxt in MEASURE_UNITS:
         return "unit"
-    if prev in ("aged", "age", "ages"):
-        return "age"
+    if prev in ("aged", "age", "ages") or (prev in ("and", "or", ",") and i > 2 and words[i - 3] in ("aged", "ages")):
+        return "age"  # "aged 14 and 16"
+    if prev == "," and nxt == "," and value < 120 and j - i == 1 and prev2[:1].isalpha() and nxt2 in _AFTER_AGE:
+        return "age"  # "Carlos Ruiz, 42, was killed"
     if prev == "." and prev2 in ("no", "nos"):
         return "unit"  # a rank or a number: "the No. 2 leader"
     if prev in ("no", "number", "no.", "#", "resolution", "route", "highway", "article", "page", "chapter", "flight"):
@@ -409,6 +416,9 @@ def _classify(words: list[str], i: int, j: int, value: int) -> str:
     first = words[i]
     if _DIGITS.match(first) and len(first) == 4 and first.startswith("0"):
         return "time"
+    if prev == "at" and len(first) == 4 and _DIGITS.match(first) and value % 100 < 60 and value < 2400 \
+            and (prev2 in MONTHS or prev2 in WEEKDAYS or (prev2.isdigit() and len(prev2) == 4)):
+        return "time"  # a dateline's clock time: "Wed 01 Oct 2014 at 1459"
     if _DIGITS.match(first) and len(first) > 1 and first.startswith("0"):
         return "unit"  # a code or a cut-off share count ("016"), never a count of people
     if _DIGITS.match(first) and "," not in first and 1900 <= value <= 2035 and j - i == 1:

@@ -42,6 +42,13 @@ HAVE_FORMS = frozenset({"has", "have", "had"})
 DO_FORMS = frozenset({"do", "does", "did"})
 MODALS = frozenset({"will", "would", "could", "should", "must", "may", "might", "can", "cannot"})
 
+#: Past forms of irregular verbs that news reports use after a subject ("12 people fled"): they
+#: end a noun phrase (a closed class; regular verbs end in -ed).
+IRREGULAR_PAST = frozenset(
+    """fled left went came took made saw got fell held led met ran sent spent stood told won gave fought
+    caught brought bought kept began broke drove rode threw wore hid became""".split()
+)
+
 #: Verbs of saying: a speaker says, reports, claims, denies... (attributions of speech).
 SAY_VERBS = frozenset(
     """said says say told tells stated announced announces added adds reported reports claimed
@@ -83,6 +90,8 @@ PREPOSITIONS = frozenset(
     beyond toward towards upon via within without despite off""".split()
 )
 CONJUNCTIONS = frozenset("and or but nor yet while whereas although though because if unless when whenever".split())
+#: Adverbs of time that stand where a noun could ("killed 12 yesterday").
+TIME_ADVERBS = frozenset("yesterday today tomorrow tonight overnight ago earlier recently meanwhile".split())
 #: Words that open a sentence and never follow an abbreviation inside one ("... by the U.S. The
 #: government denied it."): determiners, subject pronouns, possessives, prepositions, linking words.
 SENTENCE_OPENERS = (DETERMINERS | SUBJECT_PRONOUNS | POSSESSIVES | PREPOSITIONS | CONJUNCTIONS
