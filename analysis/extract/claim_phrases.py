@@ -15,6 +15,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..resources.vocabulary import (
@@ -61,7 +63,6 @@ class View(NamedTuple):
     starts: dict[int, Quantity]
     lex: ClaimWords
     upper: bool
-    cased: bool = True  # capitals mark names (not a headline in title case, not wire text in capitals)
 
 
 class Phrase(NamedTuple):
@@ -89,10 +90,12 @@ def is_upper(text: str) -> bool:
         >>> is_upper("SIX JESUITS WERE MURDERED."), is_upper("The IS fighters fled.")
         (True, False)
     """
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 8:
-        return False
-    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    upper, lower = len(_UPPER_LETTER.findall(text)), len(_LOWER_LETTER.findall(text))
+    return upper + lower >= 8 and upper >= 0.9 * (upper + lower)
+
+
+_UPPER_LETTER = re.compile(r"[A-Z]")
+_LOWER_LETTER = re.compile(r"[a-z]")
 
 
 def sentence_view(text: str, lex: ClaimWords) -> View:
@@ -107,13 +110,22 @@ def sentence_view(text: str, lex: ClaimWords) -> View:
     upper = is_upper(text)
     words = [t.low if upper or t.text != "IS" else "isis" for t in toks]
     counts = [q for q in find_quantities(text, tokens=toks) if q.kind == "count"]
-    return View(text, toks, words, counts, {q.first: q for q in counts}, lex, upper, not upper and not _title_case(toks))
+    return View(text, toks, words, counts, {q.first: q for q in counts}, lex, upper)
 
 
-def _title_case(toks: list[Token]) -> bool:
-    """Whether nearly all content words are capitalised, as in a headline ("Strikes Kill 20 Civilians in Idlib")."""
-    words = [t.text for t in toks if t.text[:1].isalpha() and len(t.text) > 3 and t.low not in FUNCTION_WORDS]
+def is_cased(v: View) -> bool:
+    """Whether capitals mark names in this sentence: not wire text in capitals, not a headline in
+    title case ("Strikes Kill 20 Civilians in Idlib": nearly all content words capitalised)."""
+    return not v.upper and not _title_case(v.text)
+
+
+@lru_cache(maxsize=256)
+def _title_case(text: str) -> bool:
+    words = [w for w in _LONG_WORD.findall(text) if w.lower() not in FUNCTION_WORDS]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.8 * len(words)
+
+
+_LONG_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b|\b[A-Z]{4,}\b")
 
 
 #: Words that end a noun phrase's run of content words.
@@ -215,7 +227,7 @@ def _compound_goes_on(v: View, k: int) -> bool:
     words, n = v.words, len(v.words)
     if words[k] == "others" or k + 1 >= n or ends_phrase(v, k + 1):
         return False
-    if v.cased and k > 0 and v.toks[k].text[:1].isupper() and v.toks[k + 1].text[:1].isupper():
+    if k > 0 and v.toks[k].text[:1].isupper() and v.toks[k + 1].text[:1].isupper() and is_cased(v):
         return True  # a name: "two Students Islamic Movement of India (SIMI) members"
     nxt = words[k + 1]
     if nxt in v.lex.victims:

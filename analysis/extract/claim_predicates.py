@@ -394,15 +394,23 @@ def _relative_clause_end(v: View, k: int) -> int | None:
     return None
 
 
+_QUOTES = frozenset('" \u201c \u201d \''.split())
+
+
 def _relative_predicate(v: View, k: int, np: Phrase) -> tuple[str, int] | None:
     """A casualty predicate inside a relative clause on the counted people: "who were wounded"."""
     words, j = v.words, k + 1
-    while j < len(words) and j < k + 4 and words[j] in ("were", "was", "are", "is", "had", "have", "has", "been", "later", "also"):
+    while j < len(words) and words[j] in _QUOTES:
         j += 1
-    if j == k + 1 or j >= len(words):
+    first = j
+    while j < len(words) and j < first + 3 and words[j] in ("were", "was", "are", "is", "had", "have", "has", "been", "later", "also"):
+        j += 1
+    if j >= len(words):
         return None
     cat, after = cue_at(v, j, np)
-    return (cat, after) if cat not in (None, "negated") else None
+    if cat is not None and j == first and words[j] in TRANSITIVE:
+        return "agent", j  # "one of the two officers who shot the minister": they did the shooting
+    return (cat, after) if j > first and cat not in (None, "negated") else None
 
 
 def _participle_clause_end(v: View, k: int) -> int | None:
@@ -464,6 +472,19 @@ def _passable(v: View, k: int) -> bool:
             and not is_participle(w, lex)))  # "allied militiamen", "Syrian and 20"; not "destroyed and 20"
 
 
+def _relative_aside_end(v: View, k: int) -> int | None:
+    """After ", 11 of whom were children," (a subgroup aside with its own verb): the index after its comma."""
+    words = v.words
+    if k == 0 or words[k - 1] != ",":
+        return None
+    for j in range(k + 3, min(len(words), k + 14)):
+        if words[j] in _CLAUSE_END:
+            return None
+        if words[j] == ",":
+            return j + 1
+    return None
+
+
 def _cue_within(v: View, k: int, np: Phrase, span: int) -> bool:
     """Whether a casualty predicate starts within ``span`` words from ``k``."""
     return any(cue_at(v, j, np)[0] is not None for j in range(k, min(len(v.words), k + span)))
@@ -494,11 +515,19 @@ def right_predicate(v: View, k: int, np: Phrase, *, nested: bool = False, q_firs
         if w in ("who", "that", "which") and np.head is not None and not nested:
             rel = _relative_predicate(v, k, np)
             if rel is not None:  # "six Jesuit priests that were murdered on 16 November"
-                return Predicate(rel[0], rel[1], tuple(asides))
+                return Predicate(rel[0], rel[1], tuple(asides) if rel[0] != "agent" else ())
         if w in NEGATION_RIGHT:  # "were not killed"; but "have never stood trial" negates another verb
             return Predicate("negated" if _cue_within(v, k + 1, np, 4) else None, k)
         if np.head in COMBATANTS and w in PERSON_KILL and words[k - 1] != "was":
             return Predicate("killed", k + 1, tuple(asides))  # "80 fighters ... were destroyed"
+        if k in v.starts and words[v.starts[k].num_end:v.starts[k].num_end + 2] in (["of", "whom"], ["of", "which"]):
+            end = _relative_aside_end(v, k)
+            if end is None:
+                return Predicate(None, k)  # "36 people, 11 of whom have bullet wounds": the wounds are the 11's
+            asides.append((k - 1, end))
+            k = end
+            steps += 1
+            continue
         skip = _skip_at(v, k, np)
         if skip is not None:
             k = skip[0]

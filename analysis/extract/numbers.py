@@ -73,8 +73,7 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)*(?=[a-z]{4,})"  # a number glued to a word: 100000people
     r"|\d+[A-Za-z]+"  # 2nd, 10km
     r"|(?<![A-Za-z])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z])"  # dotted abbreviations: U.S., p.m.
-    r"|[A-Za-z]+-\d+[A-Za-z]*(?![\d])"  # model and group names: Su-24, F-16, M-19
-    r"|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*"
+    r"|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*(?:-\d+[A-Za-z]*(?![\d]))?"  # words; model and group names: Su-24, M-19
     r"|\S"
 )
 
@@ -373,11 +372,17 @@ def _read_number(words: list[str], i: int) -> tuple[int | None, int]:
 
 def _hedge_before(words: list[str], i: int) -> tuple[str, int]:
     """The qualifier of a hedge ending just before ``words[i]`` and where it starts."""
-    for h in _HEDGE_TOKENS:
+    for h in _HEDGES_BY_LAST.get(words[i - 1], ()) if i > 0 else ():
         k = len(h)
         if i - k >= 0 and tuple(words[i - k:i]) == h:
             return HEDGES[" ".join(h)], i - k
     return "exact", i
+
+
+#: Hedges by their last word, longest first.
+_HEDGES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _h in _HEDGE_TOKENS:
+    _HEDGES_BY_LAST.setdefault(_h[-1], []).append(_h)
 
 
 #: Words after ", N," that make N a person's age ("NAME, 42, was killed").
@@ -467,7 +472,7 @@ _Found = "tuple[Quantity | None, int] | None"
 
 def _may_start(w: str) -> bool:
     """Whether a quantity, an ordinal or a vague quantifier may start at word ``w``."""
-    return w[:1].isdigit() or w in _STARTERS or _parts(w)[0] in _NUMBER_PARTS
+    return w in _STARTERS or w[:1].isdigit() or ("-" in w and w.partition("-")[0] in _NUMBER_PARTS)
 
 
 def _single(toks: list[Token], i: int, kind: str) -> Quantity:
