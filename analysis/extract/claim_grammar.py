@@ -141,7 +141,19 @@ def _excluded(v: View, q: Quantity, np: Phrase, gov: Governor) -> bool:
             or (nxt == "of" and (nxt2[:1].isdigit() or nxt2 in UNITS))):  # "one of two people killed"
         return True
     one_of_the = " ".join(words[q.num_end:q.num_end + 3]) in ONE_OF_THE
-    return (q.min == 1 or q.vague is not None) and one_of_the and np.modifier is None
+    if (q.min == 1 or q.vague is not None) and one_of_the and np.modifier is None:
+        return True
+    return _part_of_a_toll(v, q)
+
+
+def _part_of_a_toll(v: View, q: Quantity) -> bool:
+    """"the driver was one of the 12 people killed": the toll is the whole (12), not its part."""
+    words = v.words
+    if words[q.num_end:q.num_end + 1] != ["of"]:
+        return False
+    k = q.num_end + 2 if q.num_end + 1 < len(words) and words[q.num_end + 1] in ("the", "these", "those") else None
+    whole = v.starts.get(k) if k is not None else None
+    return whole is not None and not _partitive_total(v, whole)
 
 
 def _denied(words: list[str], lo: int) -> bool:

@@ -285,7 +285,9 @@ def _has_object(v: View, q_first: int, k: int, after: int) -> bool:
         return False  # "left 20 others wounded the ...", "of the 45 civilians killed the ..."
     if after + 1 < n and words[after + 1] in _TIME_AFTER_THE:
         return False
-    return not any(w in SAY_VERBS for w in words[after + 1:after + 9])
+    tail = words[after + 1:after + 9]
+    tail = tail[:tail.index(",")] if "," in tail else tail
+    return not any(w in SAY_VERBS for w in tail)  # "... wounded the SOHR added" (no commas): a source
 
 
 def _own_object(v: View, k: int, after: int, np: Phrase) -> bool:
