@@ -1,8 +1,10 @@
 """Command line: ``python -m analysis {extract,report,evaluate}``.
 
 Input problems print one line, ``error: <file/line/field>: <what is wrong>; <what to do>``, on
-stderr and exit with status 2 (no traceback). ``--quiet`` (or a non-terminal stderr) hides the
-progress bars.
+stderr and exit with status 2 (no traceback); so does a system error on a file (a path longer
+than the system allows, no permission, a full disk). Messages and warnings are printed through
+:func:`analysis.errors.printable`: one bounded line, control and bidirectional characters
+escaped. ``--quiet`` (or a non-terminal stderr) hides the progress bars.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, printable
 
 EPILOG = """examples:
   python -m analysis extract data/demo --out /tmp/demo-tables
@@ -106,10 +108,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _out_dir(path: str) -> None:
+    """Create the output folder now, so a path the system refuses is one clear error."""
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{printable(path, limit=120)}: cannot create the output folder ({exc.strerror}); "
+                         "choose another --out") from None
+
+
+def _os_error(exc: OSError) -> str:
+    """A system error on a file as one line naming the file (shortened) and what to do."""
+    name = printable(exc.filename, limit=120) if exc.filename is not None else "a file"
+    return f"{name}: {exc.strerror or exc}; check the path, its permissions and the free space"
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .run.pipeline import extract_to_dir
 
     started = time.time()
+    _out_dir(args.out)
     summary = extract_to_dir(
         args.corpus,
         args.out,
@@ -177,14 +195,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     progress.QUIET = bool(args.quiet)
     commands = {"extract": _cmd_extract, "report": _cmd_report, "evaluate": _cmd_evaluate}
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("default")
-            warnings.formatwarning = lambda msg, cat, *a, **k: f"warning: {msg}\n"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
             return commands[args.command](args)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        return 130
+        except InputError as exc:
+            print(f"error: {printable(str(exc))}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"error: {printable(_os_error(exc))}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("error: interrupted", file=sys.stderr)
+            return 130
+        finally:
+            _print_warnings(caught)
+
+
+def _print_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
+    """Each distinct warning of the run once, as ``warning: ...`` on stderr (control and
+    bidirectional characters escaped)."""
+    seen: set[str] = set()
+    for w in caught:
+        text = printable(str(w.message))
+        if text not in seen:
+            seen.add(text)
+            print(f"warning: {text}", file=sys.stderr)

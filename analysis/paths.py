@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -14,3 +15,9 @@ RAW_DIR = DATA_DIR / "raw"
 PROCESSED_DIR = DATA_DIR / "processed"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
+
+
+def cache_dir() -> Path:
+    """Where extracted tables are cached: ``$CC_CACHE_DIR`` if set (tests use a private folder),
+    else ``data/processed``."""
+    return Path(os.environ.get("CC_CACHE_DIR") or PROCESSED_DIR)

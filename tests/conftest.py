@@ -1,6 +1,9 @@
-"""Shared fixtures: the real corpora in ../shared (tests skip with a reason where absent)."""
+"""Shared fixtures: the real corpora in ../shared (tests skip with a reason where absent), a
+private cache folder for the whole session, and one FA-KES extraction shared by every test."""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -13,6 +16,30 @@ DEV_GOLD = SHARED_DIR / "gold" / "dev.jsonl"
 needs_fakes = pytest.mark.skipif(not FAKES.is_file(), reason=f"FA-KES absent: {FAKES} (../shared beside the project)")
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"founding report absent: {SEED}")
 needs_gold = pytest.mark.skipif(not DEV_GOLD.is_file(), reason=f"dev gold absent: {DEV_GOLD}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache(tmp_path_factory):
+    """The extraction cache of this test session: tests never write into the project's
+    data/processed, and notebook kernels (which inherit the environment) read the same cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("CC_CACHE_DIR")
+    os.environ["CC_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("CC_CACHE_DIR", None)
+    else:
+        os.environ["CC_CACHE_DIR"] = before
+
+
+@pytest.fixture(scope="session")
+def fakes_tables(session_cache):
+    """FA-KES extracted once per session (into the session cache; later loads are cache hits)."""
+    if not FAKES.is_file():
+        pytest.skip(f"FA-KES absent: {FAKES} (../shared beside the project)")
+    from analysis.run.pipeline import load_tables
+
+    return load_tables(FAKES)
 
 
 @pytest.fixture

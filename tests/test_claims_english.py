@@ -20,7 +20,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import document_sentences, extract_claims, find_quantities, parse_number, split_sentences
+from analysis import (
+    document_sentences,
+    extract_claims,
+    find_quantities,
+    parse_number,
+    split_sentences,
+)
 
 K, I, C = "killed", "injured", "casualties"
 

@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
+from dataclasses import dataclass
 
 import pandas as pd
-import pytest
 
+from analysis.cli import main
 from analysis.io.tables import TABLE_COLUMNS, TABLE_NAMES
 from analysis.paths import DEMO_CORPUS, PROJECT_ROOT
 
 from .conftest import needs_fakes, needs_gold
 
 
-def cli(*args, cwd=PROJECT_ROOT):
-    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, timeout=900)
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args):
+    """``python -m analysis ARGS`` in this process (the entry point itself is tested once below)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse: --help, or a usage error
+            code = exc.code if isinstance(exc.code, int) else 2
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def test_the_module_entry_point_runs():
+    r = subprocess.run([sys.executable, "-m", "analysis", "--version"], cwd=PROJECT_ROOT, capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.startswith("conflict-coverage ")
 
 
 def test_help_documents_every_command():
@@ -115,14 +137,17 @@ def test_empty_corpus_folder(tmp_path):
 
 
 @needs_fakes
-@pytest.mark.slow
-def test_extract_fakes_accounts_for_every_row(tmp_path, fakes_path):
-    r = cli("--quiet", "extract", fakes_path, "--out", tmp_path / "o", "--format", "parquet")
-    assert r.returncode == 0, r.stderr
-    docs = pd.read_parquet(tmp_path / "o" / "documents.parquet")
-    skipped = pd.read_parquet(tmp_path / "o" / "skipped.parquet")
+def test_fakes_accounts_for_every_row(fakes_tables):
+    docs, skipped = fakes_tables.documents, fakes_tables.skipped
     assert len(docs) + len(skipped) == 804
     assert docs["doc_id"].tolist() == [f"fakes-{i}" for i in range(804)]
+
+
+def test_extract_writes_parquet(tmp_path):
+    r = cli("--quiet", "extract", DEMO_CORPUS, "--out", tmp_path / "o", "--format", "parquet")
+    assert r.returncode == 0, r.stderr
+    docs = pd.read_parquet(tmp_path / "o" / "documents.parquet")
+    assert len(docs) + len(pd.read_parquet(tmp_path / "o" / "skipped.parquet")) == 36
 
 
 @needs_gold

@@ -24,24 +24,46 @@ DEMO = PROJECT_ROOT / "data" / "demo"
 needs_demo = pytest.mark.skipif(not DEMO.is_dir(), reason=f"demo corpus absent: {DEMO}")
 
 
+@pytest.fixture(scope="module")
+def scheduler():
+    """One two-worker cluster for this module's Dask runs, its workers new interpreters with hash
+    seed 3 (this process has another), so every comparison below also checks that set and dict
+    order never reach a table. ``workers=N`` (a cluster per run) is covered by the in-flight test."""
+    import os
+
+    from distributed import LocalCluster
+
+    before = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = "3"
+    try:
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    finally:
+        if before is None:
+            os.environ.pop("PYTHONHASHSEED")
+        else:
+            os.environ["PYTHONHASHSEED"] = before
+    yield cluster.scheduler_address
+    cluster.close()
+
+
 def _same_files(a, b, fmt="csv"):
     for name in TABLE_NAMES:
         assert (a / f"{name}.{fmt}").read_bytes() == (b / f"{name}.{fmt}").read_bytes(), name
 
 
 @needs_demo
-def test_dask_tables_equal_local_in_memory():
+def test_dask_tables_equal_local_in_memory(scheduler):
     local = extract_corpus(DEMO, partition_size=7)
-    dask = extract_corpus(DEMO, partition_size=7, engine="dask", workers=1)
+    dask = extract_corpus(DEMO, partition_size=7, engine="dask", scheduler=scheduler)
     assert dask.provenance["engine"] == "dask"
     for name in TABLE_NAMES:
         pd.testing.assert_frame_equal(local[name], dask[name], obj=name)
 
 
 @needs_demo
-def test_dask_files_equal_local_files_byte_for_byte(tmp_path):
+def test_dask_files_equal_local_files_byte_for_byte(tmp_path, scheduler):
     counts_local = extract_to_dir(DEMO, tmp_path / "local", partition_size=5)
-    counts_dask = extract_to_dir(DEMO, tmp_path / "dask", partition_size=5, engine="dask", workers=2)
+    counts_dask = extract_to_dir(DEMO, tmp_path / "dask", partition_size=5, engine="dask", scheduler=scheduler)
     assert counts_local == counts_dask
     _same_files(tmp_path / "local", tmp_path / "dask")
     prov = json.loads((tmp_path / "dask" / "provenance.json").read_text())
@@ -106,15 +128,10 @@ def test_local_engine_streams_partitions_before_reading_the_whole_file(tmp_path)
 
 @pytest.mark.slow
 @needs_fakes
-def test_fakes_dask_two_workers_equals_local(tmp_path):
-    extract_to_dir(FAKES, tmp_path / "local", partition_size=200)
-    extract_to_dir(FAKES, tmp_path / "dask", partition_size=200, engine="dask", workers=2)
-    _same_files(tmp_path / "local", tmp_path / "dask")
-    for name in ("claims", "mentions", "documents"):
-        df = pd.read_csv(tmp_path / "dask" / f"{name}.csv", keep_default_na=False)
-        key = ["doc_id", "part", "sent_id", "start"] if "sent_id" in df else ["doc_id"]
-        ref = pd.read_csv(tmp_path / "local" / f"{name}.csv", keep_default_na=False)
-        pd.testing.assert_frame_equal(
-            df.sort_values(key, kind="stable").reset_index(drop=True),
-            ref.sort_values(key, kind="stable").reset_index(drop=True),
-        )
+def test_fakes_on_dask_with_another_hash_seed_equals_local(fakes_tables, tmp_path, scheduler):
+    """Two workers with hash seed 3 give the tables the local engine gave this test process
+    (another seed): neither the engine nor set/dict order changes a table."""
+    extract_to_dir(FAKES, tmp_path / "dask", fmt="parquet", partition_size=200, engine="dask", scheduler=scheduler)
+    for name in TABLE_NAMES:
+        got = pd.read_parquet(tmp_path / "dask" / f"{name}.parquet")
+        pd.testing.assert_frame_equal(got, fakes_tables[name], check_dtype=False, obj=name)

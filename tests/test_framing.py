@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pandas as pd
 import pytest
@@ -15,9 +14,6 @@ from analysis.extract.labels import extract_labels, label_mentions, load_labels
 from analysis.extract.terms import term_pattern
 from analysis.extract.text import document_sentences
 from analysis.io.tables import FRAME_COLUMNS
-from analysis.paths import SHARED_DIR
-
-FAKES = SHARED_DIR / "data" / "FA-KES-Dataset.csv"
 
 
 def labels_of(body, title=None, **kw):
@@ -318,32 +314,14 @@ def test_frame_rows_per_1k_and_zero_rows():
 # --------------------------------------------------------------------------- FA-KES ("done when")
 
 
-def _fakes_documents():
-    try:
-        from analysis.io.corpus import load_corpus
-    except ImportError:  # pragma: no cover - before the lead's corpus module existed
-        d = pd.read_csv(FAKES, dtype=str, keep_default_na=False)
-        return pd.DataFrame(
-            {"doc_id": [f"fakes-{i}" for i in range(len(d))], "source": d["source"], "title": d["article_title"], "text": d["article_content"]}
-        )
-    return load_corpus(FAKES).documents
-
-
 @pytest.fixture(scope="module")
-def fakes_labels():
-    if not FAKES.is_file():
-        pytest.skip(f"../shared/data/FA-KES-Dataset.csv absent ({FAKES})")
-    docs = _fakes_documents()
-    rows = []
-    t0 = time.perf_counter()
-    for d in docs.itertuples():
-        rows += extract_labels(document_sentences(d.doc_id, d.title, d.text))
-    elapsed = time.perf_counter() - t0
-    return docs, pd.DataFrame(rows, columns=LABEL_COLUMNS), elapsed
+def fakes_labels(fakes_tables):
+    """FA-KES documents and the labels table of the session's extraction (what the reports show)."""
+    return fakes_tables.documents, fakes_tables.labels
 
 
 def test_fakes_terrorists_share_by_outlet(fakes_labels):
-    docs, labels, _ = fakes_labels
+    docs, labels = fakes_labels
     assert len(docs) == 804
     outlets = sorted(docs.source.unique())
 
@@ -370,7 +348,7 @@ def test_fakes_terrorists_share_by_outlet(fakes_labels):
 
 def test_fakes_labels_spread_over_outlets(fakes_labels):
     """The lexicon is not tuned to a few reports: every outlet gets labels for both sides."""
-    docs, labels, _ = fakes_labels
+    docs, labels = fakes_labels
     per = labels.merge(docs[["doc_id", "source"]]).groupby(["source", "referent"])["count"].sum().unstack(fill_value=0)
     big = docs.source.value_counts()
     for src in big[big >= 20].index:

@@ -172,7 +172,7 @@ def test_browser_opens_index_and_a_report(demo_reports):
 
 @needs_fakes
 @pytest.mark.slow
-def test_reports_on_fakes(fakes_path, tmp_path):
+def test_reports_on_fakes(fakes_path, fakes_tables, tmp_path):
     r = run_reports(corpus=fakes_path, out=tmp_path, variants=False, progress=False)
     assert r.ok, r.summary()
     assert len(r.runs) == 4

@@ -10,6 +10,7 @@ import pytest
 
 from analysis.errors import InputError
 from analysis.io.tables import TABLE_COLUMNS, TABLE_NAMES
+from analysis.paths import DEMO_CORPUS
 from analysis.resources.registry import lexicon_path
 from analysis.run import partitions, pipeline
 from analysis.run.pipeline import (
@@ -153,3 +154,15 @@ def test_a_report_that_breaks_the_extractor_is_skipped_not_lost(corpus, monkeypa
     assert row["reason"] == "extraction failed (IndexError: list index out of range); please report this text"
     assert "b" not in set(t.claims["doc_id"])
     assert len(t.documents) + len(t.skipped) == 4
+
+
+def test_a_folder_without_provenance_is_not_read_as_tables(tmp_path):
+    """An interrupted run removes provenance.json before it moves tables in: never read as finished."""
+    out = tmp_path / "o"
+    extract_to_dir(DEMO_CORPUS, out)
+    assert len(read_tables(out).documents) == 36
+    (out / "provenance.json").unlink()
+    with pytest.raises(InputError, match=r"no provenance.json, so these tables are not a finished extraction"):
+        read_tables(out)
+    extract_to_dir(DEMO_CORPUS, out)  # the lock of the earlier runs is free, their private folders gone
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".lock"]

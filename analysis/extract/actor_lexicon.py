@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..errors import LexiconError
+from ..errors import LexiconError, brief
 from ..resources.files import entry_error, load_yaml
 from ..resources.registry import lexicon_path
 from .actor_dictionary import ActorDictionary, alias_tokens
@@ -37,7 +37,7 @@ def _parse_date(value: Any, path: Path, entry: str, key: str) -> _dt.date | None
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise entry_error(path, entry, f"{key} must be a date written YYYY-MM-DD, got {value!r}")
+    raise entry_error(path, entry, f"{key} must be a date written YYYY-MM-DD, got {brief(value)}")
 
 
 def _normalise_entry(raw: Any, path: Path, index: int, groups: Sequence[str] = GROUP_IDS) -> dict[str, Any]:
@@ -53,13 +53,13 @@ def _normalise_entry(raw: Any, path: Path, index: int, groups: Sequence[str] = G
         raise entry_error(path, name, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(_ENTRY_KEYS))}")
     group = raw.get("group")
     if group not in groups:
-        raise entry_error(path, name, f"unknown group id {group!r}; use one of {', '.join(groups)}")
+        raise entry_error(path, name, f"unknown group id {brief(group)}; use one of {', '.join(groups)}")
     start = _parse_date(raw.get("from"), path, name, "from")
     until = _parse_date(raw.get("until"), path, name, "until")
     if start and until and start > until:
         raise entry_error(path, name, f"'from' {start} is after 'until' {until}")
     if "generic" in raw and not isinstance(raw["generic"], bool):
-        raise entry_error(path, name, f"'generic' must be true or false, got {raw['generic']!r}")
+        raise entry_error(path, name, f"'generic' must be true or false, got {brief(raw['generic'])}")
     out: dict[str, Any] = {"name": name, "group": group, "generic": bool(raw.get("generic", False))}
     for kind in ("aliases", "adjectives", "metonyms"):
         items = raw.get(kind, [])
@@ -76,7 +76,7 @@ def _normalise_entry(raw: Any, path: Path, index: int, groups: Sequence[str] = G
                 text = item.get("text")
                 case = item.get("case", "insensitive")
                 if case not in ("sensitive", "insensitive"):
-                    raise entry_error(path, name, f"case must be 'sensitive' or 'insensitive', got {case!r}")
+                    raise entry_error(path, name, f"case must be 'sensitive' or 'insensitive', got {brief(case)}")
                 a_start = _parse_date(item.get("from"), path, name, "from") or start
                 a_until = _parse_date(item.get("until"), path, name, "until") or until
             else:

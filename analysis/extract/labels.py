@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
-from ..errors import InputError
+from ..errors import InputError, brief
 from ..resources.files import entry_error, load_yaml
 from ..resources.registry import lexicon_path
 from .actor_lexicon import GROUP_IDS
@@ -108,7 +108,7 @@ def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
         check_keys(p, ref, spec, allowed)
         group = spec.get("group")
         if group is not None and group not in GROUP_IDS:
-            raise entry_error(p, ref, f"unknown group id {group!r}; use one of {', '.join(sorted(GROUP_IDS))}")
+            raise entry_error(p, ref, f"unknown group id {brief(group)}; use one of {', '.join(sorted(GROUP_IDS))}")
         labels = spec.get("labels") or {}
         names = spec.get("names") or {}
         quals = spec.get("qualifiers") or []

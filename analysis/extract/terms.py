@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..errors import brief
 from ..resources.files import entry_error
 
 _CAPS = re.compile(r"^[A-Z][A-Z.&/]*[A-Z]$")
@@ -152,13 +153,13 @@ def check_terms(path: Path, entry: str, terms: Any, seen: dict[str, str]) -> lis
     out = []
     for t in terms:
         if not isinstance(t, (str, int, float)) or not str(t).strip() or not str(t).strip("*-' "):
-            raise entry_error(path, entry, f"empty or invalid term {t!r}; write a word or phrase")
+            raise entry_error(path, entry, f"empty or invalid term {brief(t)}; write a word or phrase")
         t = str(t).strip()
         key = term_pattern(t)
         if "(?-i:" not in key:
             key = key.lower()  # "Rebel" and "rebel" are the same case-insensitive term
         if key in seen:
-            raise entry_error(path, entry, f"duplicate term {t!r} (already in {seen[key]!r}); list each term once")
+            raise entry_error(path, entry, f"duplicate term {brief(t)} (already in {seen[key]!r}); list each term once")
         seen[key] = entry
         out.append(t)
     return out

@@ -11,12 +11,18 @@ Three input formats are read (``../shared/DESIGN.md``):
 * a ``.jsonl`` file: one JSON object per line with at least ``text``; optional ``doc_id``,
   ``title``, ``source``, ``date`` and any other fields (kept as metadata).
 
-Every input record ends up in ``documents`` or in ``skipped`` (with a reason). Bytes are decoded
-as UTF-8 (a byte-order mark is dropped) or, failing that, cp1252 with a warning. Line ends become
-``\\n`` and non-breaking spaces plain spaces (one character for one, so offsets stay
-meaningful); ``documents.text`` is that normalised text and every offset in the other tables
-points into it. Dates are read as ISO (``2017-04-05``) or M/D/YYYY (``4/5/2017``); anything else
-becomes missing and is counted in ``date_unparsed``.
+Every input record ends up in ``documents`` or in ``skipped`` (with a reason): in a folder,
+hidden files and folders, links to outside the folder and files that are not ``.txt`` are
+skipped records too. Bytes are decoded by the rule of :mod:`analysis.decoding` (UTF-8, UTF-16/32
+with a byte-order mark, a stray byte replaced and its line named, cp1252 for Windows files),
+CSV rows are read by :mod:`analysis.csvrows` (a stray quote never merges rows). Text is
+normalised by :func:`analysis.sanitize.normalise_text` (line ends, non-breaking spaces,
+invisible and bidirectional control characters, NFC); ``documents.text`` is that text and every
+offset in the other tables points into it. Ids, outlet names and metadata keys are cleaned the
+same way (:func:`analysis.sanitize.clean_label`); metadata values that are not text (a JSON
+number, boolean, list or object) are kept as their JSON text, so a column has one type whatever
+the records hold. Dates are read as ISO (``2017-04-05``) or M/D/YYYY (``4/5/2017``); anything
+else becomes missing and is counted in ``date_unparsed``.
 
 Example:
     >>> corpus = load_corpus("data/demo")                          # doctest: +SKIP
@@ -37,8 +43,20 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..resources.vocabulary import count_words
+from .csvrows import read_rows
+from .decoding import (
+    BINARY,
+    Decoding,
+    Undecodable,
+    bom_encoding,
+    decode_bytes,
+    detect_decoding,
+    json_value,
+)
+from .folders import HIDDEN_DIR, HIDDEN_FILE, folder_entries, split_front_matter
+from .sanitize import clean_label, normalise_text
 
 #: Columns every documents table has, in this order; passthrough metadata follows.
 DOCUMENT_COLUMNS = ["doc_id", "source", "date", "title", "text", "n_words", "duplicate_of", "record"]
@@ -55,10 +73,8 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "doc_id": ("doc_id", "id"),
 }
 
-_NBSP = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\ufeff": " "})
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 
 
 @dataclass
@@ -89,14 +105,6 @@ class Corpus:
 # --------------------------------------------------------------------------- helpers
 
 
-def normalise_text(text: str) -> str:
-    """Line ends to ``\\n``, non-breaking and zero-width-no-break spaces to plain spaces.
-
-    Example:
-        >>> normalise_text("over\\u00a02,000\\r\\nkilled")
-        'over 2,000\\nkilled'
-    """
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_NBSP)
 
 
 def parse_date(value: Any) -> pd.Timestamp | None:
@@ -125,47 +133,10 @@ def parse_date(value: Any) -> pd.Timestamp | None:
         return None
 
 
-def decode_bytes(data: bytes, where: str, notes: list[str]) -> str:
-    """Decode UTF-8 (BOM dropped), else cp1252 with a note; raise for binary data."""
-    if b"\x00" in data[:4096]:
-        raise UnicodeDecodeError("binary", data[:1], 0, 1, "contains NUL bytes: not a text file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="strict")
-        notes.append(f"{where}: not valid UTF-8, read as cp1252 (Windows-1252); save it as UTF-8 to silence this")
-        return text
-
-
-def detect_encoding(path: Path, notes: list[str]) -> str:
-    """``utf-8-sig`` when the whole file is valid UTF-8, else ``cp1252`` (with a note).
-
-    Reads the file in chunks, so a large corpus is never held in memory.
-    """
-    import codecs
-
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with open(path, "rb") as fh:
-            first = True
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                if first and b"\x00" in chunk[:4096]:
-                    raise InputError(f"{path}: binary data (NUL bytes), not a text corpus; give a .csv, .jsonl or .txt file")
-                first = False
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror}); check its permissions") from None
-    except UnicodeDecodeError:
-        notes.append(f"{path}: not valid UTF-8, read as cp1252 (Windows-1252); save it as UTF-8 to silence this")
-        return "cp1252"
-    return "utf-8-sig"
-
-
 def _open_text(path: Path, notes: list[str]):
     """Open a corpus file for streaming text reads (newline='' keeps CRLF for csv)."""
-    encoding = detect_encoding(path, notes)
-    return open(path, encoding=encoding, errors="replace", newline="")
+    decoding: Decoding = detect_decoding(path, notes)
+    return open(path, encoding=decoding.encoding, errors=decoding.errors, newline="")
 
 
 def _clean(value: Any) -> str:
@@ -197,61 +168,40 @@ def _skip(record: str, doc_id: str, reason: str) -> Record:
     return Record(record=record, doc_id=doc_id, reason=reason)
 
 
-def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Split ``---``-delimited ``key: value`` front matter from a report's body.
-
-    Example:
-        >>> split_front_matter("---\\ntitle: A: B\\nsource: sana\\n---\\nBody.")
-        ({'title': 'A: B', 'source': 'sana'}, 'Body.')
-    """
-    if not text.startswith("---"):
-        return {}, text
-    lines = text.split("\n")
-    if lines[0].strip() != "---":
-        return {}, text
-    meta: dict[str, str] = {}
-    for i, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
-            return meta, "\n".join(lines[i + 1 :]).lstrip("\n")
-        m = _FRONT_KEY.match(line)
-        if m:
-            meta[m.group(1).lower()] = m.group(2).strip()
-        elif line.strip():
-            return {}, text  # not front matter after all
-    return {}, text
+def _read_txt(p: Path, rel: str, notes: list[str]) -> Record:
+    """One ``.txt`` report (or a skipped record saying why it cannot be read)."""
+    if p.suffix.lower() != ".txt":
+        return _skip(rel, "", "not a report: only .txt files are read from a folder")
+    doc_id = rel[: -len(p.suffix)]
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        return _skip(rel, doc_id, f"unreadable: {exc.strerror}")
+    try:
+        raw = decode_bytes(data, str(p), notes)
+    except Undecodable as exc:
+        return _skip(rel, doc_id, "undecodable: " + ("not UTF-8 or cp1252 text" if str(exc) == BINARY else str(exc)))
+    meta, body = split_front_matter(normalise_text(raw), where=str(p), notes=notes)
+    title = meta.pop("title", "")
+    source = meta.pop("source", "")
+    date = meta.pop("date", "")
+    doc_id = meta.pop("doc_id", "") or doc_id
+    return Record(rel, doc_id, body, title, source, date, meta)
 
 
-def _iter_txt(paths: Iterable[Path], base: Path, notes: list[str]) -> Iterator[Record]:
-    for p in paths:
-        rel = p.relative_to(base).as_posix() if p != base else p.name
-        if p.suffix.lower() != ".txt":
-            yield _skip(rel, "", "not a report: only .txt files are read from a folder")
-            continue
-        doc_id = rel[: -len(p.suffix)]
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            yield _skip(rel, doc_id, f"unreadable: {exc.strerror}")
-            continue
-        try:
-            raw = decode_bytes(data, str(p), notes)
-        except UnicodeDecodeError:
-            yield _skip(rel, doc_id, "undecodable: not UTF-8 or cp1252 text")
-            continue
-        meta, body = split_front_matter(normalise_text(raw))
-        title = meta.pop("title", "")
-        source = meta.pop("source", "")
-        date = meta.pop("date", "")
-        doc_id = meta.pop("doc_id", "") or doc_id
-        yield Record(rel, doc_id, body, title, source, date, meta)
+def _entry_name(p: Path, folder: Path, reason: str | None) -> str:
+    rel = p.relative_to(folder).as_posix()
+    return rel + "/" if reason == HIDDEN_DIR else rel
 
 
 def _iter_folder(folder: Path, notes: list[str]) -> Iterator[Record]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(
-        part.startswith(".") for part in p.relative_to(folder).parts))
-    if not files:
-        raise InputError(f"{folder}: the folder holds no files; put one .txt file per report in it")
-    yield from _iter_txt(files, folder, notes)
+    entries = folder_entries(folder)
+    if not any(reason not in (HIDDEN_FILE, HIDDEN_DIR) for _, reason in entries):
+        hidden = f" (only {len(entries)} hidden ones)" if entries else ""
+        raise InputError(f"{folder}: the folder holds no files{hidden}; put one .txt file per report in it")
+    for p, reason in entries:
+        rel = _entry_name(p, folder, reason)
+        yield _read_txt(p, rel, notes) if reason is None else _skip(rel, "", reason)
 
 
 def is_fakes(columns: Iterable[str]) -> bool:
@@ -297,18 +247,11 @@ def _record_from_row(row: Mapping[str, Any], cols: Mapping[str, str], record: st
 
 def _iter_csv(path: Path, mapping: Mapping[str, str], notes: list[str]) -> Iterator[Record]:
     with _open_text(path, notes) as fh:
-        yield from _csv_records(path, fh, mapping)
+        yield from _csv_records(path, fh, mapping, notes)
 
 
-def _csv_records(path: Path, fh, mapping: Mapping[str, str]) -> Iterator[Record]:
-    reader = csv.reader(fh)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError(f"{path}: the CSV file is empty; it needs a header row and one row per report") from None
-    except csv.Error as exc:
-        raise InputError(f"{path}: line 1: not a readable CSV header ({exc})") from None
-    header = [h.strip() for h in header]
+def _csv_records(path: Path, fh, mapping: Mapping[str, str], notes: list[str]) -> Iterator[Record]:
+    header, rows = read_rows(str(path), fh, notes)
     fakes = is_fakes(header) and not mapping
     if fakes:
         cols = {"text": "article_content", "title": "article_title", "source": "source", "date": "date"}
@@ -319,67 +262,63 @@ def _csv_records(path: Path, fh, mapping: Mapping[str, str]) -> Iterator[Record]
                 f"{path}: no text column (looked for {', '.join(FIELD_ALIASES['text'])}); its columns are: "
                 f"{', '.join(header)}. Name the text column with --column text=COLUMN"
             )
-    row_no = -1
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InputError(
-                f"{path}: data row {row_no + 1} (line {reader.line_num}): malformed CSV ({exc}); fix the quoting there"
-            ) from None
-        if not values:
-            continue  # a blank line is not a record
-        row_no += 1
+    for row_no, row in enumerate(rows):
         record = f"row {row_no}"
-        if not any(v.strip() for v in values):
+        if not any(v.strip() for v in row.values):
             yield _skip(record, f"fakes-{row_no}" if fakes else f"row-{row_no}", "empty row")
             continue
-        if len(values) != len(header):
-            yield _skip(record, "", f"has {len(values)} fields where the header has {len(header)}")
+        if row.problem:
+            yield _skip(record, "", row.problem)
             continue
-        row = dict(zip(header, values))
+        values = dict(zip(header, row.values))
         if fakes:
-            r = _record_from_row(row, cols, record, f"fakes-{row_no}")
+            r = _record_from_row(values, cols, record, f"fakes-{row_no}")
             r.doc_id = f"fakes-{row_no}"
             if "labels" in r.meta:
                 r.meta["label"] = r.meta.pop("labels")
         else:
-            r = _record_from_row(row, cols, record, f"row-{row_no}")
+            r = _record_from_row(values, cols, record, f"row-{row_no}")
         yield r
 
 
 def _iter_jsonl(path: Path, mapping: Mapping[str, str], notes: list[str], skip_bad_lines: bool) -> Iterator[Record]:
     with _open_text(path, notes) as fh:
-        yield from _jsonl_records(path, fh, mapping, skip_bad_lines)
+        yield from _jsonl_records(path, fh, mapping, skip_bad_lines, notes)
 
 
-def _jsonl_records(path: Path, fh, mapping: Mapping[str, str], skip_bad_lines: bool) -> Iterator[Record]:
+def _jsonl_records(path: Path, fh, mapping: Mapping[str, str], skip_bad_lines: bool,
+                   notes: list[str]) -> Iterator[Record]:
+    repeated: list[int] = []
     for line_no, line in enumerate(fh, start=1):
         record = f"line {line_no}"
         line = line.rstrip("\r\n")
         if not line.strip():
             continue
+        duplicates: list[str] = []
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+            obj = json_value(line, duplicates)
+        except ValueError as exc:
             if skip_bad_lines:
-                yield _skip(record, "", f"not valid JSON ({problem})")
+                yield _skip(record, "", f"not valid JSON ({exc})")
                 continue
             raise InputError(
-                f"{path}: line {line_no}: not valid JSON ({problem}); fix or remove that "
+                f"{path}: line {line_no}: not valid JSON ({exc}); fix or remove that "
                 "line, or pass --skip-bad-lines to list it as skipped"
             ) from None
+        if duplicates:
+            repeated.append(line_no)
         if not isinstance(obj, dict):
             yield _skip(record, "", f"not a report: a JSON {type(obj).__name__}, not an object")
             continue
         cols = _resolve_columns(list(obj), mapping, f"{path}: line {line_no}")
         if "text" not in cols:
-            yield _skip(record, str(obj.get("doc_id", "") or ""), "no text field")
+            yield _skip(record, clean_label(obj.get("doc_id", "") or ""), "no text field")
             continue
         yield _record_from_row(obj, cols, record, f"line-{line_no}")
+    if repeated:
+        shown = ", ".join(map(str, repeated[:5])) + (f" and {len(repeated) - 5} more" if len(repeated) > 5 else "")
+        notes.append(f"{path}: line(s) {shown} repeat a key in one object; the first is read, the others are kept "
+                     "as key.1, key.2 ...")
 
 
 def iter_records(
@@ -406,13 +345,18 @@ def iter_records(
     p = Path(path)
     notes = [] if notes is None else notes
     mapping = dict(columns or {})
-    if not p.exists():
+    try:
+        exists, is_dir = p.exists(), p.is_dir()
+    except OSError as exc:  # e.g. a path longer than the system allows
+        raise InputError(f"{printable(p, limit=120)}: cannot be read ({exc.strerror}); give a folder of .txt "
+                         "reports, a .csv or a .jsonl file") from None
+    if not exists:
         raise InputError(f"{p}: no such file or folder; give a folder of .txt reports, a .csv or a .jsonl file")
     suffix = p.suffix.lower()
-    if p.is_dir():
+    if is_dir:
         records = _iter_folder(p, notes)
     elif suffix == ".txt":
-        records = _iter_txt([p], p.parent, notes)
+        records = iter([_read_txt(p, p.name, notes)])
     elif suffix == ".csv":
         records = _iter_csv(p, mapping, notes)
     elif suffix in {".jsonl", ".ndjson"}:
@@ -422,9 +366,28 @@ def iter_records(
             f"{p}: unknown corpus format {suffix or '(no extension)'!r}; use a folder of .txt files, a .csv or a .jsonl file"
         )
     for r in records:
-        if r.reason is None and not r.text.strip():
-            r.reason = "empty text"
-        yield r
+        yield _tidy(r)
+
+
+def _meta_value(value: Any) -> Any:
+    """A metadata value as text: strings normalised, other JSON values as their JSON text."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str):
+        return normalise_text(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _tidy(r: Record) -> Record:
+    """Ids, outlet names and metadata in one form (:func:`analysis.sanitize.clean_label`);
+    record names printable; an empty text is a skipped record."""
+    r.record = printable(r.record)
+    r.doc_id = clean_label(r.doc_id)
+    r.source = clean_label(r.source)
+    r.meta = {clean_label(k) or "field": _meta_value(v) for k, v in r.meta.items()}
+    if r.reason is None and not r.text.strip():
+        r.reason = "empty text"
+    return r
 
 
 def corpus_format(path: str | Path) -> str:
@@ -435,24 +398,28 @@ def corpus_format(path: str | Path) -> str:
     suffix = p.suffix.lower().lstrip(".")
     if suffix == "csv":
         try:
-            with open(p, encoding="utf-8-sig", errors="replace", newline="") as fh:
+            with open(p, "rb") as fh:
+                encoding = bom_encoding(fh.read(4)) or "utf-8-sig"
+            with open(p, encoding=encoding, errors="replace", newline="") as fh:
                 header = next(csv.reader(fh), [])
-        except OSError:
+        except (OSError, csv.Error):
             return "csv"
         return "fakes-csv" if is_fakes(h.strip() for h in header) else "csv"
     return "jsonl" if suffix == "ndjson" else suffix
 
 
 def corpus_sha256(path: str | Path) -> str:
-    """sha256 of a corpus file, or of a folder's files (relative names and bytes, sorted)."""
+    """sha256 of a corpus file, or of a folder's entries (relative names and bytes, sorted)."""
     p = Path(path)
     h = hashlib.sha256()
     if p.is_dir():
-        for f in sorted(x for x in p.rglob("*") if x.is_file() and not any(
-                part.startswith(".") for part in x.relative_to(p).parts)):
-            h.update(f.relative_to(p).as_posix().encode())
+        for f, reason in folder_entries(p):  # what is skipped counts by its name and reason
+            h.update(f.relative_to(p).as_posix().encode("utf-8", "surrogateescape"))
             h.update(b"\0")
-            h.update(hashlib.sha256(f.read_bytes()).digest())
+            try:
+                h.update(hashlib.sha256(f.read_bytes()).digest() if reason is None else reason.encode())
+            except OSError as exc:
+                h.update(f"unreadable: {exc.strerror}".encode())
     else:
         with open(p, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -484,8 +451,7 @@ def documents_frame(records: list[Record]) -> pd.DataFrame:
             "date_raw": r.date or None,
         }
         for k in meta_keys:
-            v = r.meta.get(k)
-            row[k] = None if v is None or v == "" else (v if isinstance(v, (str, int, float, bool)) else json.dumps(v))
+            row[k] = r.meta.get(k) or None  # text (see _meta_value), so one type per column
         rows.append(row)
     cols = DOCUMENT_COLUMNS + ["date_raw"] + meta_keys
     df = pd.DataFrame(rows, columns=cols)

@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, printable
 
 URL = "https://zenodo.org/records/2607278/files/FA-KES-Dataset.csv?download=1"
 FILENAME = "FA-KES-Dataset.csv"
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         path, seen = download_fakes(args.out, url=args.url)
     except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {printable(str(exc))}", file=sys.stderr)
         return 2
     print(f"{path}: {seen}")
     return 0

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import pandas as pd
 
 from ..errors import InputError
+from .sanitize import spreadsheet_safe
 
 #: Columns of the ``attributions`` table (a contract).
 ATTRIBUTION_COLUMNS = [
@@ -84,17 +88,23 @@ def records_frame(name: str, rows: list[dict]) -> pd.DataFrame:
 
 
 class PartitionWriter:
-    """Writes per-partition tables to part files, then assembles one file per table.
+    """Writes per-partition tables to part files, then assembles one file per table, atomically.
 
-    Memory stays bounded by one partition: parts go to ``<out>/.parts/<name>/part-NNNNN.parquet``
-    and are streamed, in order, into ``<out>/<name>.csv`` or ``<out>/<name>.parquet`` with the
-    union of their columns (a metadata column missing from a partition is left empty).
+    Memory stays bounded by one partition: parts go to a private ``<out>/.parts-<run>/`` folder
+    and are streamed, in order, into ``<name>.csv`` or ``<name>.parquet`` with the union of their
+    columns (a metadata column missing from a partition is left empty). The final tables are
+    assembled in a private ``<out>/.staging-<run>/`` folder first, then :meth:`commit` moves
+    them into ``<out>``: ``provenance.json`` is removed first and written last, so a run killed
+    at any point leaves either the previous tables with their provenance, or a folder without
+    ``provenance.json`` that :func:`read_tables` refuses. CSV cells that would start a
+    spreadsheet formula get a ``'`` (:func:`~analysis.io.sanitize.spreadsheet_safe`).
     """
 
     def __init__(self, out_dir: str | Path):
         self.out = Path(out_dir)
-        self.parts = self.out / ".parts"
-        shutil.rmtree(self.parts, ignore_errors=True)
+        run = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.parts = self.out / f".parts-{run}"
+        self.staging = self.out / f".staging-{run}"
         self.counts = {name: 0 for name in TABLE_NAMES}
 
     def add(self, index: int, tables: Mapping[str, pd.DataFrame]) -> None:
@@ -107,49 +117,99 @@ class PartitionWriter:
             df.to_parquet(folder / f"part-{index:05d}.parquet", index=False)
 
     def finish(self, fmt: str = "csv") -> dict[str, int]:
-        """Assemble each table into its final file; returns row counts per table."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
+        """Assemble each table into the staging folder; returns row counts per table."""
+        self.staging.mkdir(parents=True, exist_ok=True)
         for name in TABLE_NAMES:
-            files = sorted((self.parts / name).glob("part-*.parquet"))
-            target = self.out / f"{name}.{fmt}"
-            schemas = [pq.read_schema(f) for f in files]
-            schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else pa.schema([])
-            schema = schema.remove_metadata()
-            writer = None
-            with open(target, "w", encoding="utf-8", newline="") if fmt == "csv" else _nullcontext() as fh:
-                for i, f in enumerate(files):
-                    table = pq.read_table(f)
-                    for col in schema.names:
-                        if col not in table.column_names:
-                            table = table.append_column(col, pa.nulls(len(table), schema.field(col).type))
-                    table = table.select(schema.names).cast(schema)
-                    if fmt == "csv":
-                        write = table.to_pandas().to_csv(index=False, header=(i == 0), lineterminator="\n",
-                                                          date_format="%Y-%m-%d")
-                        fh.write(write)
-                    else:
-                        writer = writer or pq.ParquetWriter(target, schema)
-                        writer.write_table(table)
-            if writer is not None:
-                writer.close()
+            _assemble(sorted((self.parts / name).glob("part-*.parquet")), self.staging / f"{name}.{fmt}", fmt)
         shutil.rmtree(self.parts, ignore_errors=True)
         return dict(self.counts)
 
+    def commit(self, provenance: Mapping[str, Any]) -> None:
+        """Move the staged tables into the output folder, then write ``provenance.json``."""
+        marker = self.out / "provenance.json"
+        marker.unlink(missing_ok=True)  # from here until the end the folder is "unfinished"
+        for f in sorted(self.staging.iterdir()):
+            os.replace(f, self.out / f.name)
+        tmp = self.staging.with_name(self.staging.name + ".json")
+        tmp.write_text(json.dumps(provenance, indent=2, sort_keys=True, default=str) + "\n")
+        os.replace(tmp, marker)
+        self.discard()
 
-class _nullcontext:
-    def __enter__(self):
-        return None
+    def discard(self) -> None:
+        """Remove this run's private folders (after a commit, or when the run failed)."""
+        shutil.rmtree(self.parts, ignore_errors=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
 
-    def __exit__(self, *exc):
-        return False
+
+def _assemble(files: list[Path], target: Path, fmt: str) -> None:
+    """Stream part files, in order, into one table file with the union of their columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schemas = [pq.read_schema(f) for f in files]
+    schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else pa.schema([])
+    schema = schema.remove_metadata()
+    if fmt != "csv":
+        with pq.ParquetWriter(target, schema) as writer:
+            for f in files:
+                writer.write_table(_conform(pq.read_table(f), schema))
+        return
+    with open(target, "w", encoding="utf-8", newline="") as fh:
+        for i, f in enumerate(files):
+            df = spreadsheet_safe(_conform(pq.read_table(f), schema).to_pandas())
+            fh.write(df.to_csv(index=False, header=(i == 0), lineterminator="\n", date_format="%Y-%m-%d"))
+
+
+def _conform(table, schema):
+    """``table`` with every column of ``schema`` (missing ones empty), in its order and types."""
+    import pyarrow as pa
+
+    for col in schema.names:
+        if col not in table.column_names:
+            table = table.append_column(col, pa.nulls(len(table), schema.field(col).type))
+    return table.select(schema.names).cast(schema)
+
+
+@contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold ``<out>/.lock`` for one run; a second run into the same folder is refused at once.
+
+    The lock is the operating system's (``flock``): it is released when the run ends, even by
+    ``kill -9``, so a stale lock never blocks a later run.
+
+    Raises:
+        InputError: another run holds the folder (names it and what to do).
+    """
+    import fcntl
+
+    fh = open(out_dir / ".lock", "a+")
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise InputError(f"{out_dir}: another extract is writing into this folder; wait for it to finish "
+                             "or give another --out") from None
+        _remove_leftovers(out_dir)
+        yield
+    finally:
+        fh.close()
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Private folders of runs that were killed (only called while holding the lock)."""
+    for p in out_dir.glob(".parts-*"):
+        shutil.rmtree(p, ignore_errors=True)
+    for p in out_dir.glob(".staging-*"):
+        shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
 
 def read_tables(folder: str | Path) -> Tables:
     """Read tables written by :func:`extract_to_dir` (Parquet or CSV) back into :class:`Tables`."""
     f = Path(folder)
-    prov = json.loads((f / "provenance.json").read_text()) if (f / "provenance.json").is_file() else {}
+    if not (f / "provenance.json").is_file():
+        raise InputError(f"{f}: no provenance.json, so these tables are not a finished extraction (a run "
+                         "was interrupted, or this is not an extract folder); run `python -m analysis extract` again")
+    prov = json.loads((f / "provenance.json").read_text())
     tables = {}
     for name in TABLE_NAMES:
         pq_path, csv_path = f / f"{name}.parquet", f / f"{name}.csv"

@@ -114,17 +114,23 @@ class Report:
         return "; ".join(parts)
 
     def notice(self):
-        """A Markdown notice on the selection (a clear one when nothing matches)."""
-        from IPython.display import Markdown
+        """The selection in one sentence (a clear notice when nothing matches), as HTML.
+
+        Outlet names and dates come from the corpus and the config, so the sentence is HTML
+        with every name escaped, never Markdown (where ``[x](javascript:...)`` would become a
+        link), inside an element MathJax is told to skip (``$...$`` in a name is not maths).
+        """
+        from IPython.display import HTML
 
         n, total = len(self.documents), len(self.all_tables.documents)
-        sel = html.escape(self.selection_text())
+        sel = html.escape(self.selection_text(), quote=True)
         if self.empty:
-            return Markdown(
-                f"> **No reports match this selection** ({sel}). The corpus has {total} reports; "
-                "the tables and figures below are empty. Widen the outlets or the date window."
+            return HTML(
+                f'<blockquote class="tex2jax_ignore"><p><strong>No reports match this selection</strong> ({sel}). '
+                f"The corpus has {total} reports; the tables and figures below are empty. Widen the outlets or "
+                "the date window.</p></blockquote>"
             )
-        return Markdown(f"Selection: {sel}: **{n}** of {total} reports.")
+        return HTML(f'<p class="tex2jax_ignore">Selection: {sel}: <strong>{n}</strong> of {total} reports.</p>')
 
     def provenance(self) -> pd.DataFrame:
         """The provenance table shown at the top of every report."""

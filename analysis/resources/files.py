@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import LexiconError
+from ..errors import LexiconError, brief
 from ..paths import LEXICON_DIR
 
 
@@ -39,6 +39,9 @@ def load_yaml(path: str | Path, *, expect: type = dict) -> Any:
         raise LexiconError(f"{p}: cannot read the lexicon ({exc}); save it as UTF-8 text") from None
     try:
         data = yaml.safe_load(raw)
+    except RecursionError:
+        raise LexiconError(f"{p}: nested too deeply to read (a list or mapping inside thousands of others); "
+                           "a lexicon is a few levels deep: fix its structure") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
@@ -54,4 +57,4 @@ def load_yaml(path: str | Path, *, expect: type = dict) -> Any:
 
 def entry_error(path: str | Path, entry: str, problem: str) -> LexiconError:
     """A :class:`LexiconError` naming the file, the entry and the problem."""
-    return LexiconError(f"{path}: entry {entry!r}: {problem}")
+    return LexiconError(f"{path}: entry {brief(entry)}: {problem}")

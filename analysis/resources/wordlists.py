@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import LexiconError
+from ..errors import LexiconError, brief
 from .files import entry_error, load_yaml
 from .registry import lexicon_path
 
@@ -42,7 +42,7 @@ def load_casualty_lexicon(path: str | Path | None = None) -> dict[str, frozenset
         seen: set[str] = set()
         for item in items:
             if not isinstance(item, str) or not item.strip() or item != item.strip().lower() or " " in item:
-                raise entry_error(p, f"{key}: {item!r}", "entries are single lower-case words")
+                raise entry_error(p, f"{key}: {brief(item)}", "entries are single lower-case words")
             if item in seen:
                 raise entry_error(p, f"{key}: {item}", "duplicate word")
             seen.add(item)

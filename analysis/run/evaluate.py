@@ -28,18 +28,18 @@ Example:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, brief, printable
 from ..extract.claims import extract_claims
 from ..extract.document import Lexicons, load_lexicons
 from ..extract.mentions import extract_mentions
 from ..extract.text import Sentence, document_sentences
+from ..io.decoding import json_value
 from ..paths import DATA_DIR, SHARED_DIR
 from .muc4 import Muc4Score, load_muc4, muc4_claims, score_muc4
 
@@ -179,31 +179,6 @@ def corpus_texts(paths: Iterable[str | Path]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _gold_record(p: Path, lineno: int, line: str, texts: Mapping[str, Mapping[str, Any]] | None) -> dict[str, Any]:
-    """One validated gold record; a record without ``text`` takes it from ``texts`` by doc_id."""
-    try:
-        rec = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{p}: line {lineno}: not valid JSON ({exc.msg}); fix or remove that line") from None
-    if not isinstance(rec, dict):
-        raise InputError(f"{p}: line {lineno}: expected a JSON object per line")
-    missing = [k for k in _REQUIRED if k not in rec]
-    if missing:
-        raise InputError(f"{p}: line {lineno}: missing field(s) {', '.join(missing)}")
-    if not isinstance(rec["claims"], list) or not isinstance(rec["actors"], list):
-        raise InputError(f"{p}: line {lineno}: 'claims' and 'actors' must be lists")
-    for c in rec["claims"]:
-        if not isinstance(c, dict) or "category" not in c or "min" not in c or "max" not in c:
-            raise InputError(f"{p}: line {lineno}: each claim needs category, min and max")
-    if "text" not in rec:
-        doc = (texts or {}).get(str(rec["doc_id"]))
-        if doc is None:
-            raise InputError(f"{p}: line {lineno}: no 'text' for doc_id {rec['doc_id']!r}; pass the corpus that "
-                             f"holds it with --corpus (e.g. ../shared/data/muc4-dev.jsonl)")
-        rec = {**doc, **rec, "text": doc["text"]}
-    return rec
-
-
 def read_gold(path: str | Path, *, texts: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Read and validate a gold JSONL file.
 
@@ -212,20 +187,83 @@ def read_gold(path: str | Path, *, texts: Mapping[str, Mapping[str, Any]] | None
         texts: doc_id -> {title, text, date} for records that carry no text (:func:`corpus_texts`).
 
     Raises:
-        InputError: unreadable file, a line that is not a JSON object, a missing field, or a
-            record without text that ``texts`` does not hold (the message names file and line).
+        InputError: unreadable file, a line that is not UTF-8 or not a JSON object, a missing
+            or wrongly typed field, or a record without text that ``texts`` does not hold (the
+            message names the file and line).
     """
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: gold file not found")
-    with p.open(encoding="utf-8") as fh:
-        return [_gold_record(p, lineno, line, texts) for lineno, line in enumerate(fh, 1) if line.strip()]
+    try:
+        if not p.is_file():
+            raise InputError(f"{p}: gold file not found")
+        with p.open("rb") as fh:
+            return [rec for lineno, raw in enumerate(fh, 1) if (rec := _gold_record(p, lineno, raw, texts)) is not None]
+    except OSError as exc:
+        raise InputError(f"{printable(p, limit=120)}: cannot read the gold file ({exc.strerror})") from None
+
+
+def _gold_record(p: Path, lineno: int, raw: bytes, texts: Mapping[str, Mapping[str, Any]] | None
+                 ) -> dict[str, Any] | None:
+    """One validated gold line (None for a blank line); a record without ``text`` takes it from ``texts``."""
+    where = f"{p}: line {lineno}"
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not valid UTF-8 (byte {exc.start + 1}); save the file as UTF-8") from None
+    if not line.strip():
+        return None
+    try:
+        rec = json_value(line)
+    except ValueError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc}); fix or remove that line") from None
+    if not isinstance(rec, dict):
+        raise InputError(f"{where}: expected a JSON object per line")
+    missing = [k for k in _REQUIRED if k not in rec]
+    if missing:
+        raise InputError(f"{where}: missing field(s) {', '.join(missing)}")
+    if not isinstance(rec["doc_id"], (str, int)) or isinstance(rec["doc_id"], bool):
+        raise InputError(f"{where}: 'doc_id' must be a string")
+    for key in ("text", "title", "date"):
+        if key in rec and not isinstance(rec[key], str) and not (key != "text" and rec[key] is None):
+            raise InputError(f"{where}: {key!r} must be a string{'' if key == 'text' else ' or null'}, "
+                             f"got {type(rec[key]).__name__}")
+    if not isinstance(rec["claims"], list) or not isinstance(rec["actors"], list):
+        raise InputError(f"{where}: 'claims' and 'actors' must be lists")
+    if not all(isinstance(a, str) for a in rec["actors"]):
+        raise InputError(f"{where}: 'actors' must be a list of group ids (strings)")
+    for c in rec["claims"]:
+        if not isinstance(c, dict) or "category" not in c or "min" not in c or "max" not in c:
+            raise InputError(f"{where}: each claim needs category, min and max")
+        if not _claim_ok(c):
+            raise InputError(f"{where}: a claim's category, qualifier and vague must be strings, min and max "
+                             f"whole numbers or null: {brief(c)}")
+    return rec if "text" in rec else _with_text(rec, where, texts)
+
+
+def _with_text(rec: dict[str, Any], where: str, texts: Mapping[str, Mapping[str, Any]] | None) -> dict[str, Any]:
+    """A gold record without text, completed with the title, text and date of its doc_id in a corpus."""
+    doc = (texts or {}).get(str(rec["doc_id"]))
+    if doc is None:
+        raise InputError(f"{where}: no 'text' for doc_id {printable(rec['doc_id'], limit=80)!r}; pass the corpus that "
+                         "holds it with --corpus (e.g. ../shared/data/muc4-dev.jsonl)")
+    return {**doc, **rec, "text": doc["text"]}
+
+
+def _claim_ok(c: dict[str, Any]) -> bool:
+    def count(v: Any) -> bool:
+        return v is None or (isinstance(v, int) and not isinstance(v, bool))
+
+    texts = all(c.get(k) is None or isinstance(c.get(k), str) for k in ("qualifier", "vague", "quote", "scope",
+                                                                        "source_actor", "perpetrator_actor"))
+    return isinstance(c["category"], str) and count(c["min"]) and count(c["max"]) and texts
 
 
 def _needs_texts(path: str | Path) -> bool:
     """Whether any record of a gold file lacks ``text`` (a cheap scan before loading a corpus)."""
-    with Path(path).open(encoding="utf-8") as fh:
-        return any(line.strip() and '"text"' not in line for line in fh)
+    try:
+        with Path(path).open("rb") as fh:
+            return any(line.strip() and b'"text"' not in line for line in fh)
+    except OSError:
+        return False  # read_gold names the problem
 
 
 # --------------------------------------------------------------------------- scoring

@@ -34,8 +34,8 @@ from ..errors import InputError
 from ..extract.document import Lexicons, load_lexicons
 from ..io.cache import cache_key, code_version
 from ..io.corpus import corpus_format, corpus_sha256
-from ..io.tables import PartitionWriter, Tables, read_tables
-from ..paths import PROCESSED_DIR
+from ..io.tables import PartitionWriter, Tables, output_lock, read_tables
+from ..paths import cache_dir as default_cache_dir
 from ..resources.registry import fingerprints
 from .partitions import (
     DEFAULT_PARTITION_SIZE,
@@ -224,29 +224,39 @@ def extract_to_dir(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    writer = PartitionWriter(out)
+    with output_lock(out):
+        writer = PartitionWriter(out)
+        try:
+            counts, prov = _write_tables(p, res, writer, fmt=fmt, started=started, columns=columns,
+                                         skip_bad_lines=skip_bad_lines, engine=engine, workers=workers,
+                                         scheduler=scheduler, partition_size=partition_size, progress=progress,
+                                         timings=timings)
+            writer.commit(prov)
+        finally:
+            writer.discard()
+    return counts
+
+
+def _write_tables(p: Path, res: Lexicons, writer: PartitionWriter, *, fmt: str, started: float,
+                  timings: dict[str, float] | None, **options: Any) -> tuple[dict[str, int], dict[str, Any]]:
+    """Run the extraction into ``writer`` and assemble its tables; (row counts, provenance)."""
     spent: dict[str, float] = {} if timings is None else timings
-    notes = _run_extraction(
-        p, res, _timed_call(writer.add, spent, "write"), columns=columns, skip_bad_lines=skip_bad_lines,
-        engine=engine, workers=workers, scheduler=scheduler, partition_size=partition_size, progress=progress,
-        timings=spent,
-    )
+    notes = _run_extraction(p, res, _timed_call(writer.add, spent, "write"), timings=spent, **options)
     t0 = time.perf_counter()
     counts = writer.finish(fmt)
     spent["write"] = spent.get("write", 0.0) + time.perf_counter() - t0
     prov = run_provenance(
         p,
         res,
-        columns=dict(columns or {}),
-        skip_bad_lines=skip_bad_lines,
-        engine=engine,
+        columns=dict(options["columns"] or {}),
+        skip_bad_lines=options["skip_bad_lines"],
+        engine=options["engine"],
         n_documents=counts["documents"],
         n_skipped=counts["skipped"],
         warnings=notes,
         seconds=round(time.time() - started, 3),
     )
-    (out / "provenance.json").write_text(json.dumps(prov, indent=2, sort_keys=True, default=str) + "\n")
-    return counts
+    return counts, prov
 
 
 def load_tables(
@@ -266,7 +276,7 @@ def load_tables(
         corpus: the corpus path.
         lexicons: optional lexicon overrides (part of the cache key).
         columns: field -> column mapping for generic CSV/JSONL (part of the cache key).
-        cache_dir: where cached tables live (default ``data/processed``).
+        cache_dir: where cached tables live (default ``$CC_CACHE_DIR`` or ``data/processed``).
         refresh: extract again even if cached.
         engine, workers, scheduler: as for :func:`extract_corpus` (a cache miss only; the
             engine does not change the tables, so it is not part of the cache key).
@@ -280,7 +290,7 @@ def load_tables(
     res = load_lexicons(lexicons)
     probe = run_provenance(p, res, columns=dict(columns or {}), skip_bad_lines=False)
     key = cache_key(probe)
-    root = Path(cache_dir) if cache_dir else PROCESSED_DIR
+    root = Path(cache_dir) if cache_dir else default_cache_dir()
     target = root / key
     manifest = target / "provenance.json"
     if manifest.is_file() and not refresh:

@@ -1,0 +1,199 @@
+"""Property-based tests (hypothesis) of the hostile-input promises on generated corpora.
+
+Generated CSV, JSON lines and folders of ``.txt`` files full of quotes, line breaks, control,
+invisible and bidirectional characters, odd types and stray bytes. For every one:
+
+1. no exception but :class:`InputError` escapes the loaders, and ``extract`` returns 0 or 2
+   with exactly one ``error:`` line (never a traceback);
+2. every input record is in ``documents`` or ``skipped`` (a valid CSV is read back exactly);
+3. what is printed is bounded, and text is normalised (no invisible characters, NFC).
+
+Bounded to run in a few seconds: few examples each, a generous deadline (the machine is
+shared), no example database written into the project, and the same examples on CI.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import InputError, printable
+from analysis.io.corpus import load_corpus
+from analysis.io.sanitize import (
+    FORMULA_START,
+    INVISIBLE,
+    clean_label,
+    normalise_text,
+    spreadsheet_safe,
+)
+
+from .hostile_helpers import accounted, cli, write
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")  # reading notes are expected here
+
+BOUNDED = settings(max_examples=25, deadline=3_000, database=None, derandomize=bool(os.environ.get("CI")),
+                   suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(BOUNDED, max_examples=8, deadline=10_000)
+
+#: Characters that break naive readers, plus any Unicode character (no surrogates).
+ODD = ['"', ",", "\n", "\r", "\r\n", "\t", "'", "=", "+", "-", "@", "\\", "{", "}", "[", "]", "---", ":",
+       "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\u00a0", "\u00ad", "\u200b", "\u200c", "\u200d", "\u202e",
+       "\u2066", "\u2028", "\ufeff", "e\u0301", "é", "ا", "\U0001f600", " ", "killed", "12"]
+odd_text = st.lists(st.one_of(st.sampled_from(ODD), st.characters(exclude_categories=["Cs"])), max_size=12).map("".join)
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), odd_text),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(odd_text, inner, max_size=3)),
+    max_leaves=6,
+)
+
+
+def _loaded(path: Path, **kwargs):
+    """The corpus, or None for a one-line InputError (the only exception allowed)."""
+    try:
+        return load_corpus(path, **kwargs)
+    except InputError as exc:
+        assert "\n" not in printable(str(exc)) and len(printable(str(exc))) <= 2_100
+        return None
+
+
+def _normalised(corpus) -> None:
+    for col in ("text", "title", "source", "doc_id"):
+        for value in corpus.documents[col].dropna():
+            assert not set(value) & set(INVISIBLE), (col, value)
+            assert unicodedata.is_normalized("NFC", value)
+    for value in corpus.documents["source"].dropna().tolist() + corpus.documents["doc_id"].tolist():
+        assert value == value.strip() and "\n" not in value
+
+
+@BOUNDED
+@given(rows=st.lists(st.tuples(odd_text, odd_text, odd_text), min_size=1, max_size=6))
+def test_valid_csv_is_read_back_exactly(rows):
+    """A CSV any writer could make is read as CSV: one record per row, each text normalised."""
+    with tempfile.TemporaryDirectory() as tmp:
+        buf = io.StringIO(newline="")
+        csv.writer(buf).writerows([("text", "source", "title"), *rows])
+        f = write(Path(tmp) / "c.csv", buf.getvalue())
+        corpus = _loaded(f)
+        if corpus is None:  # only binary-looking data (a NUL) may stop it
+            assert any("\x00" in cell for row in rows for cell in row)
+            return
+        assert corpus.n_records == len(rows)
+        assert sorted(corpus.documents["text"]) == sorted(
+            t for t in (normalise_text(r[0]) for r in rows) if t.strip())
+        _normalised(corpus)
+
+
+@BOUNDED
+@given(lines=st.lists(st.one_of(st.dictionaries(st.sampled_from(["text", "source", "doc_id", "location", "n", "x"]),
+                                                json_values, max_size=5).map(json.dumps),
+                                st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\n"),
+                                         max_size=20)),
+                      min_size=1, max_size=8))
+def test_jsonl_records_are_all_accounted_for(lines):
+    """Any mix of JSON objects and garbage: every non-blank line is a document or skipped."""
+    with tempfile.TemporaryDirectory() as tmp:
+        f = write(Path(tmp) / "c.jsonl", "\n".join(lines) + "\n")
+        corpus = _loaded(f, skip_bad_lines=True)
+        if corpus is None:  # duplicate ids, or NUL bytes
+            return
+        assert corpus.n_records == sum(1 for ln in lines if ln.strip())
+        _normalised(corpus)
+        for col in corpus.documents.columns.difference(["date", "n_words"]):  # one type per column
+            assert all(isinstance(v, str) for v in corpus.documents[col].dropna()), col
+
+
+file_names = st.text(st.characters(exclude_categories=["Cs", "Cc"], exclude_characters="/\\"), min_size=1,
+                     max_size=12).filter(lambda s: s not in (".", "..") and len(s.encode()) < 200)
+file_bytes = st.one_of(
+    st.binary(max_size=60),
+    st.tuples(odd_text, odd_text, st.sampled_from(["utf-8", "utf-16", "cp1252", "utf-8-sig"]),
+              st.booleans()).map(lambda t: ((f"---\ntitle: {t[1]}\n" + ("---\n" if t[3] else "") + t[0])
+                                            .encode(t[2], errors="replace"))),
+)
+
+
+@BOUNDED
+@given(files=st.dictionaries(st.tuples(file_names, st.sampled_from([".txt", ".TXT", ".md", ""])).map("".join),
+                             file_bytes, min_size=1, max_size=5))
+def test_folder_entries_are_all_accounted_for(files):
+    """A folder of odd names (hidden ones too) and odd bytes: every file is a document or skipped."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "c"
+        folder.mkdir()
+        for name, data in files.items():
+            try:
+                (folder / name).write_bytes(data)
+            except OSError:  # a name this file system refuses
+                return
+        names = os.listdir(folder)  # what the file system made of the names (case folding)
+        corpus = _loaded(folder)
+        if corpus is None:  # only hidden files, or two names giving one id
+            return
+        assert corpus.n_records == len(names)
+        _normalised(corpus)
+
+
+@SLOW
+@given(rows=st.lists(st.tuples(odd_text, odd_text), min_size=1, max_size=4),
+       tail=st.binary(max_size=12), kind=st.sampled_from(["csv", "jsonl"]))
+def test_extract_keeps_its_promises(rows, tail, kind):
+    """The command on a tiny generated corpus with a damaged end: 0 with every record, or 2 with one line."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if kind == "csv":
+            buf = io.StringIO(newline="")
+            csv.writer(buf).writerows([("text", "source"), *rows])
+            data = buf.getvalue().encode()
+        else:
+            data = "".join(json.dumps({"text": t, "source": s}) + "\n" for t, s in rows).encode()
+        f = write(Path(tmp) / f"c.{kind}", data + tail)
+        out = Path(tmp) / "o"
+        run = cli("--quiet", "extract", f, "--out", out, "--skip-bad-lines")
+        assert run.rc in (0, 2)
+        if run.rc == 0:
+            assert accounted(out) >= len(rows) - 1  # the damaged last row may join its tail
+            assert not (out / "documents.csv").read_text(encoding="utf-8").startswith("Traceback")
+
+
+@BOUNDED
+@given(text=odd_text)
+def test_normalised_text_is_stable(text):
+    """Normalising twice changes nothing; nothing invisible survives; labels are single-spaced."""
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+    assert not set(once) & set(INVISIBLE) and "\r" not in once
+    assert unicodedata.is_normalized("NFC", once)
+    label = clean_label(text)
+    assert label == " ".join(label.split())
+
+
+@BOUNDED
+@given(cells=st.lists(st.one_of(odd_text, st.none()), min_size=1, max_size=6))
+def test_spreadsheet_safe_never_starts_a_formula(cells):
+    """Every text cell either stays as it is or gets one leading ``'``; none starts a formula."""
+    import pandas as pd
+
+    df = pd.DataFrame({"c": pd.Series(cells, dtype=object), "s": pd.Series(cells, dtype="string")})
+    out = spreadsheet_safe(df)
+    for col in ("c", "s"):
+        for before, after in zip(df[col], out[col]):
+            if pd.isna(before):
+                assert pd.isna(after)
+                continue
+            assert after in (before, "'" + before) and not after.startswith(FORMULA_START)
+
+
+@BOUNDED
+@given(message=st.text(st.characters(exclude_categories=["Cs"]), max_size=3_000))
+def test_printed_messages_are_one_bounded_line(message):
+    """Whatever a message holds, what the command line prints is one short, printable line."""
+    line = printable(message)
+    assert line.isprintable() and len(line) <= 2_200
