@@ -288,6 +288,14 @@ PHRASE_ROWS = [
     row("The bomb killed a policeman and injured a bystander and 14 other people in Quetta.", i(14)),
     # an editor's bracketed count
     row("At least [9] villagers died in the attack on the market.", k(9, "villagers")),
+    # "other", "more" open a phrase; its head follows ("two more civilians"), unless the phrase ends there
+    row("Four more civilians were killed in the shelling of Kherson.", k(4, "civilians")),
+    row("Nine other injured were taken to the hospital in Gao.", i(9)),
+    row("The raid killed four more civilians, two residents said.", k(4, "civilians")),
+    row("The blast killed five people and wounded dozens more, observers said.", k(5), (I, None, None, "vague", "people")),
+    # a singular word before "and" and another count is a modifier both share; "one adult" is a head
+    row("Thirty army and 39 rebel fighters were killed near Marib.", k(30), k(39, "fighters")),
+    row("One adult and four minors were killed when the helicopter strafed the village.", k(1, "adult"), k(4, "minors")),
 ]
 
 

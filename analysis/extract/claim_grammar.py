@@ -43,7 +43,7 @@ from .claim_words import (
     UNITS_OF_PEOPLE,
     ClaimWords,
 )
-from ..resources.vocabulary import IRREGULAR_PAST
+from ..resources.vocabulary import IRREGULAR_PAST, SAY_VERBS
 from .numbers import UNITS, Quantity, may_contain_count
 from .text import Sentence
 
@@ -258,7 +258,9 @@ def _continues_list(v: View, q: Quantity, np: Phrase, last: dict[str, Any]) -> b
     if _own_predicate(words, end) or (np.head is None and verb_after):
         return False  # "twelve people were killed and 40 were arrested", "three adults one wearing ...": no item
     if prev == last["_head"] and prev in v.lex.victims:
-        return True  # "killed 4120 civilians including 1200 children 700 women", "three people one under 18"
+        return after not in SAY_VERBS  # "killed 4120 civilians 1200 children 700 women", not "... two residents said"
+    if prev in (",", "-") and after in SAY_VERBS:
+        return False  # "killed four civilians, two residents said"
     return prev in ("and", ",", "-") and (prev2 in v.lex.victims or prev2 == last["_head"])
 
 

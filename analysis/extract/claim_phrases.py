@@ -33,7 +33,7 @@ from ..resources.vocabulary import (
     TIME_ADVERBS,
     WEEKDAYS,
 )
-from ..resources.vocabulary import IRREGULAR_PAST
+from ..resources.vocabulary import IRREGULAR_PAST, SAY_VERBS
 from .claim_words import (
     CASUALTY_MODIFIERS,
     GAP,
@@ -137,6 +137,8 @@ FUNCTION_WORDS = (STOP_NP | DETERMINERS | POSSESSIVES | SUBJECT_PRONOUNS | OBJEC
 _PARTITIVE_DETERMINERS = frozenset({"the", "these", "those", "his", "her", "its", "their", "our", "my", "your"})
 #: "of them", "of whom": a partitive on the people just named ("five of them Spaniards").
 PARTITIVE_PRONOUNS = frozenset({"them", "whom", "us"})
+#: Words that open a phrase without being its head ("other", "more", "additional").
+_LEADING_MODIFIERS = frozenset("other more additional further".split())
 #: Nouns ending in -ing or -ed that are people, not participles.
 _NOT_PARTICIPLES = frozenset("sibling siblings offspring king kings underling underlings ahmed mohammed".split())
 #: The longest run of content words read as one noun phrase.
@@ -233,6 +235,8 @@ def _compound_goes_on(v: View, k: int) -> bool:
     if nxt in v.lex.victims:
         return nxt != "others"
     plural = nxt.endswith("s") and len(nxt) > 3 and not is_participle(nxt, v.lex) and nxt not in v.lex.things
+    if k + 2 < n and words[k + 2] in SAY_VERBS:
+        return False  # "killed 5 civilians activists said" (no commas): the next noun is the source
     return plural and (k + 2 >= n or ends_phrase(v, k + 2))
 
 
@@ -248,6 +252,11 @@ def _run(v: View, k: int) -> tuple[int, int, str | None]:
                 break
             limit += nxt - k
             k = nxt
+            continue
+        if k == first and w in _LEADING_MODIFIERS:
+            if w == "more" and not _compound_goes_on(v, k):
+                break  # "dozens more", "wounded dozens more media said"
+            first = k = k + 1  # "80 other wounded persons", "15 other injured", "two more civilians"
             continue
         if k == first and modifier is None and _modifier_at(v, k):
             modifier = _modifier_at(v, k)
@@ -297,11 +306,16 @@ def noun_phrase(v: View, j: int) -> Phrase:
         return Phrase(None, j if k == j or modifier is None else k, modifier=modifier)
     head = words[end - 1]
     person = head in lex.victims or head in HEAD_NOUNS or (head + "s") in lex.victims
-    if not person and head not in lex.things and not _plausible_head(end - first, head):
+    if not person and head not in lex.things and not _plausible_head(v, first, end):
         return Phrase(None, j, modifier=modifier)  # "rises to 70 REUTERS Social Media Website Middle East"
     return Phrase(head, end, head in lex.things, person, modifier)
 
 
-def _plausible_head(length: int, head: str) -> bool:
-    """Whether an unknown word ending a run of ``length`` words can be a head: a short phrase, or a plural."""
+def _plausible_head(v: View, first: int, end: int) -> bool:
+    """Whether an unknown word ending the run ``words[first:end]`` can be its head: a short phrase
+    or a plural, and not a modifier shared with the next count ("30 regime and 39 rebel fighters")."""
+    head, length, words = v.words[end - 1], end - first, v.words
+    if not head.endswith("s") and words[end:end + 1] in (["and"], ["or"]) and end + 1 in v.starts \
+            and words[first - 1] not in ("one", "1", "a", "an"):
+        return False  # but "one adult and four minors"
     return length <= 3 or (head.endswith("s") and length <= _MAX_RUN)
