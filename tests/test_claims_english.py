@@ -301,6 +301,9 @@ CLAUSE_ROWS = [
     row("Sixteen members of the Tigray Defence Forces (the regional force that fought the army) died in the clash.",
         k(16, "members")),
     row("Two teachers returning from the market in Sagaing were killed by an airstrike.", k(2, "teachers")),
+    # a subgroup with its own casualty verb takes that verb's category
+    row("The attackers shot three security guards, one of whom later died.", c(3, "guards"), k(1)),
+    row("Fourteen migrants drowned when their boat capsized off Lampedusa.", k(14, "migrants")),
 ]
 
 

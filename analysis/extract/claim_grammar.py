@@ -311,10 +311,11 @@ def _decide(v: View, q: Quantity, np: Phrase, gov: Governor, sub: Subgroup | Non
             claims: list[dict[str, Any]]) -> Decision | None:
     """Which rule makes ``q`` a claim, in order of precedence (None: no claim)."""
     words = v.words
-    if sub is not None:
-        return Decision(sub.category, q.first, q.num_end, None, sub.parent)
     b_cat = pred.category if pred.category not in ("agent", "negated") else None
     b_cat = "casualties" if b_cat == "hurt" else b_cat
+    if sub is not None:
+        own = b_cat if b_cat is not None and words[q.num_end:q.num_end + 1] == ["of"] else None
+        return Decision(own or sub.category, q.first, q.num_end, None, sub.parent)  # "three shot, one of whom died"
     if gov.category is not None and b_cat is not None and words[gov.cue] in RIGHT_CUES and gov.cue == q.first - 1 \
             and "and" not in words[np.end:pred.end]:
         return Decision(b_cat, q.first, pred.end)  # title lists: "2 killed 5 injured"

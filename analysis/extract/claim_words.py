@@ -192,7 +192,7 @@ OTHER_VERBS = frozenset(
 
 RIGHT_CUES: dict[str, str] = {
     "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
-    "perished": "killed", "dying": "killed", "executed": "killed", "slain": "killed", "martyred": "killed",
+    "perished": "killed", "drowned": "killed", "dying": "killed", "executed": "killed", "slain": "killed", "martyred": "killed",
     "massacred": "killed", "murdered": "killed", "beheaded": "killed", "decapitated": "killed",
     "deaths": "killed", "death": "killed", "fatalities": "killed", "killings": "killed",
     "wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
