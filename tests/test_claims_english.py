@@ -533,6 +533,9 @@ def test_exclusions_beside_claims(text, expected):
 # --------------------------------------------------------------------------- no claim at all
 
 NO_CLAIM = [
+    "The rebels killed 10 cows and stole 40 goats near Kidal.",
+    "The five victims were buried in Kidal on Saturday.",
+    "The court sentenced two men to death for the murder of a journalist in Lahore.",
     "Twenty-five trucks, 12 buses and 3 ambulances were hit on the road to Marib.",
     "Three gunmen wounded the driver outside the bank, police said.",
     "Police arrested 40 people and 12 were questioned in Lahore.",

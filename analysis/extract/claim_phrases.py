@@ -267,8 +267,8 @@ def _run(v: View, k: int) -> tuple[int, int, str | None]:
         if w in v.lex.victims and not _compound_goes_on(v, k):
             return first, k + 1, modifier  # "14 others local activists said": the head is "others"
         if w == "and" and k > first and k + 1 < n and not ends_phrase(v, k + 1) and not is_participle(words[k + 1], v.lex) \
-                and not any(x in v.lex.victims for x in words[first:k]):
-            k += 1  # "regime and rebel fighters", not "people and driven"
+                and not any(x in v.lex.victims or x in v.lex.things for x in words[first:k]):
+            k += 1  # "regime and rebel fighters", not "people and driven", "10 cows and stole"
             continue
         if ends_phrase(v, k) or (k > first and is_participle(w, v.lex) and _noun_like(v, k - 1)):
             after_name = _name_then_acronym(v, k) if k > first else None

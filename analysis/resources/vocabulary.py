@@ -46,7 +46,8 @@ MODALS = frozenset({"will", "would", "could", "should", "must", "may", "might", 
 #: end a noun phrase (a closed class; regular verbs end in -ed).
 IRREGULAR_PAST = frozenset(
     """fled left went came took made saw got fell held led met ran sent spent stood told won gave fought
-    caught brought bought kept began broke drove rode threw wore hid became""".split()
+    caught brought bought kept began broke drove rode threw wore hid became stole sank flew rose spoke
+    wrote sought thought meant felt heard paid laid sold built hung dug lit""".split()
 )
 
 #: Verbs of saying: a speaker says, reports, claims, denies... (attributions of speech).
