@@ -90,7 +90,12 @@ def is_upper(text: str) -> bool:
         >>> is_upper("SIX JESUITS WERE MURDERED."), is_upper("The IS fighters fled.")
         (True, False)
     """
-    upper, lower = len(_UPPER_LETTER.findall(text)), len(_LOWER_LETTER.findall(text))
+    if text.isupper():
+        return len(_UPPER_LETTER.findall(text)) >= 8
+    lower = len(_LOWER_LETTER.findall(text))
+    if lower * 10 > len(text):
+        return False  # mixed case: no need to count the capitals
+    upper = len(_UPPER_LETTER.findall(text))
     return upper + lower >= 8 and upper >= 0.9 * (upper + lower)
 
 

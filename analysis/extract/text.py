@@ -138,6 +138,8 @@ def _line_spans(line: str) -> list[tuple[int, int]]:
 
 def _split_after_abbreviations(line: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split ``line[s:e]`` after an abbreviation followed by a capitalised sentence opener."""
+    if line.find(". ", s, e) < 0:
+        return [(s, e)]  # no inner stop: nothing to split (most sentences)
     out: list[tuple[int, int]] = []
     openers = _OPENERS_IN_CAPITALS if line.isupper() else _OPENERS_AFTER_ABBREVIATION
     for m in _ABBREVIATION_THEN_WORD.finditer(line, s, e):
