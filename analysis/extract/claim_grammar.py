@@ -42,6 +42,7 @@ from .claim_words import (
     TO_DEATH,
     UNITS_OF_PEOPLE,
     ClaimWords,
+    may_state_casualties,
 )
 from ..resources.vocabulary import IRREGULAR_PAST, SAY_VERBS
 from .numbers import UNITS, Quantity, may_contain_count
@@ -70,7 +71,7 @@ class Subgroup(NamedTuple):
 
 def sentence_claims(sent: Sentence, lex: ClaimWords) -> list[dict[str, Any]]:
     """The claims of one sentence, without actors (token rules only)."""
-    if not may_contain_count(sent.text):
+    if not may_contain_count(sent.text) or not may_state_casualties(sent.text):
         return []
     v = sentence_view(sent.text, lex)
     claims: list[dict[str, Any]] = []

@@ -264,3 +264,24 @@ UNITS_OF_PEOPLE = frozenset("families households clans tribes".split())
 PLACE_GAP = frozenset("in and around near at on of the outside , -".split())
 
 PLACE_PREP = frozenset("in at near around outside".split())
+
+#: Every casualty cue a claim needs (a verb, a noun, a toll, a casualty adjective) contains one of
+#: these stems, so a sentence without any states no claim: a fast test before the grammar runs.
+#: A new cue word must match one of them (tests/test_claims_english.py checks the word lists).
+CASUALTY_STEMS = re.compile(
+    r"kill|dead|death|die|dying|wound|injur|hurt|maim|execut|massacr|sla[iy]|slew|behead|decapitat|murder|"
+    r"crucif|assassin|lynch|slaughter|gunn|mow|cut down|shot|shoot|stab|burn|buri|martyr|fatal|mortal|"
+    r"casualt|victim|toll|tall|bodies|corpse|remains|li[fv]e|perish|drown|succumb|hit|struck|eliminat|"
+    r"neutrali|liquidat|destroy|lost|fell|fallen|beat|tortur|starv|hack|crush|club|bludgeon|strangl|kick|"
+    r"trampl|stone|fracture"
+)
+
+
+def may_state_casualties(text: str) -> bool:
+    """Whether ``text`` has a casualty word stem (a cheap test before the grammar).
+
+    Example:
+        >>> may_state_casualties("Twelve trucks entered the town."), may_state_casualties("Two were hurt.")
+        (False, True)
+    """
+    return CASUALTY_STEMS.search(text.lower()) is not None
