@@ -121,7 +121,7 @@ class Evaluation:
             for r in self.per_group.itertuples(index=False):
                 lines.append(f"  {r.actor_id:<12} gold {r.gold:>3}  pred {r.predicted:>3}  "
                              f"P {r.precision:.2f}  R {r.recall:.2f}  F1 {r.f1:.2f}")
-        return "\n".join(lines) + "\n" + self.errors_text()
+        return "\n".join(lines) + "\n" + (self.errors_text() if self.claims_annotated else "")
 
     def errors_text(self) -> str:
         """The misses and false alarms, one line each."""
