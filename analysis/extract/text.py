@@ -25,9 +25,11 @@ from ..resources.vocabulary import (
     POSSESSIVES,
     SENTENCE_OPENERS,
     SUBJECT_PRONOUNS,
+    TENS,
+    UNITS,
     alternation,
 )
-from .numbers import TENS, UNITS
+
 
 #: Abbreviations that end with a period but do not end a sentence in news text
 #: (lower case, without the final period, as Punkt stores them).

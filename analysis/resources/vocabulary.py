@@ -34,6 +34,36 @@ MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
+# --------------------------------------------------------------------------- numbers and units
+
+#: Number words by value ("fourty" is a common misspelling), scales, ordinals.
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "twentieth hundredth thousandth".split()
+)
+DURATION_UNITS = frozenset(
+    "year years yr yrs month months week weeks day days hour hours minute minutes second "
+    "seconds decade decades century centuries night nights".split()
+)
+MEASURE_UNITS = frozenset(
+    "km kms kilometers kilometres kilometer kilometre miles mile meters metres meter metre "
+    "feet foot kg kilograms tons tonnes ton m mm cm hectares acres".split()
+)
+MONEY_WORDS = frozenset("dollars dollar usd euros euro pounds pound lira liras pounds riyals".split())
+PERCENT_WORDS = frozenset("percent per cent pct".split())
+
+
 # --------------------------------------------------------------------------- verbs
 
 #: Auxiliary verbs by lemma.
