@@ -7,20 +7,28 @@ and the actor said to have caused the casualties. Every occurrence is returned (
 repeated in title and body gives two records), each traceable to its sentence by
 ``doc_id``, ``part``, ``sent_id`` and the character offsets of the claim in its part.
 
-The rules are clause patterns over tokens, not a statistical model:
+The rules are clause patterns over tokens, not a statistical model, and read any conflict's
+English: a count is a claim when a casualty predicate or nominalisation governs its noun phrase,
+whatever the phrase's head (:mod:`~analysis.extract.claim_phrases`,
+:mod:`~analysis.extract.claim_predicates`, :mod:`~analysis.extract.claim_grammar`):
 
 * a number governed by a casualty verb or noun before it ("killing six", "the death toll
-  rose to 45", "claimed the lives of 80", "among the dead were 22 children");
-* a number whose noun phrase is followed by a casualty predicate ("600 killed",
-  "29 rebels were killed", "five bodies", "15 deaths", "left 12 people dead");
+  rose to 45", "claimed the lives of 80", "the murder of two engineers", "gunmen shot three boys");
+* a number whose noun phrase is followed by a casualty predicate ("600 killed", "six Jesuit
+  priests were murdered", "four policemen were shot dead", "five bodies", "left 12 people dead");
 * subgroups that inherit the category of the claim they belong to ("including 21
-  children", "seven of them children", lists "1733 children 969 women and 3110 men");
+  children", "seven of them children", "six priests -- five Spaniards and one Salvadoran --",
+  lists "1733 children 969 women and 3110 men", "along with two of his guards");
 * counts listed by place ("150 bodies in Hama 100 in Homs and 40 in Idlib"), relative
   clauses and asides before the predicate ("20 fighters who guarded the buses were killed",
   "25 people, most of them civilians, died");
-* exclusions: negated, hypothetical, future, threatened or denied casualties, numbers that
+* exclusions: negated, hypothetical, future, threatened or denied casualties, the agent of an
+  active casualty verb ("three gunmen killed a policeman"), partitive wholes, numbers that
   are dates, ages, durations, ordinals, percentages, money, share counts ("Get short URL
   124") or counts of things.
+
+A count a report gives as casualties (victims, shot) takes the category the same report gives
+that count, when there is one (:func:`resolve_casualties`).
 
 Scope is ``cumulative`` for tolls over a period or the whole war, including war tolls
 without a start date ("the conflict ... has killed 280000", "300000 killed and millions
