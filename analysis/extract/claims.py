@@ -7,20 +7,28 @@ and the actor said to have caused the casualties. Every occurrence is returned (
 repeated in title and body gives two records), each traceable to its sentence by
 ``doc_id``, ``part``, ``sent_id`` and the character offsets of the claim in its part.
 
-The rules are clause patterns over tokens, not a statistical model:
+The rules are clause patterns over tokens, not a statistical model, and read any conflict's
+English: a count is a claim when a casualty predicate or nominalisation governs its noun phrase,
+whatever the phrase's head (:mod:`~analysis.extract.claim_phrases`,
+:mod:`~analysis.extract.claim_predicates`, :mod:`~analysis.extract.claim_grammar`):
 
 * a number governed by a casualty verb or noun before it ("killing six", "the death toll
-  rose to 45", "claimed the lives of 80", "among the dead were 22 children");
-* a number whose noun phrase is followed by a casualty predicate ("600 killed",
-  "29 rebels were killed", "five bodies", "15 deaths", "left 12 people dead");
+  rose to 45", "claimed the lives of 80", "the murder of two engineers", "gunmen shot three boys");
+* a number whose noun phrase is followed by a casualty predicate ("600 killed", "six Jesuit
+  priests were murdered", "four policemen were shot dead", "five bodies", "left 12 people dead");
 * subgroups that inherit the category of the claim they belong to ("including 21
-  children", "seven of them children", lists "1733 children 969 women and 3110 men");
+  children", "seven of them children", "six priests -- five Spaniards and one Salvadoran --",
+  lists "1733 children 969 women and 3110 men", "along with two of his guards");
 * counts listed by place ("150 bodies in Hama 100 in Homs and 40 in Idlib"), relative
   clauses and asides before the predicate ("20 fighters who guarded the buses were killed",
   "25 people, most of them civilians, died");
-* exclusions: negated, hypothetical, future, threatened or denied casualties, numbers that
+* exclusions: negated, hypothetical, future, threatened or denied casualties, the agent of an
+  active casualty verb ("three gunmen killed a policeman"), partitive wholes, numbers that
   are dates, ages, durations, ordinals, percentages, money, share counts ("Get short URL
   124") or counts of things.
+
+A count a report gives as casualties (victims, shot) takes the category the same report gives
+that count, when there is one (:func:`resolve_casualties`).
 
 Scope is ``cumulative`` for tolls over a period or the whole war, including war tolls
 without a start date ("the conflict ... has killed 280000", "300000 killed and millions
@@ -37,7 +45,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from ..io.tables import CLAIM_COLUMNS
 from .actor_lexicon import default_dictionary
@@ -82,6 +90,32 @@ _ADJACENT = (1, -1)
 _WAR_VAGUE = frozenset({"tens of thousands", "hundreds of thousands"})
 
 
+class _Sources(NamedTuple):
+    """Per sentence: the speaker found in it (group id, span, pronoun), its own source (a pronoun
+    resolved to the last named speaker) and the source of a neighbouring sentence."""
+
+    speakers: list[tuple[str | None, tuple[int, int] | None, bool]]
+    own: list[str | None]
+    adjacent: list[str | None]
+
+
+def _sources(sents: list[Sentence], by_sent: dict[int, list[dict[str, Any]]], use_actors: bool) -> _Sources:
+    """The cited source of every sentence, own and borrowed from a neighbour."""
+    speakers = [sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title") if use_actors
+                else (None, None, False) for s in sents]
+    # a pronoun speaker ("the source added", "he said") stands for the last named one
+    own: list[str | None] = []
+    last_source: str | None = None
+    last_idx = -10
+    for idx, (sp, _span, pronoun) in enumerate(speakers):
+        if sp is not None:
+            last_source, last_idx = sp, idx
+        own.append(sp if sp is not None else (last_source if pronoun and idx - last_idx <= 3 else None))
+    adjacent = [next((own[j] for j in (idx + d for d in _ADJACENT) if 0 <= j < len(sents) and own[j] is not None), None)
+                for idx in range(len(sents))]
+    return _Sources(speakers, own, adjacent)
+
+
 def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None,
                    mentions: Iterable[dict[str, Any]] | None = None, words: ClaimWords | None = None) -> list[dict[str, Any]]:
     """Casualty claims of one document.
@@ -115,66 +149,70 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
         dictionary = default_dictionary()
     use_actors = mentions is not None or bool(dictionary)
     by_sent = _mentions_by_sentence(sents, dictionary, date, mentions) if use_actors else {}
-    speakers = [sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title") if use_actors
-                else (None, None, False) for s in sents]
-    # a pronoun speaker ("the source added", "he said") stands for the last named one
-    resolved: list[str | None] = []
-    last_source: str | None = None
-    last_idx = -10
-    for idx, (sp, _span, pronoun) in enumerate(speakers):
-        if sp is not None:
-            last_source, last_idx = sp, idx
-        resolved.append(sp if sp is not None else (last_source if pronoun and idx - last_idx <= 3 else None))
+    sources = _sources(sents, by_sent, use_actors)
     out: list[dict[str, Any]] = []
     for idx, s in enumerate(sents):
-        claims = per_sent[idx]
-        if not claims:
-            continue
-        sp, sp_span, _pronoun = speakers[idx]
-        own = resolved[idx]
-        adjacent = None
-        for j in (idx + d for d in _ADJACENT):
-            if 0 <= j < len(sents) and resolved[j] is not None:
-                adjacent = resolved[j]
-                break
-        toks = claims[0]["_toks"]
-        sent_scope = claim_scope(s.text)
-        war_subject = bool(WAR_SUBJECT.search(s.text.lower()))
-        sent_mentions = by_sent.get(s.sent_id, [])
-        perps: list[str | None] = []
-        for c in claims:
-            scope = sent_scope
-            if c["category"] != "injured" and (c["max"] or 0) >= AGGREGATE_TOLL:
-                scope = "cumulative"
-            war_toll = scope == "cumulative" and ((c["max"] or 0) >= WAR_TOLL or c["vague"] in _WAR_VAGUE)
-            source = own if own is not None or war_toll else adjacent
-            if not use_actors or (war_toll and war_subject):
-                perp = None
-            elif c["_parent"] is not None:
-                perp = perps[c["_parent"]]
-            else:
-                perp = perpetrator_of(c, s.text, toks, sent_mentions, sp_span)
-            perps.append(perp)
-            out.append({
-                "doc_id": s.doc_id,
-                "part": s.part,
-                "sent_id": s.sent_id,
-                "start": s.start + c["start"],
-                "end": s.start + c["end"],
-                "category": c["category"],
-                "min": c["min"],
-                "max": c["max"],
-                "qualifier": c["qualifier"],
-                "vague": c["vague"],
-                "victims": c["victims"],
-                "scope": scope,
-                "source_actor": source,
-                "perpetrator_actor": perp,
-                "sentence": s.text,
-                "quote": s.text[c["start"]:c["end"]],
-            })
-        share_perpetrators(out[len(out) - len(claims):], claims, s.text)
+        if per_sent[idx]:
+            out.extend(_sentence_records(s, per_sent[idx], sources, idx, by_sent.get(s.sent_id, []), use_actors))
+    resolve_casualties(out)
     return out
+
+
+def _sentence_records(s: Sentence, claims: list[dict[str, Any]], sources: _Sources, idx: int,
+                      sent_mentions: list[dict[str, Any]], use_actors: bool) -> list[dict[str, Any]]:
+    """The records of one sentence's claims: scope, source and perpetrator added."""
+    _sp, sp_span, _pronoun = sources.speakers[idx]
+    toks = claims[0]["_toks"]
+    sent_scope = claim_scope(s.text)
+    war_subject = bool(WAR_SUBJECT.search(s.text.lower()))
+    out: list[dict[str, Any]] = []
+    for c in claims:
+        scope = "cumulative" if c["category"] != "injured" and (c["max"] or 0) >= AGGREGATE_TOLL else sent_scope
+        war_toll = scope == "cumulative" and ((c["max"] or 0) >= WAR_TOLL or c["vague"] in _WAR_VAGUE)
+        source = sources.own[idx] if sources.own[idx] is not None or war_toll else sources.adjacent[idx]
+        if not use_actors or (war_toll and war_subject):
+            perp = None
+        elif c["_parent"] is not None:
+            perp = out[c["_parent"]]["perpetrator_actor"]
+        else:
+            perp = perpetrator_of(c, s.text, toks, sent_mentions, sp_span)
+        out.append(_record(s, c, scope, source, perp))
+    share_perpetrators(out, claims, s.text)
+    return out
+
+
+def _record(s: Sentence, c: dict[str, Any], scope: str, source: str | None, perp: str | None) -> dict[str, Any]:
+    """One row of the claims table (offsets in the part's text)."""
+    return {
+        "doc_id": s.doc_id, "part": s.part, "sent_id": s.sent_id,
+        "start": s.start + c["start"], "end": s.start + c["end"],
+        "category": c["category"], "min": c["min"], "max": c["max"], "qualifier": c["qualifier"],
+        "vague": c["vague"], "victims": c["victims"], "scope": scope,
+        "source_actor": source, "perpetrator_actor": perp,
+        "sentence": s.text, "quote": s.text[c["start"]:c["end"]],
+    }
+
+
+def resolve_casualties(records: list[dict[str, Any]]) -> None:
+    """A count the text gives as casualties takes the category the same report gives that count.
+
+    "the victims were two women" (casualties) after "stabbed the two women, causing deep
+    wounds" (injured 2) is the same claim: the report does say whether they were killed or
+    injured. Only when exactly one of killed/injured has that count; in place.
+
+    Example:
+        >>> rs = [{"category": "injured", "min": 2, "max": 2}, {"category": "casualties", "min": 2, "max": 2}]
+        >>> resolve_casualties(rs); [r["category"] for r in rs]
+        ['injured', 'injured']
+    """
+    known: dict[tuple[int, int], set[str]] = {}
+    for r in records:
+        if r["category"] in ("killed", "injured") and r["min"] is not None:
+            known.setdefault((r["min"], r["max"]), set()).add(r["category"])
+    for r in records:
+        cats = known.get((r["min"], r["max"])) if r["category"] == "casualties" and r["min"] is not None else None
+        if cats is not None and len(cats) == 1:
+            r["category"] = next(iter(cats))
 
 
 def claims_frame(records: Iterable[dict[str, Any]]):
