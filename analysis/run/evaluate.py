@@ -168,7 +168,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def corpus_texts(paths: Iterable[str | Path]) -> dict[str, dict[str, Any]]:
     """doc_id -> {title, text, date} of every document of the corpora at ``paths``."""
-    from ..io.corpus import load_corpus
+    from ..io.documents import load_corpus
 
     out: dict[str, dict[str, Any]] = {}
     for path in paths:
