@@ -25,6 +25,8 @@ EPILOG = """examples:
   python -m analysis extract my.csv --out out --column text=body --column source=outlet
   python -m analysis report --corpus data/demo --config reports.yml --out reports
   python -m analysis evaluate ../shared/gold/dev.jsonl
+  python -m analysis evaluate                    # every gold file and MUC-4 DEV, one table
+  python -m analysis evaluate data/gold --corpus ../shared/data/muc4-dev.jsonl
   python -m analysis lexicon draft ../shared/data/muc4-dev.jsonl --out my-pack
   python -m analysis extract ../shared/data/muc4-dev.jsonl --out /tmp/muc4 --pack my-pack
 """
@@ -92,14 +94,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser(
         "evaluate",
-        help="precision/recall/F1 of the extraction against a gold JSONL file",
-        description="Score casualty claims and actor sets against a gold file in the shared format "
-        "(../shared/gold/GUIDELINES.md), then list misses and false alarms.",
+        help="precision/recall/F1 of the extraction against gold JSONL files (all of them by default)",
+        description="Score casualty claims and actor sets against gold files in the shared format "
+        "(../shared/gold/GUIDELINES.md) and MUC-4 answer keys, print one table, then list misses and false alarms. "
+        "Claims-only files (actors_annotated false) skip actor scores; actors-only files (claims_annotated "
+        "false) skip claim scores; records without text take it from --corpus by doc_id.",
     )
-    ev.add_argument("gold", metavar="GOLD.jsonl", help="gold file, one JSON object per report")
+    ev.add_argument("gold", nargs="*", metavar="GOLD",
+                    help="gold JSONL files or folders (default: every *.jsonl in ../shared/gold/ and data/gold/, "
+                         "plus MUC-4 DEV's answer keys)")
+    ev.add_argument("--corpus", action="append", metavar="CORPUS",
+                    help="corpus holding the texts of gold records that have none, by doc_id (repeatable; "
+                         "default: the --muc4 file)")
+    ev.add_argument("--muc4", metavar="MUC4.jsonl",
+                    help="also score recall of the answer keys' written casualty counts and false alarms "
+                         "(default with no GOLD: ../shared/data/muc4-dev.jsonl)")
+    ev.add_argument("--no-muc4", action="store_true", help="do not score MUC-4 answer keys")
     ev.add_argument("--lexicon", action="append", metavar="NAME=PATH", help="use your own lexicon file for any registered lexicon; repeatable")
-    ev.add_argument("--out", metavar="DIR", help="also write metrics, misses and false alarms as CSV")
-    ev.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP)
+    ev.add_argument("--out", metavar="DIR", help="also write the table, metrics, misses and false alarms as CSV")
+    ev.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP + "; default: the pack a gold file's records name")
 
     lx = sub.add_parser("lexicon", help="draft a conflict pack from a corpus", description="Work on conflict packs.")
     lsub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION", required=True)
@@ -177,14 +190,27 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .run.evaluate import evaluate_gold
+    from .run.evaluate import MUC4_DEV, evaluate_all, summary_table, summary_text
 
-    result = evaluate_gold(args.gold, lexicons=_pairs(args.lexicon, "--lexicon"), pack=args.pack)
-    print(result.to_text())
+    muc4 = None if args.no_muc4 else (args.muc4 or (str(MUC4_DEV) if not args.gold and MUC4_DEV.is_file() else None))
+    evaluations, score = evaluate_all(args.gold, corpus=args.corpus, lexicons=_pairs(args.lexicon, "--lexicon"), muc4=muc4,
+                                      pack=args.pack)
+    table = summary_table(evaluations, score)
+    if len(evaluations) == 1 and score is None:
+        print(evaluations[0].to_text())
+    else:
+        print(summary_text(table))
+        for ev in evaluations:
+            if ev.claims_annotated:
+                print(f"{ev.name}:" + ev.errors_text())
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        result.write(out)
+        table.to_csv(out / "summary.csv", index_label="metric", lineterminator="\n")
+        for ev in evaluations:
+            ev.write(out / ev.name if len(evaluations) > 1 or score is not None else out)
+        if score is not None:
+            score.write(out / Path(muc4).stem)
     return 0
 
 

@@ -606,3 +606,32 @@ def test_victims_phrase_with_known_as_at_sentence_end():
 )
 def test_subgroup_inside_the_subject(text, expected):
     assert keys(text) == expected
+
+
+# ----------------------------------------------------------------------- the fast test before the grammar
+
+from analysis.extract import claim_words as cw  # noqa: E402
+
+#: Cue words whose claims need another casualty word ("among the dead", "received wounds").
+_CUES_NEEDING_ANOTHER = {"among", "amongst", "received", "sustained", "suffered", "gunned", "mowed", "cut"}
+
+
+@pytest.mark.parametrize(
+    "word",
+    sorted((set(cw.RIGHT_CUES) | set(cw.HEAD_CUES) | cw.HEAD_NOUNS | set(cw.CASUALTY_MODIFIERS)
+            | set(cw.KILLED_MODIFIERS) | cw.TO_DEATH | cw.PHRASE_CUES | cw.PERSON_KILL | cw.TRANSITIVE)
+           - _CUES_NEEDING_ANOTHER),
+)
+def test_every_cue_word_passes_the_fast_test(word):
+    """A sentence without a casualty stem is skipped, so every cue word must carry one."""
+    assert cw.may_state_casualties(word), f"add a stem for {word!r} to CASUALTY_STEMS"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["gunned down", "mowed down", "cut down", "among the dead", "received wounds", "sustained fractures",
+     "claimed the lives of", "the death toll rose to", "the number of killed", "the assassins of",
+     "fell victim", "lost their lives", "shootings of", "burned alive", "beaten to death", "neutralised"],
+)
+def test_every_cue_phrase_passes_the_fast_test(phrase):
+    assert cw.may_state_casualties(phrase)

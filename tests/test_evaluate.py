@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 from analysis.errors import InputError
@@ -133,3 +134,98 @@ def test_founding_report_claims():
     if DEV.is_file():
         first = read_gold(DEV)[0]
         assert {(c["category"], c["min"]) for c in first["claims"]} == {("killed", 600), ("injured", 2000)}
+
+
+# ----------------------------------------------------------------------- several files, one table
+
+from analysis.run.evaluate import evaluate_all, gold_files, summary_table, summary_text  # noqa: E402
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A claims-only file, an actors-only file without texts, and a corpus holding those texts."""
+    (tmp_path / "gold").mkdir()
+    claims_only = [{"doc_id": "w1", "title": None, "date": None, "actors_annotated": False,
+                    "text": "SIX PEASANTS WERE KILLED BY THE PATROL. THE ARMY SAID IT.",
+                    "claims": [claim("killed", 6, 6, source=None)], "actors": []}]
+    actors_only = [{"doc_id": "c1", "claims": [], "claims_annotated": False, "actors": ["RUSSIA"]}]
+    write(tmp_path / "gold" / "claims-only.jsonl", claims_only)
+    write(tmp_path / "gold" / "actors-only.jsonl", actors_only)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"doc_id": "c1", "text": "Russian jets struck the town on Monday."}) + "\n",
+                      encoding="utf-8")
+    return tmp_path
+
+
+def test_claims_only_file_skips_actor_scores(folder):
+    ev = evaluate_gold(folder / "gold" / "claims-only.jsonl")
+    m = ev.metrics
+    assert (m["numeric_f1"], m["qualifier_accuracy"]) == (1.0, 1.0)
+    assert m["actors_f1"] is None and m["source_actor_accuracy"] is None and m["perpetrator_actor_accuracy"] is None
+    assert m["vague_f1"] is None  # no vague claims on either side: nothing to score
+    assert not ev.actors_annotated and ev.claims_annotated
+
+
+def test_actors_only_file_takes_texts_from_a_corpus(folder):
+    ev = evaluate_gold(folder / "gold" / "actors-only.jsonl", corpus=[folder / "corpus.jsonl"])
+    assert ev.metrics["actors_f1"] == 1.0
+    assert ev.metrics["numeric_f1"] is None and ev.metrics["numeric_gold"] is None
+    with pytest.raises(InputError) as exc:
+        evaluate_gold(folder / "gold" / "actors-only.jsonl")
+    assert "actors-only.jsonl: line 1" in str(exc.value) and "--corpus" in str(exc.value)
+
+
+def test_one_table_for_a_folder(folder):
+    assert [p.name for p in gold_files([folder / "gold"])] == ["actors-only.jsonl", "claims-only.jsonl"]
+    evs, muc4 = evaluate_all([folder / "gold"], corpus=[folder / "corpus.jsonl"])
+    table = summary_table(evs, muc4)
+    assert list(table.columns) == ["actors-only", "claims-only"] and muc4 is None
+    assert table.loc["numeric F1", "claims-only"] == 1.0 and table.loc["numeric F1", "actors-only"] is None
+    assert table.loc["actor sets F1", "actors-only"] == 1.0 and table.loc["actor sets F1", "claims-only"] is None
+    text = summary_text(table)
+    assert "claims-only" in text.splitlines()[0] and " - " in text
+
+
+def test_muc4_keys_join_the_table(folder):
+    keyed = folder / "keyed.jsonl"
+    keyed.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"doc_id": "m1", "text": "LIMA, 3 JAN 90 -- TWELVE SOLDIERS WERE KILLED.", "killed": [12], "injured": [],
+         "key_status": "numeric", "text_mentions_casualty_number": True},
+        {"doc_id": "m2", "text": "LIMA, 3 JAN 90 -- THE TALKS RESUMED.", "killed": [], "injured": [],
+         "key_status": "no_casualty", "text_mentions_casualty_number": False},
+    ]), encoding="utf-8")
+    evs, muc4 = evaluate_all([folder / "gold" / "claims-only.jsonl"], muc4=keyed)
+    table = summary_table(evs, muc4, muc4_name="keyed")
+    assert table.loc["MUC-4 recall, same category", "keyed"] == 1.0
+    assert table.loc["false-alarm rate (numeric)", "keyed"] == 0.0
+    assert table.loc["reports", "keyed"] == 2 and table.loc["numeric F1", "keyed"] is None
+
+
+def test_missing_gold_path_is_named(tmp_path):
+    with pytest.raises(InputError) as exc:
+        gold_files([tmp_path / "nope"])
+    assert "nope" in str(exc.value)
+
+
+def test_cli_prints_one_table_and_writes_it(folder, capsys):
+    from analysis.cli import main
+
+    out = folder / "ev"
+    assert main(["evaluate", str(folder / "gold"), "--corpus", str(folder / "corpus.jsonl"), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.splitlines()[0].split() == ["actors-only", "claims-only"]
+    assert "claims-only:" in printed and "actors-only:" not in printed  # errors only where claims are annotated
+    summary = pd.read_csv(out / "summary.csv", index_col="metric")
+    assert summary.loc["numeric F1", "claims-only"] == 1.0
+    assert (out / "claims-only" / "misses.csv").is_file() and (out / "actors-only" / "per_group.csv").is_file()
+
+
+@pytest.mark.shared
+def test_evaluate_without_files_scores_every_gold_set(capsys):
+    if not (DEV.is_file() and (SHARED_DIR / "data" / "muc4-dev.jsonl").is_file()):
+        pytest.skip("../shared/gold or ../shared/data/muc4-dev.jsonl absent")
+    from analysis.cli import main
+
+    assert main(["evaluate"]) == 0
+    header = capsys.readouterr().out.splitlines()[0].split()
+    assert {"dev", "outside-dev", "muc4-dev"} <= set(header)

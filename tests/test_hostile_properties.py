@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.errors import InputError, printable
-from analysis.io.corpus import load_corpus
+from analysis.io.documents import load_corpus
 from analysis.io.sanitize import (
     FORMULA_START,
     INVISIBLE,

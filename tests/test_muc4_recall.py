@@ -1,18 +1,10 @@
-"""The MUC-4 DEV measurement (benchmarks/muc4_recall.py): which key counts a text writes, and the scoring."""
+"""The MUC-4 DEV measurement (analysis.run.muc4, used by evaluate and benchmarks/muc4_recall.py): written key counts, scoring."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "muc4_recall.py"
-_spec = importlib.util.spec_from_file_location("muc4_recall", _PATH)
-muc4 = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("muc4_recall", muc4)  # dataclasses look their module up by name
-_spec.loader.exec_module(muc4)
+from analysis.run import muc4
 
 
 @pytest.mark.parametrize(

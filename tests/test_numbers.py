@@ -111,6 +111,10 @@ def test_counts_and_hedges(text, expected):
         ("the 1990s", "date"),
         ("on 14.06.2016 the", "date"),
         ("views 016 comments", "unit"),
+        ("brothers aged 14 and 16 were", "age"),
+        ("Juan Ortiz, 42, was killed", "age"),
+        ("Wed 01 Oct 2014 at 1459 Regional", "time"),
+        ("the No. 2 leader", "unit"),
     ],
 )
 def test_non_counts(text, kind):
@@ -145,3 +149,20 @@ def test_fractions_and_glued_numbers(text, expected):
 )
 def test_may_contain_count(text, expected):
     assert may_contain_count(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a whole token or nothing: no count inside a model name, no "one" in "one another"
+        ("two Su-24 jets and an F-16", [("two", 2, 2, "exact", None)]),
+        ("they keep killing one another", []),
+        # dotted abbreviations are one token, so "U.S." does not split a phrase
+        ("five U.S. soldiers", [("five", 5, 5, "exact", None)]),
+        # a clock time needs a dateline before "at"; a toll "at 1450" is a count
+        ("put the toll at 1450", [("1450", 1450, 1450, "exact", None)]),
+    ],
+)
+def test_tokens_that_are_no_counts(text, expected):
+    assert counts(text) == expected
+    assert "U.S." in [t.text for t in tokenize("five U.S. soldiers")]

@@ -26,6 +26,15 @@ from .conftest import needs_fakes, needs_seed
         # comma-stripped style: clauses run on, periods still end sentences
         ("Sun 05 Jul 2015 Six killed in Idlib. At least 6 people were killed the monitor said.",
          ["Sun 05 Jul 2015 Six killed in Idlib.", "At least 6 people were killed the monitor said."]),
+        # an abbreviation that can end a sentence ends it when a sentence opener follows
+        ("Aid was pledged by the U.K. But none arrived.", ["Aid was pledged by the U.K.", "But none arrived."]),
+        ("U.N. Under Secretary Kane arrived on Saturday.", ["U.N. Under Secretary Kane arrived on Saturday."]),
+        ("The U.S. envoy met Gen. The Nguyen.", ["The U.S. envoy met Gen. The Nguyen."]),
+        ("THE TALKS WITH THE U.S. IN GENEVA ENDED.", ["THE TALKS WITH THE U.S. IN GENEVA ENDED."]),
+        # "she said" after a closing quote stays with its quotation; a new sentence does not
+        ('"We saw it." he said.', ['"We saw it." he said.']),
+        ('"We saw it." He left at noon.', ['"We saw it."', "He left at noon."]),
+        ('"WE SAW IT." HE SAID.', ['"WE SAW IT." HE SAID.']),
         ("", []),
         ("   \n\n  ", []),
     ],
@@ -85,7 +94,7 @@ def test_seed_report_splits_into_its_sentences(seed_path):
 
 @needs_fakes
 def test_fakes_bodies_split_sensibly(fakes_path):
-    from analysis.io.corpus import load_corpus
+    from analysis.io.documents import load_corpus
 
     docs = load_corpus(fakes_path).documents
     lengths = []

@@ -20,7 +20,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from ..io.corpus import original_documents
+from ..io.documents import original_documents
 
 UNRESOLVED = "(unresolved)"
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..io.corpus import original_documents
+from ..io.documents import original_documents
 from ..resources.wordlists import victim_classes
 
 NO_SOURCE = "(no source)"
@@ -104,6 +104,11 @@ def tolls_over_time(tolls: pd.DataFrame, *, by: str = "source", freq: str = "M")
 def same_event_groups(tolls: pd.DataFrame, *, by: str = "source", window_days: int = 3, category: str = "killed",
                       min_groups: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The same event as reported by different outlets, with the spread of their numbers.
+
+    Superseded by :func:`analysis.events.event_groups` and :func:`analysis.events.event_table`
+    (issue 14), which compare like with like: incident tolls only (never prison, war or
+    background tolls), matched by what happened as well as where and when, with event ids that
+    do not change between variants. Kept until notebook 02 uses them.
 
     Reports' headline event tolls of one ``category`` are grouped by location and date: sorted by
     date within a location, a report joins the current event while it is within ``window_days``

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..extract.labels import load_labels
-from ..io.corpus import original_documents
+from ..io.documents import original_documents
 from ..io.tables import LABEL_COLUMNS
 from ..resources.packs import load_pack
 

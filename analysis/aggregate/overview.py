@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..io.corpus import group_labels
+from ..io.documents import group_labels
 
 
 def reports_per_group(documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:

@@ -21,6 +21,16 @@ import re
 from typing import NamedTuple
 
 from ..resources import vocabulary
+from ..resources.vocabulary import (
+    DURATION_UNITS,
+    MEASURE_UNITS,
+    MONEY_WORDS,
+    ORDINAL_WORDS,
+    PERCENT_WORDS,
+    SCALES,
+    TENS,
+    UNITS,
+)
 
 __all__ = [
     "QUANTITY_FIELDS",
@@ -72,37 +82,13 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)*(?:\s?-\s?\d+(?:[.,]\d+)*)?(?:st|nd|rd|th|s)?(?![A-Za-z\d])"  # 2,000 / 10-15 / 5th / 1990s
     r"|\d+(?:[.,]\d+)*(?=[a-z]{4,})"  # a number glued to a word: 100000people
     r"|\d+[A-Za-z]+"  # 2nd, 10km
-    r"|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*"
+    r"|(?<![A-Za-z])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z])"  # dotted abbreviations: U.S., p.m.
+    r"|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*(?:-\d+[A-Za-z]*(?![\d]))?"  # words; model and group names: Su-24, M-19
     r"|\S"
 )
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-ORDINAL_WORDS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "twentieth hundredth thousandth".split()
-)
 MONTHS = frozenset(vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS)
 WEEKDAYS = frozenset(vocabulary.WEEKDAYS + vocabulary.WEEKDAY_ABBREVIATIONS)
-DURATION_UNITS = frozenset(
-    "year years yr yrs month months week weeks day days hour hours minute minutes second "
-    "seconds decade decades century centuries night nights".split()
-)
-MEASURE_UNITS = frozenset(
-    "km kms kilometers kilometres kilometer kilometre miles mile meters metres meter metre "
-    "feet foot kg kilograms tons tonnes ton m mm cm hectares acres".split()
-)
-MONEY_WORDS = frozenset("dollars dollar usd euros euro pounds pound lira liras pounds riyals".split())
-PERCENT_WORDS = frozenset("percent per cent pct".split())
 
 #: Hedge phrases before a number -> qualifier (longest first when matching).
 HEDGES: dict[str, str] = {
@@ -150,10 +136,10 @@ _MODIFIER = re.compile(r"^\d[\d.,:]*-[a-z]")
 
 
 #: Words that can start a quantity, an ordinal or a vague quantifier.
-_FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 _STARTERS = (frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | ORDINAL_WORDS
-             | {k[0] for k in VAGUE} | {"a", "dozen"})
-
+             | {k[0] for k in VAGUE} | {"a", "dozen", "half", "quarter"})
+#: Words after "a" that make it a number ("a dozen", "a half million").
+_AFTER_A = frozenset({"dozen", "hundred", "thousand", "million", "half", "quarter"})
 
 _MAY_COUNT = re.compile(
     r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(TENS) | set(SCALES) | {"dozen"}
@@ -178,7 +164,8 @@ def tokenize(text: str) -> list[Token]:
         >>> [t.text for t in tokenize("killing 2,000 and twenty-two")]
         ['killing', '2,000', 'and', 'twenty-two']
     """
-    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    new = tuple.__new__  # a Token without the named tuple's Python-level constructor (the hot path)
+    return [new(Token, (m.start(), m.end(), g, g.lower())) for m in _TOKEN.finditer(text) for g in (m.group(),)]
 
 
 def _digits_value(s: str) -> float | None:
@@ -195,56 +182,120 @@ def _digits_value(s: str) -> float | None:
     return float(s)
 
 
+#: Number words that may be joined by hyphens into one token ("twenty-five", "two-hundred").
+_NUMBER_PARTS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
+
+
+def _parts(word: str) -> list[str]:
+    """The number words of a token: "two-hundred" -> ["two", "hundred"]; any other token as is."""
+    if "-" in word:
+        parts = word.split("-")
+        if all(p in _NUMBER_PARTS for p in parts):
+            return parts
+    return [word]
+
+
+class _WordState(NamedTuple):
+    """Where a number written in words has got to: sum of finished scales, running value, last kind."""
+
+    total: int = 0
+    current: int = 0
+    last: str = ""
+
+
+def _after_unit(st: _WordState, v: int) -> _WordState | None:
+    if st.last not in ("", "hundred", "scale", "and") and not (v < 10 and st.last == "ten"):
+        return None  # "five six" is two numbers; "twenty five" one
+    return _WordState(st.total, st.current + v, "unit" if v < 10 else "teen")
+
+
+def _after_hundred(st: _WordState) -> _WordState | None:
+    # "two hundred", "fifteen hundred", "twenty-five hundred" (2500), never "120 hundred"
+    if st.last not in ("", "unit", "teen", "ten", "a") or st.current >= 100 or (st.total and st.current >= 10):
+        return None
+    return _WordState(st.total, (st.current or 1) * 100, "hundred")
+
+
+def _after_scale(st: _WordState, scale: int) -> _WordState | None:
+    if st.last not in ("", "unit", "teen", "ten", "hundred", "a"):
+        return None
+    return _WordState(st.total + (st.current or 1) * scale, 0, "scale")
+
+
+def _step(st: _WordState, w: str, nxt: str) -> _WordState | None:
+    """The state after number word ``w`` (``nxt``: the word after it), or None where the number ends."""
+    if w in UNITS:
+        return _after_unit(st, UNITS[w])
+    if w in TENS:
+        return _WordState(st.total, st.current + TENS[w], "ten") if st.last in ("", "hundred", "scale", "and") else None
+    if w == "a":
+        return _WordState(st.total, 1, "a") if st.last == "" and nxt in ("hundred", "thousand", "million", "dozen") else None
+    if w == "dozen":
+        return _WordState(st.total, (st.current or 1) * 12, "dozen") if st.last in ("", "unit", "a") else None
+    if w == "hundred":
+        return _after_hundred(st)
+    if w in ("thousand", "million", "billion"):
+        return _after_scale(st, SCALES[w])
+    if w == "and" and st.last in ("hundred", "scale") and (nxt in UNITS or nxt in TENS):
+        return _WordState(st.total, st.current, "and")
+    return None
+
+
 def _word_value(words: list[str], i: int) -> tuple[int | None, int]:
-    """Parse a number written in words from ``words[i]``; returns (value, next index)."""
-    total, current, j, last = 0, 0, i, ""
-    n = len(words)
+    """Parse a number written in words from ``words[i]``; returns (value, next index).
+
+    A hyphenated token is read as its parts ("twenty-five", "two-hundred") and is taken whole
+    or not at all.
+
+    Example:
+        >>> _word_value(["twenty-five", "hundred", "people"], 0)
+        (2500, 2)
+    """
+    st, j, n = _WordState(), i, len(words)
     while j < n:
-        w = words[j]
-        parts = w.split("-")
-        if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS and 0 < UNITS[parts[1]] < 10:
-            if last not in ("", "hundred", "scale", "and"):
+        parts = _parts(words[j])
+        follow = _parts(words[j + 1])[0] if j + 1 < n else ""
+        trial: _WordState | None = st
+        for k, w in enumerate(parts):
+            trial = _step(trial, w, parts[k + 1] if k + 1 < len(parts) else follow)
+            if trial is None:
                 break
-            current += TENS[parts[0]] + UNITS[parts[1]]
-            last, j = "ten-unit", j + 1
-        elif w in UNITS:
-            v = UNITS[w]
-            if v < 10 and last not in ("", "ten", "hundred", "scale", "and"):
-                break
-            if v >= 10 and last not in ("", "hundred", "scale", "and"):
-                break
-            current += v
-            last, j = ("unit" if v < 10 else "teen"), j + 1
-        elif w in TENS:
-            if last not in ("", "hundred", "scale", "and"):
-                break
-            current += TENS[w]
-            last, j = "ten", j + 1
-        elif w == "a" and last == "" and j + 1 < n and words[j + 1] in ("hundred", "thousand", "million", "dozen"):
-            current, last, j = 1, "a", j + 1
-        elif w == "dozen":
-            if last not in ("", "unit", "a"):
-                break
-            current = (current or 1) * 12
-            last, j = "dozen", j + 1
-        elif w == "hundred":
-            if last not in ("", "unit", "teen", "a") or current >= 20:
-                break
-            current = (current or 1) * 100
-            last, j = "hundred", j + 1
-        elif w in ("thousand", "million", "billion"):
-            if last not in ("", "unit", "teen", "ten", "ten-unit", "hundred", "a"):
-                break
-            total += (current or 1) * SCALES[w]
-            current, last, j = 0, "scale", j + 1
-        elif (w == "and" and last in ("hundred", "scale") and j + 1 < n
-              and (words[j + 1] in UNITS or words[j + 1].split("-")[0] in TENS)):
-            last, j = "and", j + 1
-        else:
+        if trial is None:
             break
-    if last in ("", "a"):
+        st, j = trial, j + 1
+    if st.last in ("", "a", "and"):
         return None, i
-    return total + current, j
+    return st.total + st.current, j
+
+
+#: Fractions of a scale: "half a million", "a quarter of a million", "a half million".
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+#: Scales a fraction can take (a "third" is read as an ordinal, so it is not here).
+_FRACTION_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _fraction_value(words: list[str], i: int) -> tuple[int | None, int]:
+    """A fraction of a scale at ``words[i]``: "half a million", "a quarter of a million", "a half million".
+
+    Returns (value, next index), or (None, i) when there is none ("half of the dead").
+
+    Example:
+        >>> _fraction_value(["a", "half", "million", "people"], 0), _fraction_value(["half", "of", "them"], 0)
+        ((500000, 3), (None, 0))
+    """
+    n, j = len(words), i
+    if words[j] in ("a", "one") and j + 1 < n and words[j + 1] in _FRACTIONS:
+        j += 1
+    if words[j] not in _FRACTIONS:
+        return None, i
+    frac, j = _FRACTIONS[words[j]], j + 1
+    if words[j:j + 2] == ["of", "a"]:
+        j += 2
+    elif j < n and words[j] == "a":
+        j += 1
+    if j < n and words[j] in _FRACTION_SCALES:
+        return int(frac * _FRACTION_SCALES[words[j]]), j + 1
+    return None, i
 
 
 def parse_number(text: str) -> int | None:
@@ -253,6 +304,8 @@ def parse_number(text: str) -> int | None:
     Example:
         >>> parse_number("one hundred and twenty"), parse_number("1.5 million"), parse_number("230000")
         (120, 1500000, 230000)
+        >>> parse_number("a half million"), parse_number("5 hundred"), parse_number("twenty-five hundred")
+        (500000, 500, 2500)
     """
     toks = [t.low for t in tokenize(text)]
     if not toks:
@@ -261,29 +314,65 @@ def parse_number(text: str) -> int | None:
     return value if j == len(toks) else None
 
 
+def _digits_and_scales(words: list[str], i: int, v: float) -> tuple[int | None, int]:
+    """Digits at ``words[i]`` (value ``v``) with the scale words after them: "5 hundred", "1.5 million"."""
+    j, n = i + 1, len(words)
+    if j < n and words[j] == "dozen":
+        return int(round(v * 12)), j + 1
+    if j < n and words[j] == "hundred" and v < 100 and v == int(v):
+        v, j = v * 100, j + 1
+    if j < n and words[j] in ("thousand", "million", "billion"):
+        v, j = v * SCALES[words[j]], j + 1
+    if v != int(round(v)) or (j == i + 1 and v != int(v)):
+        return None, i
+    return int(round(v)), j
+
+
+def _and_a_half(words: list[str], value: int, j: int) -> tuple[int | None, int]:
+    """"two and a half million": the half of the scale after it; None if no scale follows."""
+    if words[j:j + 3] != ["and", "a", "half"]:
+        return value, j
+    if j + 3 < len(words) and words[j + 3] in _FRACTION_SCALES:
+        scale = _FRACTION_SCALES[words[j + 3]]
+        return int((value + 0.5) * scale), j + 4
+    return None, j
+
+
 def _read_number(words: list[str], i: int) -> tuple[int | None, int]:
-    """Read a digit or word number (with a scale word after digits) at ``words[i]``."""
-    w = words[i]
-    v = _digits_value(w)
+    """Read a fraction, digits (with scale words after them) or a number in words at ``words[i]``.
+
+    Returns (value, next index); (None, ...) where no number starts or the value is uncertain.
+    """
+    value, j = _fraction_value(words, i)
+    if value is not None:
+        return value, j
+    v = _digits_value(words[i])
     if v is not None:
-        j = i + 1
-        if j < len(words) and words[j] in ("thousand", "million", "billion"):
-            return int(round(v * SCALES[words[j]])), j + 1
-        if j < len(words) and words[j] == "dozen":
-            return int(round(v * 12)), j + 1
-        if v != int(v):
-            return None, i
-        return int(v), j
-    return _word_value(words, i)
+        value, j = _digits_and_scales(words, i, v)
+    else:
+        value, j = _word_value(words, i)
+    if value is None:
+        return None, i
+    return _and_a_half(words, value, j)
 
 
 def _hedge_before(words: list[str], i: int) -> tuple[str, int]:
     """The qualifier of a hedge ending just before ``words[i]`` and where it starts."""
-    for h in _HEDGE_TOKENS:
+    for h in _HEDGES_BY_LAST.get(words[i - 1], ()) if i > 0 else ():
         k = len(h)
         if i - k >= 0 and tuple(words[i - k:i]) == h:
             return HEDGES[" ".join(h)], i - k
     return "exact", i
+
+
+#: Hedges by their last word, longest first.
+_HEDGES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _h in _HEDGE_TOKENS:
+    _HEDGES_BY_LAST.setdefault(_h[-1], []).append(_h)
+
+
+#: Words after ", N," that make N a person's age ("NAME, 42, was killed").
+_AFTER_AGE = frozenset("was is were who had has died and a an the".split())
 
 
 def _classify(words: list[str], i: int, j: int, value: int) -> str:
@@ -307,13 +396,20 @@ def _classify(words: list[str], i: int, j: int, value: int) -> str:
         return "duration"
     if nxt in MEASURE_UNITS:
         return "unit"
-    if prev in ("aged", "age", "ages"):
-        return "age"
+    if prev in ("aged", "age", "ages") or (prev in ("and", "or", ",") and i > 2 and words[i - 3] in ("aged", "ages")):
+        return "age"  # "aged 14 and 16"
+    if prev == "," and nxt == "," and value < 120 and j - i == 1 and prev2[:1].isalpha() and nxt2 in _AFTER_AGE:
+        return "age"  # "Carlos Ruiz, 42, was killed"
+    if prev == "." and prev2 in ("no", "nos"):
+        return "unit"  # a rank or a number: "the No. 2 leader"
     if prev in ("no", "number", "no.", "#", "resolution", "route", "highway", "article", "page", "chapter", "flight"):
         return "unit"
     first = words[i]
     if _DIGITS.match(first) and len(first) == 4 and first.startswith("0"):
         return "time"
+    if prev == "at" and len(first) == 4 and _DIGITS.match(first) and value % 100 < 60 and value < 2400 \
+            and (prev2 in MONTHS or prev2 in WEEKDAYS or (prev2.isdigit() and len(prev2) == 4)):
+        return "time"  # a dateline's clock time: "Wed 01 Oct 2014 at 1459"
     if _DIGITS.match(first) and len(first) > 1 and first.startswith("0"):
         return "unit"  # a code or a cut-off share count ("016"), never a count of people
     if _DIGITS.match(first) and "," not in first and 1900 <= value <= 2035 and j - i == 1:
@@ -342,89 +438,132 @@ def find_quantities(text: str, *, tokens: list[Token] | None = None) -> list[Qua
     i, n = 0, len(words)
     while i < n:
         w = words[i]
-        if not w[:1].isdigit() and w not in _STARTERS and w.split("-")[0] not in TENS:
-            i += 1  # fast path: an ordinary word
+        if w not in _STARTERS and not w[:1].isdigit() and not ("-" in w and w.partition("-")[0] in _NUMBER_PARTS):
+            i += 1  # fast path: an ordinary word (the test of _may_start, inlined)
             continue
-        # compound modifiers and ages: 46-truck, 12-year-old, 48-hour
-        if _MODIFIER.match(w):
-            kind = "age" if "-year" in w or "-month" in w else "modifier"
-            out.append(Quantity(toks[i].start, toks[i].end, None, None, "exact", None, kind, i, i, i + 1))
-            i += 1
-            continue
-        if _ORDINAL_DIGITS.match(w) or w in ORDINAL_WORDS:
-            if w != "second" or (i > 0 and words[i - 1] in ("the", "a", "its", "their", "his", "her")):
-                out.append(Quantity(toks[i].start, toks[i].end, None, None, "exact", None, "ordinal", i, i, i + 1))
-            i += 1
-            continue
-        if _DECADE.match(w) or _DATE_DIGITS.match(w) or _DIGITS_WITH_COLON.match(w):
-            kind = "date" if not _DIGITS_WITH_COLON.match(w) else "time"
-            out.append(Quantity(toks[i].start, toks[i].end, None, None, "exact", None, kind, i, i, i + 1))
-            i += 1
-            continue
-        m = _RANGE.match(w)
-        if m:
-            lo, hi = _digits_value(m.group(1)), _digits_value(m.group(2))
-            if lo is not None and hi is not None and lo < hi:
-                kind = "count"
-                if lo >= 1900 or hi >= 1900:
-                    kind = "year"
-                elif i + 1 < n and words[i + 1] in DURATION_UNITS | MEASURE_UNITS:
-                    kind = "duration"
-                out.append(Quantity(toks[i].start, toks[i].end, int(lo), int(hi), "range", None, kind, i, i, i + 1))
-                i += 1
-                continue
-        # vague quantifiers
-        vague = None
-        for key in _VAGUE_KEYS:
-            if tuple(words[i:i + len(key)]) == key:
-                vague = key
+        for reader in _READERS:
+            found = reader(toks, words, i)
+            if found is not None:
+                q, i = found
+                if q is not None:
+                    out.append(q)
                 break
-        if vague is not None:
-            j = i + len(vague)
-            start_i = i
-            if words[i] == "handful" and i > 0 and words[i - 1] == "a":
-                start_i = i - 1
-            kind = "count"
-            if j < n and words[j] in DURATION_UNITS | MEASURE_UNITS | MONEY_WORDS:
-                kind = "unit"
-            out.append(Quantity(toks[start_i].start, toks[j - 1].end, None, None, "vague", VAGUE[vague], kind,
-                                start_i, start_i, j))
-            i = j
-            continue
-        if w == "a" and not (i + 1 < n and words[i + 1] in ("dozen", "hundred", "thousand", "million")):
+        else:
             i += 1
-            continue
-        if w == "and":
-            i += 1
-            continue
-        value, j = _read_number(words, i)
-        if value is None or j == i:
-            i += 1
-            continue
-        if w in ("hundred", "thousand", "million", "billion"):  # bare scale word: "hundred" -> 100
-            pass
-        # fractions of a scale: "a quarter of a million", "half a million"
-        frac_i = i
-        if w == "a" and i >= 2 and words[i - 1] == "of" and words[i - 2] in _FRACTIONS:
-            value, frac_i = int(value * _FRACTIONS[words[i - 2]]), i - 2
-        elif w == "a" and i >= 1 and words[i - 1] == "half":
-            value, frac_i = int(value * 0.5), i - 1
-        if frac_i < i and frac_i > 0 and words[frac_i - 1] in ("a", "one"):
-            frac_i -= 1
-        # ranges: "10 to 15", "between 10 and 15", "two or three"
-        qualifier, first = _hedge_before(words, frac_i)
-        lo, hi, end_j = value, value, j
-        if j + 1 < n and words[j] in ("to", "or", "-", "and") and (first == i or words[i - 1] == "between"):
-            v2, j2 = _read_number(words, j + 1)
-            if v2 is not None and j2 > j + 1 and v2 > value:
-                if words[j] != "and" or (i > 0 and words[i - 1] == "between"):
-                    lo, hi, end_j = value, v2, j2
-                    qualifier = "range"
-                    first = i - 1 if i > 0 and words[i - 1] == "between" else i
-        kind = _classify(words, i, end_j, value)
-        if kind == "count" and end_j < n and words[end_j] == "or" and end_j + 2 < n and words[end_j + 1] == "more":
-            qualifier = "at_least"
-        lo, hi = (value, value) if frac_i < i else (lo, hi)
-        out.append(Quantity(toks[first].start, toks[end_j - 1].end, lo, hi, qualifier, None, kind, first, frac_i, end_j))
-        i = end_j
     return out
+
+
+#: What a reader returns: None (not mine) or (the quantity or None, the index after it).
+_Found = "tuple[Quantity | None, int] | None"
+
+
+def _may_start(w: str) -> bool:
+    """Whether a quantity, an ordinal or a vague quantifier may start at word ``w``."""
+    return w in _STARTERS or w[:1].isdigit() or ("-" in w and w.partition("-")[0] in _NUMBER_PARTS)
+
+
+def _single(toks: list[Token], i: int, kind: str) -> Quantity:
+    """A one-token quantity that is not a count (``kind`` says what it is)."""
+    return Quantity(toks[i].start, toks[i].end, None, None, "exact", None, kind, i, i, i + 1)
+
+
+def _modifier_at(toks: list[Token], words: list[str], i: int) -> _Found:
+    """Compound modifiers and ages: "46-truck", "12-year-old", "48-hour"."""
+    w = words[i]
+    if not _MODIFIER.match(w):
+        return None
+    return _single(toks, i, "age" if "-year" in w or "-month" in w else "modifier"), i + 1
+
+
+def _ordinal_at(toks: list[Token], words: list[str], i: int) -> _Found:
+    """Ordinals ("4th", "third"); "second" only after a determiner (else it is the unit of time)."""
+    w = words[i]
+    if not (_ORDINAL_DIGITS.match(w) or w in ORDINAL_WORDS):
+        return None
+    if w == "second" and not (i > 0 and words[i - 1] in ("the", "a", "its", "their", "his", "her")):
+        return None, i + 1
+    return _single(toks, i, "ordinal"), i + 1
+
+
+def _date_token_at(toks: list[Token], words: list[str], i: int) -> _Found:
+    """Decades ("1990s"), dates in digits ("14.06.2016") and clock times ("21:40")."""
+    w = words[i]
+    if _DIGITS_WITH_COLON.match(w):
+        return _single(toks, i, "time"), i + 1
+    if _DECADE.match(w) or _DATE_DIGITS.match(w):
+        return _single(toks, i, "date"), i + 1
+    return None
+
+
+def _range_token_at(toks: list[Token], words: list[str], i: int) -> _Found:
+    """A range written as one token: "10-15"."""
+    m = _RANGE.match(words[i])
+    if not m:
+        return None
+    lo, hi = _digits_value(m.group(1)), _digits_value(m.group(2))
+    if lo is None or hi is None or lo >= hi:
+        return None
+    kind = "count"
+    if lo >= 1900 or hi >= 1900:
+        kind = "year"
+    elif i + 1 < len(words) and words[i + 1] in DURATION_UNITS | MEASURE_UNITS:
+        kind = "duration"
+    return Quantity(toks[i].start, toks[i].end, int(lo), int(hi), "range", None, kind, i, i, i + 1), i + 1
+
+
+def _vague_at(toks: list[Token], words: list[str], i: int) -> _Found:
+    """Vague quantifiers: "dozens", "tens of thousands", "a handful", "several"."""
+    key = next((k for k in _VAGUE_KEYS if tuple(words[i:i + len(k)]) == k), None)
+    if key is None:
+        return None
+    j = i + len(key)
+    start_i = i - 1 if words[i] == "handful" and i > 0 and words[i - 1] == "a" else i
+    kind = "unit" if j < len(words) and words[j] in DURATION_UNITS | MEASURE_UNITS | MONEY_WORDS else "count"
+    return Quantity(toks[start_i].start, toks[j - 1].end, None, None, "vague", VAGUE[key], kind, start_i, start_i, j), j
+
+
+def _not_a_number_at(toks: list[Token], words: list[str], i: int) -> _Found:
+    """Words that start no number here: a lone "a" or "and", "one another"."""
+    w = words[i]
+    if w == "a" and not (i + 1 < len(words) and words[i + 1] in _AFTER_A):
+        return None, i + 1
+    if w == "and" or (w == "one" and i + 1 < len(words) and words[i + 1] == "another"):
+        return None, i + 1
+    return None
+
+
+def _range_after(words: list[str], i: int, j: int, value: int, first: int) -> tuple[int, int, int] | None:
+    """A range after the number ``words[i:j]``: "10 to 15", "between 10 and 15", "two or three".
+
+    Returns (upper bound, index after it, where the range starts) or None.
+    """
+    n = len(words)
+    if not (j + 1 < n and words[j] in ("to", "or", "-", "and") and (first == i or words[i - 1] == "between")):
+        return None
+    v2, j2 = _read_number(words, j + 1)
+    if v2 is None or j2 <= j + 1 or v2 <= value:
+        return None
+    if words[j] == "and" and not (i > 0 and words[i - 1] == "between"):
+        return None
+    return v2, j2, (i - 1 if i > 0 and words[i - 1] == "between" else i)
+
+
+def _number_at(toks: list[Token], words: list[str], i: int) -> _Found:
+    """A number in digits or words with its hedge ("at least 22") or range ("between 10 and 15")."""
+    value, j = _read_number(words, i)
+    if value is None or j == i:
+        return None, i + 1
+    qualifier, first = _hedge_before(words, i)
+    lo, hi, end_j = value, value, j
+    rng = _range_after(words, i, j, value, first)
+    if rng is not None:
+        hi, end_j, first = rng
+        qualifier = "range"
+    kind = _classify(words, i, end_j, value)
+    if kind == "count" and words[end_j:end_j + 2] == ["or", "more"]:
+        qualifier = "at_least"
+    return Quantity(toks[first].start, toks[end_j - 1].end, lo, hi, qualifier, None, kind, first, i, end_j), end_j
+
+
+#: The readers, tried in order at a word that may start a quantity.
+_READERS = (_modifier_at, _ordinal_at, _date_token_at, _range_token_at, _vague_at, _not_a_number_at, _number_at)

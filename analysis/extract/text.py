@@ -19,7 +19,17 @@ from typing import NamedTuple
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from ..resources.vocabulary import MONTH_ABBREVIATIONS
+from ..resources.vocabulary import (
+    DETERMINERS,
+    MONTH_ABBREVIATIONS,
+    POSSESSIVES,
+    SENTENCE_OPENERS,
+    SUBJECT_PRONOUNS,
+    TENS,
+    UNITS,
+    alternation,
+)
+
 
 #: Abbreviations that end with a period but do not end a sentence in news text
 #: (lower case, without the final period, as Punkt stores them).
@@ -30,6 +40,29 @@ NEWS_ABBREVIATIONS = frozenset(
     sgt cpl pvt adm brig lt.col lt.gen maj.gen brig.gen jr sr inc corp co ltd bros
     """.split()
 ) | frozenset(MONTH_ABBREVIATIONS)
+
+#: Abbreviations that can also end a sentence ("condemned by the U.S. The government denied it."):
+#: a sentence ends after them when a sentence opener follows. Titles ("Gen.", "Mr.") never do.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(
+    "u.s u.n u.k u.a.e e.u a.m p.m etc inc corp co ltd bros jr sr govt dept".split()
+) | frozenset(MONTH_ABBREVIATIONS)
+
+#: What may open the sentence after such an abbreviation: closed-class openers and number words
+#: ("Under" is left out: "the U.N. Under-Secretary").
+_OPENERS_AFTER_ABBREVIATION = (SENTENCE_OPENERS | frozenset(UNITS) | frozenset(TENS)) - {"under"}
+#: In all-capital text, where "IN" may go on the sentence, only determiners, pronouns and numbers.
+_OPENERS_IN_CAPITALS = (DETERMINERS | SUBJECT_PRONOUNS | POSSESSIVES | frozenset(UNITS) | frozenset(TENS)) - {"i", "her"}
+
+_ABBREVIATION_THEN_WORD = re.compile(
+    r"(?<![\w.])(?:" + alternation(re.escape(a) for a in SENTENCE_FINAL_ABBREVIATIONS) + r")\.\s+([A-Za-z]+)\b(?![-.'])",
+    re.IGNORECASE,
+)
+
+#: "she said" after a closed quotation: the attribution of the quote, not a new sentence.
+_SAID = r"(?:he|she|they|we|i|it)\s+(?:said|says|added|adds|told|tells|asked|wrote|explained|recalled|continued|insisted)\b"
+_SAID_LOWER = re.compile(_SAID)
+_SAID_ANY_CASE = re.compile(_SAID, re.IGNORECASE)
+_CLOSING_QUOTES = frozenset('"\u201d\u2019\'\u00bb')
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _SPACE = re.compile(r"\S")
@@ -64,7 +97,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``.
 
     Line breaks always end a sentence (paragraphs, headlines, captions); inside a line,
-    Punkt decides. Spans exclude surrounding white space.
+    Punkt decides, then two corrections: a sentence ends after an abbreviation that can end
+    one when a sentence opener follows ("... the U.S. The government ..."), and "she said"
+    after a closed quotation stays with the quotation. Spans exclude surrounding white space.
 
     Args:
         text: any string.
@@ -75,24 +110,67 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     Example:
         >>> sentence_spans("Twelve died.\\nThe U.S. said so.")
         [(0, 12), (13, 30)]
+        >>> t = "It was condemned by the U.S. The army denied it."
+        >>> [t[s:e] for s, e in sentence_spans(t)]
+        ['It was condemned by the U.S.', 'The army denied it.']
     """
     spans: list[tuple[int, int]] = []
-    splitter = sentence_splitter()
     pos = 0
     for brk in _PARAGRAPH.finditer(text + "\n"):
         line_start, line_end = pos, brk.start()
         pos = brk.end()
         line = text[line_start:line_end]
-        if not line.strip():
-            continue
-        for s, e in splitter.span_tokenize(line):
-            while s < e and line[s].isspace():
-                s += 1
-            while e > s and line[e - 1].isspace():
-                e -= 1
-            if s < e:
-                spans.append((line_start + s, line_start + e))
+        if line.strip():
+            spans.extend((line_start + s, line_start + e) for s, e in _line_spans(line))
     return spans
+
+
+def _line_spans(line: str) -> list[tuple[int, int]]:
+    """Sentence spans of one line: Punkt's, split after sentence-final abbreviations, quotes merged."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentence_splitter().span_tokenize(line):
+        while s < e and line[s].isspace():
+            s += 1
+        while e > s and line[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.extend(_split_after_abbreviations(line, s, e))
+    return _merge_said_after_quote(line, out)
+
+
+def _split_after_abbreviations(line: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split ``line[s:e]`` after an abbreviation followed by a capitalised sentence opener."""
+    if line.find(". ", s, e) < 0:
+        return [(s, e)]  # no inner stop: nothing to split (most sentences)
+    out: list[tuple[int, int]] = []
+    openers = _OPENERS_IN_CAPITALS if line.isupper() else _OPENERS_AFTER_ABBREVIATION
+    for m in _ABBREVIATION_THEN_WORD.finditer(line, s, e):
+        word = m.group(1)
+        if word[0].isupper() and word.lower() in openers and line[s:m.start()].strip():
+            cut = m.start(1)
+            end = cut
+            while end > s and line[end - 1].isspace():
+                end -= 1
+            out.append((s, end))
+            s = cut
+    out.append((s, e))
+    return out
+
+
+def _merge_said_after_quote(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence opening on "she said" to the previous one when that ends with a closing quote.
+
+    The pronoun must be lower case, or the line all upper case (wire text).
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and line[out[-1][1] - 1] in _CLOSING_QUOTES:
+            said = _SAID_ANY_CASE if line.isupper() else _SAID_LOWER
+            if said.match(line, s):
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def split_sentences(text: str, *, doc_id: str = "", part: str = "body", first_id: int = 0) -> list[Sentence]:

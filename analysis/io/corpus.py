@@ -36,7 +36,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
@@ -44,8 +43,9 @@ from typing import Any, Iterable, Iterator, Mapping
 import pandas as pd
 
 from ..errors import InputError, printable
-from ..resources.vocabulary import count_words
+from .cleaning import clean_record, profile_from_records
 from .csvrows import read_rows
+from .datelines import dateline_columns
 from .decoding import (
     BINARY,
     Decoding,
@@ -75,36 +75,6 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
-@dataclass
-class Corpus:
-    """A loaded corpus: the documents, the skipped records and how it was read."""
-
-    path: Path
-    format: str
-    documents: pd.DataFrame
-    skipped: pd.DataFrame
-    sha256: str
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def n_records(self) -> int:
-        """Input records seen: documents plus skipped."""
-        return len(self.documents) + len(self.skipped)
-
-    @property
-    def date_unparsed(self) -> int:
-        """Documents whose date was given but could not be read."""
-        d = self.documents
-        if "date_raw" not in d:
-            return 0
-        return int((d["date"].isna() & d["date_raw"].fillna("").astype(str).str.strip().ne("")).sum())
-
-
-# --------------------------------------------------------------------------- helpers
-
-
 
 
 def parse_date(value: Any) -> pd.Timestamp | None:
@@ -162,6 +132,8 @@ class Record:
     date: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     reason: str | None = None
+    removed: list[dict] = field(default_factory=list)  # chrome spans blanked out of text/title
+    dateline: dict[str, Any] = field(default_factory=dict)  # analysis.datelines.dateline_columns
 
 
 def _skip(record: str, doc_id: str, reason: str) -> Record:
@@ -327,9 +299,14 @@ def iter_records(
     columns: Mapping[str, str] | None = None,
     skip_bad_lines: bool = False,
     notes: list[str] | None = None,
+    clean: bool = True,
 ) -> Iterator[Record]:
     """Yield every input record of a corpus, as a document or a skipped record (an empty text
     is a skipped record with reason ``empty text``).
+
+    Each document record gets its dateline read from the raw text (``dateline``) and, with
+    ``clean``, its site chrome blanked out (``removed``; :mod:`analysis.cleaning`): the corpus
+    is then read twice, first to learn what each outlet repeats.
 
     Args:
         path: a folder of ``.txt`` files, a ``.txt``, ``.csv`` or ``.jsonl`` file.
@@ -337,13 +314,26 @@ def iter_records(
             date, doc_id).
         skip_bad_lines: list broken JSON lines as skipped instead of stopping.
         notes: a list that receives warnings (e.g. cp1252 decoding).
+        clean: blank site chrome out of the texts (the raw text stays in ``removed``).
 
     Raises:
         InputError: a wrong path, an unknown format, a CSV without a text column, a broken
             JSON line (unless ``skip_bad_lines``).
     """
-    p = Path(path)
     notes = [] if notes is None else notes
+    # the first pass only learns what outlets repeat: a broken line is met (and reported) in the second
+    profile = profile_from_records(_read_records(path, columns, True, [])) if clean else None
+    for r in _read_records(path, columns, skip_bad_lines, notes):
+        if r.reason is None:
+            r.dateline = dateline_columns(r.text, parse_date(r.date))
+            if clean:
+                clean_record(r, profile)
+        yield r
+
+
+def _read_records(path: str | Path, columns: Mapping[str, str] | None, skip_bad_lines: bool,
+                  notes: list[str]) -> Iterator[Record]:
+    p = Path(path)
     mapping = dict(columns or {})
     try:
         exists, is_dir = p.exists(), p.is_dir()
@@ -428,146 +418,3 @@ def corpus_sha256(path: str | Path) -> str:
 
 
 # --------------------------------------------------------------------------- tables
-
-
-def documents_frame(records: list[Record]) -> pd.DataFrame:
-    """Build the ``documents`` table from document records (``reason`` None)."""
-    meta_keys: list[str] = []
-    for r in records:
-        for k in r.meta:
-            if k not in meta_keys and k not in DOCUMENT_COLUMNS and k != "date_raw":
-                meta_keys.append(k)
-    rows = []
-    for r in records:
-        row = {
-            "doc_id": r.doc_id,
-            "source": r.source.strip().lower() or None,
-            "date": parse_date(r.date),
-            "title": r.title.strip() or None,
-            "text": r.text,
-            "n_words": count_words(r.title) + count_words(r.text),
-            "duplicate_of": None,
-            "record": r.record,
-            "date_raw": r.date or None,
-        }
-        for k in meta_keys:
-            row[k] = r.meta.get(k) or None  # text (see _meta_value), so one type per column
-        rows.append(row)
-    cols = DOCUMENT_COLUMNS + ["date_raw"] + meta_keys
-    df = pd.DataFrame(rows, columns=cols)
-    for col in cols:
-        if col in ("date", "n_words"):
-            continue
-        values = df[col].dropna()
-        if values.map(lambda v: isinstance(v, str)).all():
-            df[col] = df[col].astype(pd.StringDtype(na_value=float("nan")))  # same dtype in every partition
-    df["date"] = pd.to_datetime(df["date"])
-    df["n_words"] = df["n_words"].astype("int64")
-    return df
-
-
-def original_documents(documents: pd.DataFrame) -> pd.DataFrame:
-    """The documents that do not repeat an earlier text (``duplicate_of`` empty).
-
-    Aggregates count each text once; the flagged repeats stay in the tables for reading.
-    """
-    if "duplicate_of" not in documents:
-        return documents
-    return documents[documents["duplicate_of"].isna()]
-
-
-def group_labels(values: pd.Series, missing: str = "(unknown)") -> pd.Series:
-    """Values as plain strings for grouping, legends and axes; missing ones as ``(unknown)``.
-
-    Example:
-        >>> group_labels(pd.Series(["sana", None])).tolist()
-        ['sana', '(unknown)']
-    """
-    return values.astype(object).where(values.notna(), missing).astype(str).astype(object)
-
-
-class DuplicateIndex:
-    """Running state of one pass over a corpus: unique ids and the first doc id per text.
-
-    Duplicates are flagged, never dropped (FA-KES holds 14 repeated texts); a repeated doc_id
-    is an error named by :meth:`check` once the pass ends.
-    """
-
-    def __init__(self, where: str):
-        self.where = where
-        self.ids: set[str] = set()
-        self.repeated_ids: list[str] = []
-        self.first: dict[bytes, str] = {}
-
-    def see(self, r: Record) -> str | None:
-        """Register a document record; return the doc_id of an earlier identical text, if any."""
-        if r.doc_id in self.ids:
-            self.repeated_ids.append(r.doc_id)
-        self.ids.add(r.doc_id)
-        key = hashlib.blake2b(
-            ((r.title or "").strip() + "\0" + " ".join(r.text.split())).encode(), digest_size=16
-        ).digest()
-        first = self.first.setdefault(key, r.doc_id)
-        return None if first == r.doc_id else first
-
-    def check(self) -> None:
-        """Raise an :class:`InputError` naming the repeated document ids."""
-        if self.repeated_ids:
-            names = sorted(set(self.repeated_ids))
-            shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
-            raise InputError(f"{self.where}: duplicate document ids: {shown}; every report needs its own doc_id")
-
-
-def load_corpus(
-    path: str | Path,
-    *,
-    columns: Mapping[str, str] | None = None,
-    skip_bad_lines: bool = False,
-    progress: bool = False,
-) -> Corpus:
-    """Load a corpus into a :class:`Corpus` (documents + skipped + provenance).
-
-    Args:
-        path: a folder of ``.txt`` reports, a ``.txt``, ``.csv`` or ``.jsonl`` file.
-        columns: field -> column mapping for generic CSV/JSONL.
-        skip_bad_lines: list broken JSON lines as skipped instead of stopping.
-        progress: show a progress bar (only on a terminal).
-
-    Returns:
-        The corpus. ``documents`` has :data:`DOCUMENT_COLUMNS`, ``date_raw`` and any passthrough
-        metadata (``location``, ``label``, ``url``, ``unit_id`` ...); ``skipped`` has
-        :data:`SKIPPED_COLUMNS`.
-
-    Raises:
-        InputError: see :func:`iter_records`; also duplicate document ids.
-    """
-    p = Path(path)
-    notes: list[str] = []
-    docs: list[Record] = []
-    skipped: list[dict[str, str]] = []
-    records = iter_records(p, columns=columns, skip_bad_lines=skip_bad_lines, notes=notes)
-    if progress:
-        from ..progress import progress_bar
-
-        records = progress_bar(records, desc="loading", unit="rec")
-    dedup = DuplicateIndex(str(p))
-    duplicate_of: list[str | None] = []
-    for r in records:
-        if r.reason is None:
-            docs.append(r)
-            duplicate_of.append(dedup.see(r))
-        else:
-            skipped.append({"record": r.record, "doc_id": r.doc_id, "reason": r.reason})
-    dedup.check()
-    documents = documents_frame(docs)
-    documents["duplicate_of"] = pd.Series(duplicate_of, index=documents.index, dtype=documents["doc_id"].dtype)
-    for note in notes:
-        warnings.warn(note, stacklevel=2)
-    return Corpus(
-        path=p,
-        format=corpus_format(p),
-        documents=documents,
-        skipped=pd.DataFrame(skipped, columns=SKIPPED_COLUMNS),
-        sha256=corpus_sha256(p),
-        warnings=notes,
-    )

@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from ..io.corpus import group_labels as labels_of  # noqa: E402  (missing values shown as "(unknown)")
+from ..io.documents import group_labels as labels_of  # noqa: E402  (missing values shown as "(unknown)")
 
 #: Fixed PNG metadata: no software version or timestamp, so files are reproducible.
 PNG_METADATA = {"Software": None}

@@ -23,7 +23,8 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 
 from ..errors import InputError
-from ..io.corpus import group_labels, parse_date
+from ..io.corpus import parse_date
+from ..io.documents import group_labels
 from ..io.provenance import provenance_table
 from ..io.tables import TABLE_NAMES, Tables
 from ..paths import PROJECT_ROOT, REPORTS_DIR

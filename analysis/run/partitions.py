@@ -10,13 +10,8 @@ from typing import Iterator, Mapping
 import pandas as pd
 
 from ..extract.document import Lexicons, extract_document
-from ..io.corpus import (
-    SKIPPED_COLUMNS,
-    DuplicateIndex,
-    Record,
-    documents_frame,
-    iter_records,
-)
+from ..io.corpus import SKIPPED_COLUMNS, Record, iter_records
+from ..io.documents import DuplicateIndex, documents_frame
 from ..io.tables import TABLE_COLUMNS, TABLE_NAMES, records_frame
 
 DEFAULT_PARTITION_SIZE = 500
