@@ -84,7 +84,8 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
 def contrast(table: pd.DataFrame, *, group: str, value: str, n: str) -> tuple[pd.Series, pd.Series] | None:
     """The groups with the highest and lowest ``value`` among those whose ``n`` is not small.
 
-    Returns None when fewer than two groups qualify. Ties go to the first in group order.
+    Returns None when fewer than two groups qualify or they do not differ. Ties go to the first
+    in group order.
 
     Example:
         >>> t = pd.DataFrame({"g": ["a", "b", "c"], "v": [0.9, 0.1, 0.5], "n": [20, 12, 3]})
@@ -95,6 +96,8 @@ def contrast(table: pd.DataFrame, *, group: str, value: str, n: str) -> tuple[pd
     if ok[group].nunique() < 2:
         return None
     ok = ok.sort_values(value, ascending=False, kind="stable")
+    if ok[value].iloc[0] == ok[value].iloc[-1]:
+        return None
     return ok.iloc[0], ok.iloc[-1]
 
 
@@ -178,13 +181,12 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
         "Every claim, with its sentence"))
     heads = headline_tolls(claims, by=by)
     event = heads[(heads["category"] == "killed") & (heads["scope"] == "event")]
-    if not event.empty:
-        top = event.sort_values(["toll", "date"], ascending=[False, True], kind="stable").iloc[0]
-        when = f" on {_date(top['date'])}" if pd.notna(top["date"]) else ""
-        from .htmltables import doc_link
-
-        out.append(Finding(f"The largest toll for a single event: {_b(_n(top['toll']))} killed, stated by "
-                           f"{_e(top[by])}{_e(when)} (report {doc_link(top['doc_id'])}).", "Reported tolls over time"))
+    if len(event):
+        median = int(event["toll"].median())
+        big = int((event["toll"] >= 100).sum())
+        out.append(Finding(f"Of the {_b(_plural(len(event), 'report'))} that state a death toll for one event, half "
+                           f"give {_b(_n(median))} killed or fewer; {_b(_n(big))} give 100 or more "
+                           f"({_b(_pct(big / len(event)))}).", "Reported tolls over time"))
     out += _share_finding(sources_by_group(cmp_, by=by), by=by, column="source_actor", none="(no source)",
                           what=("cites a source for", "for"), unit="claims", section="Who is cited for the numbers",
                           lead="the source cited most often is", nobody="cite no source")
@@ -194,12 +196,15 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
     hedge = hedging_by_group(cmp_, by=by)
     if not hedge.empty:
         exact = _share_of(hedge, by=by, column="qualifier", value="exact")
+        overall = (dc["qualifier"] == "exact").mean()
+        text = (f"{_b(_pct(overall))} of claims state an exact number; the others hedge ('at least', 'more than', "
+                "'about') or stay vague.")
         pair = contrast(exact, group=by, value="share", n="n")
         if pair:
             hi, lo = pair
-            out.append(Finding(f"{_e(hi[by])} states an exact number in {_b(_pct(hi['share']))} of its claims, "
-                               f"{_e(lo[by])} in {_b(_pct(lo['share']))}; the others hedge ('at least', 'more than', "
-                               "'about') or stay vague.", "Hedging"))
+            text += (f" {_e(hi[by])} states an exact number in {_b(_pct(hi['share']))} of its claims, {_e(lo[by])} in "
+                     f"{_b(_pct(lo['share']))}.")
+        out.append(Finding(text, "Hedging"))
     return out
 
 
@@ -325,8 +330,9 @@ def label_finding(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: st
     who = {"government": "the government side"}.get(referent, f"the {who}")
     voice = "In its own narration" if quoted is False else "Counting quotes too,"
     best = None
-    for lab, g in sh.groupby("label", sort=True):
-        s = g.set_index("group")["share"].reindex(n.index, fill_value=0)
+    by_use = sh.groupby("label")["count"].sum().sort_index().sort_values(ascending=False, kind="stable").index
+    for lab in by_use:  # on a tie, the label used most in the whole selection
+        s = sh[sh["label"] == lab].set_index("group")["share"].reindex(n.index, fill_value=0)
         pair = contrast(pd.DataFrame({"group": s.index, "share": s.to_numpy(), "n": n.to_numpy()}),
                         group="group", value="share", n="n")
         if pair and (best is None or pair[0]["share"] - pair[1]["share"] > best[0]):

@@ -33,7 +33,7 @@ TABLE_CSS = """
 .cc-table table.dataTable td,.cc-table table.dataTable th{text-align:left!important;white-space:normal;vertical-align:top}
 .cc-table table.dataTable td.cc-num,.cc-table table.dataTable th.cc-num{text-align:right!important}
 .cc-table div.cc-long{min-width:18rem;max-width:38rem}
-.cc-table th{white-space:nowrap}
+.cc-table th{white-space:nowrap}.cc-table td.cc-date{white-space:nowrap}
 .cc-table mark{background:#ffe08a;padding:0 1px}
 .cc-links{font-size:.85rem;color:#555;margin:.2rem 0 1.4rem 0}
 .cc-links a{margin-right:.2rem}
@@ -143,10 +143,13 @@ def table_html(df: pd.DataFrame, *, name: str, caption: str = "", csv: str | Non
     shown = display_frame(df, page=page, html_columns=html_columns, long_columns=long_columns)
     numeric = [i for i, c in enumerate(df.columns) if pd.api.types.is_numeric_dtype(df[c]) and c != "doc_id"]
     defs = [{"className": "cc-num", "targets": numeric}] if numeric else []
+    dates = [i for i, c in enumerate(df.columns) if c in ("date", "first_date", "last_date", "period")]
+    if dates:
+        defs.append({"className": "cc-date", "targets": dates})
     inner = to_html_datatable(
         shown, connected=False, maxBytes=0, maxRows=0, maxColumns=0, allow_html=True, showIndex=False,
-        classes="display compact", style="width:100%;margin:0", pageLength=page_length,
-        lengthMenu=[10, 25, 100, -1], columnDefs=defs, autoWidth=False, scrollX=True,
+        classes="display compact", style="table-layout:auto;width:100%;margin:0", pageLength=page_length,
+        lengthMenu=[10, 25, 100, -1], columnDefs=defs, scrollX=True,
         display_logo_when_loading=False, table_id=f"itable-{name}-{next(_ids)}", order=[])
     head = f"<p>{html.escape(caption)}</p>" if caption else ""
     foot = (f'<div class="cc-links">All {len(df):,} rows: <a href="{html.escape(csv)}">download (CSV)</a></div>'
@@ -222,9 +225,9 @@ def mention_rows(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "
         >>> m = pd.DataFrame({"doc_id": ["a"], "part": ["body"], "sent_id": [0], "start": [4], "end": [6],
         ...     "actor_id": ["UN"], "role": ["speaker"], "sentence": ["The UN said."]})
         >>> mention_rows(m, docs)[["actor_id", "mentions", "roles", "first_sentence"]].values.tolist()
-        [['UN', 1, 'speaker 1', 'The <mark>UN</mark> said.']]
+        [['United Nations', 1, 'speaker 1', 'The <mark>UN</mark> said.']]
     """
-    cols = ["date", by, "doc_id", level, "mentions", "roles", "first_sentence"]
+    cols = ["date", by, "doc_id", level, "first_sentence", "mentions", "roles"]
     docs = documents[["doc_id", by, "date"]].drop_duplicates("doc_id")
     m = mentions.merge(docs, on="doc_id", how="inner") if not mentions.empty else mentions
     if m.empty:
@@ -240,6 +243,10 @@ def mention_rows(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "
     out = pd.DataFrame({by: g[by].first(), "date": g["date"].first(), "mentions": g.size(), "roles": role_text})
     out = out.reset_index()
     out["first_sentence"] = [marked[(d, a)] for d, a in zip(out["doc_id"], out[level])]
+    if level == "actor_id":
+        from .plots import style
+
+        out[level] = out[level].map(style().group_name)
     return out.sort_values(["date", "doc_id", "mentions"], ascending=[True, True, False], kind="stable")[cols] \
         .reset_index(drop=True)
 

@@ -76,8 +76,13 @@ def selection_words(parameters: Mapping[str, Any], style: Style) -> str:
 
 
 def _links(runs: Sequence, out: Path) -> str:
-    return " · ".join(f'<a href="{html.escape(_rel(r.reader_html, out))}">{html.escape(r.notebook[:2])}</a>'
+    return " · ".join(f'<a href="{html.escape(_rel(r.reader_html, out))}">{html.escape(_short(r.notebook))}</a>'
                       for r in runs if r.reader_html.is_file())
+
+
+def _short(notebook: str) -> str:
+    """``02-casualties`` -> ``casualties``; ``01-corpus-overview`` -> ``overview``."""
+    return notebook.split("-")[-1]
 
 
 def _guide(out: Path, runs: Sequence, documents: pd.DataFrame, style: Style) -> str:
@@ -110,7 +115,7 @@ def _guide(out: Path, runs: Sequence, documents: pd.DataFrame, style: Style) -> 
         words = "the whole corpus" if name == "all" else selection_words(rs[0].variant.parameters, style)
         var_rows.append(f"<tr><td>{esc('whole corpus' if name == 'all' else name)}</td><td>{esc(words)}</td>"
                         f"<td>{_links(rs, out)}</td></tr>")
-    variants = ("<table><tr><th>variant</th><th>what it selects</th><th>reports (by number)</th></tr>"
+    variants = ("<table><tr><th>variant</th><th>what it selects</th><th>its reports</th></tr>"
                 + "".join(var_rows) + "</table>")
     return (f"<h2>What each report answers</h2>{reports}<h2>The outlets</h2><p>Names, colours and order are the same in "
             f"every figure of every report (<code>analysis/lexicons/style.yml</code>).</p>{outlets}"
@@ -155,7 +160,7 @@ def write_index(out: Path, runs: Sequence, prov: Mapping[str, Any], *, documents
     n_ok = sum(r.status == "ok" for r in runs)
     corpus = Path(str(prov.get("corpus") or "corpus")).name
     dates = docs["date"].dropna() if "date" in docs else pd.Series(dtype="datetime64[ns]")
-    span = f", dated {dates.min():%d %B %Y} to {dates.max():%d %B %Y}" if len(dates) else ""
+    span = f", dated {dates.min().day} {dates.min():%B %Y} to {dates.max().day} {dates.max():%B %Y}" if len(dates) else ""
     n_out = docs["source"].nunique() if "source" in docs else 0
     failed = f' <b class="err">{len(runs) - n_ok} failed: see the run log.</b>' if n_ok < len(runs) else ""
     page = f"""<!DOCTYPE html>

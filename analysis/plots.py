@@ -130,7 +130,7 @@ def _date_axis(ax, first, last) -> None:
     """Plain year (or month) ticks: far cheaper to draw than matplotlib's automatic date ticks."""
     years = max(1, pd.Timestamp(last).year - pd.Timestamp(first).year)
     if years >= 2:
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=1 if years <= 6 else 2))
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=1 if years <= 4 else 2 if years <= 10 else 5))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     else:
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
@@ -310,12 +310,13 @@ def share_bars(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: st
 
 
 def heatmap(wide: pd.DataFrame, *, title: str, fmt: str = "{:.2f}", n: pd.Series | None = None,
-            counts: pd.DataFrame | None = None, xlabel: str = "", ylabel: str = "", row_kind: str | None = None,
-            col_kind: str | None = None, cmap: str = "Blues", percent: bool = False):
+            row_n: pd.Series | None = None, counts: pd.DataFrame | None = None, xlabel: str = "", ylabel: str = "",
+            row_kind: str | None = None, col_kind: str | None = None, cmap: str = "Blues", percent: bool = False):
     """A shaded table: colour from ``wide``'s values, the value (and count) written in each cell.
 
-    ``n`` (indexed like the columns) greys whole columns whose n is small; ``counts`` adds the
-    count under each value ("45% · 12"). Columns that are outlets follow the one order.
+    ``n`` (indexed like the columns) or ``row_n`` (like the rows) fades whole columns or rows
+    whose n is small, and writes n in their labels; ``counts`` adds the count under each value.
+    Columns that are outlets follow the one order.
     """
     if wide.empty:
         return _empty(title)
@@ -327,30 +328,39 @@ def heatmap(wide: pd.DataFrame, *, title: str, fmt: str = "{:.2f}", n: pd.Series
     vmax = np.nanmax(values) if np.isfinite(values).any() else 1.0
     ax.imshow(np.ma.masked_invalid(values), cmap=cmap, aspect="auto", vmin=0, vmax=vmax or 1.0)
     small_cols = [is_small(n.get(c)) if n is not None else False for c in wide.columns]
+    small_rows = [is_small(row_n.get(r)) if row_n is not None else False for r in wide.index]
     for c, small in enumerate(small_cols):
         if small:
             ax.add_patch(plt.Rectangle((c - 0.5, -0.5), 1, len(wide), color="white", alpha=0.72, zorder=2, lw=0))
+    for r, small in enumerate(small_rows):
+        if small:
+            ax.add_patch(plt.Rectangle((-0.5, r - 0.5), len(wide.columns), 1, color="white", alpha=0.72, zorder=2, lw=0))
     for (r, c), v in np.ndenumerate(values):
         if np.isnan(v):
             continue
         text = f"{v:.0%}" if percent else fmt.format(v)
         if counts is not None:
             text += f"\n{int(counts.iloc[r, c]):,}"
-        colour = "#8a8a8a" if small_cols[c] else ("white" if v > 0.6 * vmax else "#222222")
+        colour = "#8a8a8a" if small_cols[c] or small_rows[r] else ("white" if v > 0.6 * vmax else "#222222")
         ax.text(c, r, text, ha="center", va="center", fontsize=6.8, color=colour, zorder=3, linespacing=0.9)
     xt = [label(cname, col_kind) + (f" · n={int(n.get(cname)):,}" if n is not None else "") for cname in wide.columns]
-    ax.set_xticks(range(len(wide.columns)), xt, rotation=45, ha="right", rotation_mode="anchor")
+    turn = max(len(t) for t in xt) > 10
+    ax.set_xticks(range(len(wide.columns)), xt, rotation=45 if turn else 0, ha="right" if turn else "center",
+                  rotation_mode="anchor")
     for tick, small in zip(ax.get_xticklabels(), small_cols):
         tick.set_color("#999999" if small else "#222222")
-    ax.set_yticks(range(len(wide.index)), [label(i, row_kind) for i in wide.index])
+    yt = [label(i, row_kind) + (f" · n={int(row_n.get(i, 0)):,}" if row_n is not None else "") for i in wide.index]
+    ax.set_yticks(range(len(wide.index)), yt)
+    for tick, small in zip(ax.get_yticklabels(), small_rows):
+        tick.set_color("#999999" if small else "#222222")
     ax.tick_params(length=0)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    greyed = sum(small_cols)
-    note = f" {greyed} columns with n under {MIN_N} are greyed." if greyed else ""
+    greyed = sum(small_cols) + sum(small_rows)
+    note = f" {greyed} columns or rows with n under {MIN_N} are faded." if greyed else ""
     return _finish(fig, f"{title}. Shaded table of {len(wide)} rows ({ylabel or 'rows'}) by {len(wide.columns)} "
                         f"columns ({xlabel or 'columns'}), the value written in each cell.{note}")
 
