@@ -291,3 +291,12 @@ def test_engine_parameter_runs_the_extraction_on_dask(tmp_path):
     assert "dask engine" in _outputs_text(nb)
     with pytest.raises(pm.PapermillExecutionError, match="parameter engine: 'spark'; use 'local' or 'dask'"):
         _run("01-corpus-overview", corpus, tmp_path / "bad", engine="spark")
+
+
+def test_make_lab_runs_as_root_too():
+    import os
+    import subprocess
+
+    out = subprocess.run(["make", "-n", "lab"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    lab = next(line for line in out.splitlines() if "jupyter lab" in line)
+    assert ("--allow-root" in lab) == (os.geteuid() == 0), lab
