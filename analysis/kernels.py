@@ -13,6 +13,10 @@ warning) and is shut down with a shutdown request, not the interrupt that jupyte
 sends first (which made ipykernel log "KeyboardInterrupt caught in kernel" after runs that had
 all succeeded). Whatever the kernel process still prints goes to a log file, not the console.
 
+Kernels are pooled (:func:`borrow`, :func:`give_back`): a second ``run_reports`` in the same
+process (the test suite, a user's script) reuses the kernels of the first; they are shut down
+when the process exits. Their output still goes to the log of the run that started them.
+
 Papermill saves the output notebook before and after every cell; with complete tables in
 the outputs that is megabytes per save, so this engine saves once, when the run ends (or
 fails).
@@ -20,7 +24,9 @@ fails).
 
 from __future__ import annotations
 
+import atexit
 import logging
+import threading
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -141,3 +147,34 @@ class WarmKernel:
             except Exception:  # noqa: BLE001 - a kernel that will not stop is killed
                 run_sync(self.km.shutdown_kernel)(now=True)
         self._log_fh.close()
+
+
+_IDLE: list[WarmKernel] = []
+_POOL_LOCK = threading.Lock()
+
+
+def borrow(*, cwd: str | Path, log: Path) -> WarmKernel:
+    """An idle pooled kernel started in ``cwd``, or a new one (logging to ``log``)."""
+    with _POOL_LOCK:
+        for i, k in enumerate(_IDLE):
+            if k.cwd == str(cwd):
+                return _IDLE.pop(i)
+    return WarmKernel(cwd=cwd, log=log)
+
+
+def give_back(kernel: WarmKernel) -> None:
+    """Return a kernel to the pool for the next batch (closed when the process exits)."""
+    with _POOL_LOCK:
+        _IDLE.append(kernel)
+
+
+@atexit.register
+def close_all() -> None:
+    """Shut down every pooled kernel."""
+    with _POOL_LOCK:
+        kernels, _IDLE[:] = list(_IDLE), []
+    for k in kernels:
+        try:
+            k.close()
+        except Exception:  # noqa: BLE001 - best effort at exit
+            pass

@@ -283,7 +283,7 @@ def run_all(runs: Sequence[Run], *, jobs: int, logs: Path, progress: bool = True
     """Run every pending run on ``jobs`` warm kernels (threads), with one progress bar."""
     import threading
 
-    from .kernels import WarmKernel
+    from .kernels import borrow, give_back
     from .progress import progress_enabled
 
     todo = [r for r in runs if r.status == "pending"]
@@ -296,7 +296,11 @@ def run_all(runs: Sequence[Run], *, jobs: int, logs: Path, progress: bool = True
 
     def worker(i: int) -> None:
         last = None
-        with WarmKernel(cwd=PROJECT_ROOT, log=logs / f"kernel-{i + 1}.log") as kernel:
+        with lock:
+            if not todo:
+                return
+        kernel = borrow(cwd=PROJECT_ROOT, log=logs / f"kernel-{i + 1}.log")
+        try:
             while True:
                 with lock:
                     run = _next_run(todo, last)
@@ -308,6 +312,8 @@ def run_all(runs: Sequence[Run], *, jobs: int, logs: Path, progress: bool = True
                     if bar is not None:
                         bar.set_postfix_str(f"{run.stem} {run.status} in {run.seconds:.0f} s", refresh=False)
                         bar.update(1)
+        finally:
+            give_back(kernel)
 
     threads = [threading.Thread(target=worker, args=(i,), name=f"report-{i + 1}") for i in range(max(1, jobs))]
     for t in threads:
