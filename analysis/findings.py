@@ -135,7 +135,8 @@ def overview_findings(documents: pd.DataFrame, skipped: pd.DataFrame, *, by: str
         best = per_period.idxmax()
         span_days = (dated.max() - dated.min()).days if len(dated) else 0
         word = "month" if span_days <= 3 * 366 else "quarter"
-        when = f"{best:%B %Y}" if word == "month" else f"the quarter from {best:%B %Y}"
+        end = best + pd.DateOffset(months=2)
+        when = f"{best:%B %Y}" if word == "month" else f"{best:%B}–{end:%B %Y}"
         out.append(Finding(f"The busiest {word} is {_b(when)}, with {_b(_plural(int(per_period.max()), 'report'))}.",
                            "Reports over time"))
     dups = int(documents["duplicate_of"].notna().sum())
@@ -173,8 +174,10 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
     dc = distinct_claims(claims)
     n_docs = dc["doc_id"].nunique()
     cats = dc["category"].value_counts()
+    repeats = len(documents) - len(docs)
+    also = " (repeated texts left out)" if repeats else ""
     out.append(Finding(
-        f"{_b(_plural(len(dc), 'distinct casualty claim'))} in {_b(_n(n_docs))} of {_plural(len(docs), 'report')} "
+        f"{_b(_plural(len(dc), 'distinct casualty claim'))} in {_b(_n(n_docs))} of {_plural(len(docs), 'report')}{also} "
         f"({_b(_pct(n_docs / max(1, len(docs))))}): {_n(cats.get('killed', 0))} state how many were killed, "
         f"{_n(cats.get('injured', 0))} how many were injured, {_n(cats.get('casualties', 0))} a number of "
         "casualties (killed and injured together).",

@@ -33,7 +33,7 @@ TABLE_CSS = """
 .cc-table table.dataTable td,.cc-table table.dataTable th{text-align:left!important;white-space:normal;vertical-align:top}
 .cc-table table.dataTable td.cc-num,.cc-table table.dataTable th.cc-num{text-align:right!important}
 .cc-table div.cc-long{min-width:18rem;max-width:38rem}
-.cc-table th{white-space:nowrap}.cc-table td.cc-date{white-space:nowrap}
+.cc-table th{white-space:nowrap}.cc-table table.dataTable td.cc-date{white-space:nowrap}
 .cc-table mark{background:#ffe08a;padding:0 1px}
 .cc-links{font-size:.85rem;color:#555;margin:.2rem 0 1.4rem 0}
 .cc-links a{margin-right:.2rem}
@@ -93,9 +93,13 @@ def _cell(value, col: str, page: str) -> str:
     return html.escape(str(value))
 
 
+HEADERS = {"actor_id": "actor group", "speaker_actor_id": "speaker's group", "n_words": "words", "doc_id": "report",
+           "sent_id": "sentence no.", "source_actor": "source cited", "perpetrator_actor": "perpetrator named"}
+
+
 def header(col) -> str:
-    """A column name as a reader's header: ``source_actor`` -> ``source actor``."""
-    return str(col).replace("_", " ")
+    """A column name as a reader's header: ``source_actor`` -> ``source cited``, else underscores as spaces."""
+    return HEADERS.get(str(col), str(col).replace("_", " "))
 
 
 def display_frame(df: pd.DataFrame, *, page: str = DOCUMENTS_PAGE, html_columns: tuple[str, ...] = (),
@@ -149,7 +153,7 @@ def table_html(df: pd.DataFrame, *, name: str, caption: str = "", csv: str | Non
     inner = to_html_datatable(
         shown, connected=False, maxBytes=0, maxRows=0, maxColumns=0, allow_html=True, showIndex=False,
         classes="display compact", style="table-layout:auto;width:100%;margin:0", pageLength=page_length,
-        lengthMenu=[10, 25, 100, -1], columnDefs=defs, scrollX=True,
+        lengthMenu=[10, 25, 100, -1], columnDefs=defs, scrollX=True, paging=len(df) > page_length,
         display_logo_when_loading=False, table_id=f"itable-{name}-{next(_ids)}", order=[])
     head = f"<p>{html.escape(caption)}</p>" if caption else ""
     foot = (f'<div class="cc-links">All {len(df):,} rows: <a href="{html.escape(csv)}">download (CSV)</a></div>'

@@ -117,6 +117,11 @@ class Report:
         return self.tables.documents.empty
 
     @property
+    def group_word(self) -> str:
+        """What a group is called in titles: ``outlet`` for sources, else the column's name."""
+        return "outlet" if self.group_by == "source" else self.group_by.replace("_", " ")
+
+    @property
     def versus_rest(self) -> bool:
         """True when figures compare the selection's one outlet with the rest of the corpus."""
         return self.compared is not self.tables

@@ -232,6 +232,17 @@ def period_panels(data: pd.DataFrame, *, period: str, count: str, facet: str, ti
 # --------------------------------------------------------------------------- shares
 
 
+def hue_order(table: pd.DataFrame) -> list[str]:
+    """Categories by their total ``count``, largest first; "(no source)"-like ones last.
+
+    Example:
+        >>> hue_order(pd.DataFrame({"hue": ["(none)", "b", "a", "a"], "count": [9, 2, 1, 1]}))
+        ['a', 'b', '(none)']
+    """
+    totals = table.groupby("hue")["count"].sum()
+    return sorted(totals.index, key=lambda h: (str(h).startswith("("), -totals[h], str(h)))
+
+
 def share_table(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: str | None = None,
                 group_kind: str | None = "outlets") -> pd.DataFrame:
     """Shares of each ``hue`` within each ``group``, with the group's n and the small-sample flag.
@@ -253,9 +264,7 @@ def share_table(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: s
     d["n"] = d.groupby("group")["count"].transform("sum").astype(int)
     d["share"] = (d["count"] / d["n"].where(d["n"] > 0)).round(4)
     d["small"] = d["n"].map(is_small)
-    totals = d.groupby("hue")["count"].sum()
-    special = {h for h in totals.index if h.startswith("(")}
-    hues = sorted(totals.index, key=lambda h: (h in special, -totals[h], h))
+    hues = hue_order(d)
     groups = order_groups(d["group"], group_kind)
     d["_g"] = d["group"].map({g: i for i, g in enumerate(groups)})
     d["_h"] = d["hue"].map({h: i for i, h in enumerate(hues)})
@@ -268,17 +277,18 @@ def _legend_below(ax, handles, ncol: int) -> None:
 
 
 def share_bars(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: str | None, title: str,
-               xlabel: str = "share", group_kind: str | None = "outlets", hue_order: list | None = None):
+               xlabel: str = "share", group_kind: str | None = "outlets", first_hues: list | None = None):
     """100% stacked bars: each group's split by ``hue``, n beside each bar, small n greyed.
 
-    ``hue_order`` puts some categories first (for example a lexicon's label order).
+    Categories are stacked from the most frequent; ``first_hues`` puts some first (for example
+    a lexicon's label order, so that "terrorists" always starts the bar).
     """
     t = share_table(data, group=group, hue=hue, count=count, kind=kind, group_kind=group_kind)
     if t.empty:
         return _empty(title)
-    hues = list(dict.fromkeys(t["hue"]))
-    if hue_order:
-        first = [h for h in map(str, hue_order) if h in hues]
+    hues = hue_order(t)
+    if first_hues:
+        first = [h for h in map(str, first_hues) if h in hues]
         hues = first + [h for h in hues if h not in first]
     groups = list(dict.fromkeys(t["group"]))
     wide = t.pivot_table(index="group", columns="hue", values="share", aggfunc="sum", fill_value=0).reindex(
@@ -399,8 +409,8 @@ def share_lines(data: pd.DataFrame, *, period: str, hue: str, count: str, title:
     """Shares over time, one line per hue, broken where a period is empty; a bar panel shows n.
 
     ``data`` has a count per (period, hue) and the shares are of the period's total count
-    (:func:`reports_share_lines` takes shares of something else, such as reports). Points
-    resting on fewer than ``MIN_N`` are hollow.
+    (:func:`reports_share_lines` takes shares of something else, such as reports). Periods
+    resting on fewer than ``MIN_N`` are left out (their n still shows in the bars).
     """
     t = share_lines_table(data, period=period, hue=hue, count=count, freq=freq)
     return _lines(t, period=period, hue=hue, title=title, ylabel=ylabel, freq=freq, kind=kind, n_label=n_label)
@@ -414,10 +424,8 @@ def _lines(t: pd.DataFrame, *, period: str, hue: str, title: str, ylabel: str, f
     width = {"M": 25, "Q": 80, "Y": 300}.get(freq, 25)
     for h, g in t.groupby(hue, sort=False):
         colour = style().colour(h, kind)
-        ok = g["share"].where(~g["n"].map(is_small))
+        ok = g["share"].where(~g["n"].map(is_small))  # small periods are left out: the bars below show them
         ax.plot(g[period], ok, color=colour, lw=1.6, marker="o", ms=3.5, label=label(h, kind))
-        few = g[g["n"].map(is_small) & g["n"].gt(0)]
-        ax.scatter(few[period], few["share"], s=16, facecolors="none", edgecolors=colour, alpha=0.6, lw=0.8)
     n = t.groupby(period, sort=True)["n"].first()
     axn.bar(n.index, n.to_numpy(), width=width, color=[GREY if is_small(v) else "#7f7f7f" for v in n])
     axn.set_ylabel(n_label)
@@ -431,8 +439,8 @@ def _lines(t: pd.DataFrame, *, period: str, hue: str, title: str, ylabel: str, f
     fig.autofmt_xdate()
     hues = list(dict.fromkeys(t[hue]))
     return _finish(fig, f"{title}. Lines of {ylabel} per period for {len(hues)} categories "
-                        f"({', '.join(label(h, kind) for h in hues[:8])}); lines break at empty periods; points "
-                        f"with fewer than {MIN_N} {n_label} are hollow; bars below give the {n_label} per period.")
+                        f"({', '.join(label(h, kind) for h in hues[:8])}); periods with fewer than {MIN_N} {n_label} "
+                        f"are left out and lines break there; bars below give the {n_label} per period.")
 
 
 def reports_share_lines(data: pd.DataFrame, *, period: str, hue: str, reports: str, n: str, title: str,

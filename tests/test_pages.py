@@ -24,7 +24,7 @@ def test_display_frame_integers_blanks_dates_shares_and_links():
                        "share_of_reports": [0.125], "text": ["<script>x</script>"], "quoted": [True],
                        "mean": [0.12345]})
     got = htmltables.display_frame(df)
-    expected = pd.DataFrame({"doc id": ['<a href="documents.html#doc-a%201">a 1</a>'], "date": ["2017-04-05"],
+    expected = pd.DataFrame({"report": ['<a href="documents.html#doc-a%201">a 1</a>'], "date": ["2017-04-05"],
                              "claims": ["12"], "min": [""], "share of reports": ["12%"],
                              "text": ["&lt;script&gt;x&lt;/script&gt;"], "quoted": ["yes"], "mean": ["0.123"]})
     assert_frame_equal(got, expected)
