@@ -77,6 +77,12 @@ def _names(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _cap(text) -> str:
+    """A group name starting a sentence: ``rest of corpus`` -> ``Rest of corpus`` (names kept as they are)."""
+    t = str(text)
+    return t[:1].upper() + t[1:]
+
+
 def _plural(n: int, word: str, many: str | None = None) -> str:
     return f"{_n(n)} {word if n == 1 else (many or word + 's')}"
 
@@ -122,7 +128,7 @@ def overview_findings(documents: pd.DataFrame, skipped: pd.DataFrame, *, by: str
     if len(per) > 1:
         top = per.iloc[0]
         small = per[per["reports"].map(is_small)][by].tolist()
-        text = (f"{_e(top[by])} contributes the most reports: {_b(_n(top['reports']))} "
+        text = (f"{_e(_cap(top[by]))} contributes the most reports: {_b(_n(top['reports']))} "
                 f"({_b(_pct(top['reports'] / len(documents)))}).")
         if small:
             text += (f" {_b(_plural(len(small), unit))} {'has' if len(small) == 1 else 'have'} fewer than {MIN_N} "
@@ -190,10 +196,12 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
         out.append(Finding(f"Of the {_b(_plural(len(event), 'report'))} that state a death toll for one event, half "
                            f"give {_b(_n(median))} killed or fewer; {_b(_n(big))} give 100 or more "
                            f"({_b(_pct(big / len(event)))}).", "Reported tolls over time"))
-    out += _share_finding(sources_by_group(cmp_, by=by), by=by, column="source_actor", none="(no source)",
+    out += _share_finding(sources_by_group(claims, by=by), sources_by_group(cmp_, by=by), by=by,
+                          column="source_actor", none="(no source)",
                           what=("cites a source for", "for"), unit="claims", section="Who is cited for the numbers",
                           lead="the source cited most often is", nobody="cite no source")
-    out += _share_finding(blame_by_group(cmp_, by=by), by=by, column="perpetrator_actor", none="(not stated)",
+    out += _share_finding(blame_by_group(claims, by=by), blame_by_group(cmp_, by=by), by=by,
+                          column="perpetrator_actor", none="(not stated)",
                           what=("names a perpetrator in", "in"), unit="killed claims", section="Who is blamed for deaths",
                           lead="the perpetrator named most often is", nobody="name no perpetrator")
     hedge = hedging_by_group(cmp_, by=by)
@@ -205,7 +213,7 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
         pair = contrast(exact, group=by, value="share", n="n")
         if pair:
             hi, lo = pair
-            text += (f" {_e(hi[by])} states an exact number in {_b(_pct(hi['share']))} of its claims, {_e(lo[by])} in "
+            text += (f" {_e(_cap(hi[by]))} states an exact number in {_b(_pct(hi['share']))} of its claims, {_e(lo[by])} in "
                      f"{_b(_pct(lo['share']))}.")
         out.append(Finding(text, "Hedging"))
     return out
@@ -218,8 +226,9 @@ def _share_of(table: pd.DataFrame, *, by: str, column: str, value: str) -> pd.Da
     return pd.DataFrame({by: n.index, "share": (hit / n).to_numpy(), "n": n.to_numpy()})
 
 
-def _share_finding(table: pd.DataFrame, *, by: str, column: str, none: str, what: tuple[str, str], unit: str, section: str,
-                   lead: str, nobody: str) -> list[Finding]:
+def _share_finding(table: pd.DataFrame, compared: pd.DataFrame, *, by: str, column: str, none: str,
+                   what: tuple[str, str], unit: str, section: str, lead: str, nobody: str) -> list[Finding]:
+    """Shares in the selection (``table``), then the contrast between the groups of ``compared``."""
     if table.empty:
         return []
     st = load_style()
@@ -230,11 +239,11 @@ def _share_finding(table: pd.DataFrame, *, by: str, column: str, none: str, what
     if len(named):
         text += f"; {_e(lead)} {_b(st.group_name(named.index[0]))} ({_b(_pct(named.iloc[0] / total))})"
     text += "."
-    named_share = _share_of(table, by=by, column=column, value=none).assign(share=lambda d: 1 - d["share"])
+    named_share = _share_of(compared, by=by, column=column, value=none).assign(share=lambda d: 1 - d["share"])
     pair = contrast(named_share, group=by, value="share", n="n")
     if pair:
         hi, lo = pair
-        text += (f" {_e(hi[by])} {_e(what[0])} {_b(_pct(hi['share']))} of its {_e(unit)}, {_e(lo[by])} "
+        text += (f" {_e(_cap(hi[by]))} {_e(what[0])} {_b(_pct(hi['share']))} of its {_e(unit)}, {_e(lo[by])} "
                  f"{_e(what[1])} {_b(_pct(lo['share']))}.")
     return [Finding(text, section)]
 
@@ -278,7 +287,7 @@ def actor_findings(tables, compared=None, *, by: str = "source", level: str = "a
             best = (pair[0]["share"] - pair[1]["share"], actor, pair)
     if best:
         _, actor, (hi, lo) = best
-        out.append(Finding(f"The outlets differ most on {_b(name(actor))}: {_e(hi[by])} names it in "
+        out.append(Finding(f"The outlets differ most on {_b(name(actor))}: {_e(_cap(hi[by]))} names it in "
                            f"{_b(_pct(hi['share']))} of its reports, {_e(lo[by])} in {_b(_pct(lo['share']))}.",
                            "Salience per outlet"))
     roles = roles_by_group(m, documents, by=by, level=level)

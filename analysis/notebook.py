@@ -174,10 +174,12 @@ class Report:
             return None
         docs = self.compared.documents
         name = str(self.documents[self.group_by].iloc[0])
-        rest = docs[docs[self.group_by] == REST]
-        return HTML(f"<p>This report covers one {html.escape(self.group_by)}, <b>{html.escape(name)}</b>. Figures "
+        rest = docs.loc[docs[self.group_by] == REST, "doc_id"]
+        original = self.all_tables.documents
+        groups = original.loc[original["doc_id"].isin(rest), self.group_by].nunique()
+        return HTML(f"<p>This report covers one {html.escape(self.group_word)}, <b>{html.escape(name)}</b>. Figures "
                     f"compare it with the <b>rest of the corpus</b> over the same dates: {len(rest):,} reports "
-                    f"from {rest['source'].nunique() if 'source' in rest else '?'} other outlets.</p>")
+                    f"from {groups} other {html.escape(self.group_word)}{'s' if groups != 1 else ''}.</p>")
 
     def provenance(self):
         """The provenance table, in a collapsed section (it closes the report)."""

@@ -271,9 +271,13 @@ def share_table(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: s
     return d.sort_values(["_g", "_h"], kind="stable")[cols].reset_index(drop=True)
 
 
-def _legend_below(ax, handles, ncol: int) -> None:
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.12 if len(handles) else 0), ncol=ncol,
-              fontsize=7.5, handlelength=1.2, columnspacing=1.0)
+def _legend_below(fig, handles, ncol: int, height: float) -> None:
+    """The legend under the x axis label, in a band of the figure kept free for it."""
+    rows = -(-len(handles) // max(1, ncol))
+    band = 0.62 + 0.19 * rows  # inches: tick labels, axis label, legend rows
+    fig.subplots_adjust(bottom=band / height, top=1 - 0.4 / height)
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.12, 0.04 / height), ncol=ncol, fontsize=7.5,
+               handlelength=1.2, columnspacing=1.0)
 
 
 def share_bars(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: str | None, title: str,
@@ -294,7 +298,8 @@ def share_bars(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: st
     wide = t.pivot_table(index="group", columns="hue", values="share", aggfunc="sum", fill_value=0).reindex(
         index=groups, columns=hues, fill_value=0)
     n = t.groupby("group", sort=False)["n"].first().reindex(groups)
-    fig, ax = plt.subplots(figsize=(WIDTH, 0.32 * len(groups) + 1.3 + 0.16 * (len(hues) // 4 + 1)))
+    height = 0.34 * len(groups) + 1.0 + 0.19 * -(-len(hues) // 4)
+    fig, ax = plt.subplots(figsize=(WIDTH, height))
     left = np.zeros(len(groups))
     small = np.array([is_small(v) for v in n])
     for h in hues:
@@ -312,7 +317,7 @@ def share_bars(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: st
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     handles = [plt.Rectangle((0, 0), 1, 1, color=style().colour(h, kind), label=label(h, kind)) for h in hues]
-    _legend_below(ax, handles, ncol=min(4, len(hues)))
+    _legend_below(fig, handles, ncol=min(4, len(hues)), height=height)
     greyed = int(small.sum())
     note = f" {greyed} with fewer than {MIN_N} are greyed." if greyed else ""
     return _finish(fig, f"{title}. Stacked bars, one per {group} ({len(groups)}), split by {hue}: "
