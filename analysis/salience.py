@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 
 import pandas as pd
@@ -224,6 +225,14 @@ def top_speakers(attributions: pd.DataFrame, documents: pd.DataFrame, *, by: str
     return out.groupby(by, sort=True).head(n)[cols].reset_index(drop=True)
 
 
+@lru_cache(maxsize=16384)
+def _sentences(doc_id: str, title: str | None, text: str) -> tuple:
+    """A report's sentences, remembered (report batches split the same reports again and again)."""
+    from .text import document_sentences
+
+    return tuple(document_sentences(doc_id, title, text))
+
+
 def candidates(documents: pd.DataFrame, *, dictionary=None, min_count: int = 3, top: int = 40) -> pd.DataFrame:
     """Frequent capitalised names the actor dictionary does not cover (to extend it).
 
@@ -231,10 +240,9 @@ def candidates(documents: pd.DataFrame, *, dictionary=None, min_count: int = 3, 
     :func:`analysis.actors.actor_candidates`, leaving out the corpus's own location names.
     """
     from .actors import actor_candidates
-    from .text import document_sentences
 
     docs = original_documents(documents)
-    lists = [document_sentences(d, t if isinstance(t, str) else None, x)
+    lists = [_sentences(d, t if isinstance(t, str) else None, x if isinstance(x, str) else "")
              for d, t, x in zip(docs["doc_id"], docs["title"], docs["text"])]
     places = sorted(set(docs["location"].dropna().astype(str))) if "location" in docs else []
     out = actor_candidates(lists, dictionary=dictionary, min_count=min_count, places=places)
