@@ -33,6 +33,10 @@ from typing import Any, Mapping
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 
+#: Imports a warm kernel makes at once, before its first notebook (the notebooks' own imports).
+WARM_UP = ("import pandas, matplotlib.pyplot, itables, analysis.notebook, analysis.plots, analysis.findings, "
+           "analysis.htmltables, analysis.overview, analysis.tolls, analysis.salience, analysis.profiles, "
+           "analysis.framing, analysis.distinctive\n")
 #: Code run in the kernel before each notebook (not part of the notebook's outputs).
 RESET = "get_ipython().run_line_magic('reset', '-f')\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
 ENGINE = "cc-warm-kernel"
@@ -102,7 +106,7 @@ class WarmKernel:
             kw["env"] = self.env
         run_sync(self.km.start_kernel)(**kw)
 
-    def _reset(self) -> None:
+    def _execute(self, code: str) -> None:
         from jupyter_core.utils import run_sync
 
         async def go():
@@ -110,11 +114,21 @@ class WarmKernel:
             kc.start_channels()
             try:
                 await kc.wait_for_ready(timeout=60)
-                await kc.execute_interactive(RESET, store_history=False, timeout=60, output_hook=lambda _m: None)
+                await kc.execute_interactive(code, store_history=False, timeout=120, output_hook=lambda _m: None)
             finally:
                 kc.stop_channels()
 
         run_sync(go)()
+
+    def _reset(self) -> None:
+        self._execute(RESET)
+
+    def warm_up(self) -> None:
+        """Start the kernel and import what the notebooks import (done while other work goes on)."""
+        if not self.km.has_kernel:
+            self._start()
+        self._execute(WARM_UP)
+        self.runs = max(self.runs, 1)  # the next run clears the namespace first
 
     def run(self, notebook: str | Path, output: str | Path, parameters: Mapping[str, Any], **kw: Any) -> None:
         """Run ``notebook`` with ``parameters`` into ``output`` (papermill; raises as papermill does)."""
@@ -160,6 +174,25 @@ def borrow(*, cwd: str | Path, log: Path) -> WarmKernel:
             if k.cwd == str(cwd):
                 return _IDLE.pop(i)
     return WarmKernel(cwd=cwd, log=log)
+
+
+def warm_pool(n: int, *, cwd: str | Path, logs: Path) -> list[threading.Thread]:
+    """Start ``n`` kernels in the background and warm them up; join the threads before using them."""
+    def one(i: int) -> None:
+        k = WarmKernel(cwd=cwd, log=logs / f"kernel-{i + 1}.log")
+        try:
+            k.warm_up()
+        except Exception:  # noqa: BLE001 - a kernel that fails here is started again by its first run
+            pass
+        give_back(k)
+
+    with _POOL_LOCK:
+        missing = max(0, n - sum(k.cwd == str(cwd) for k in _IDLE))
+    threads = [threading.Thread(target=one, args=(i,), name=f"warm-kernel-{i + 1}", daemon=True)
+               for i in range(missing)]
+    for t in threads:
+        t.start()
+    return threads
 
 
 def give_back(kernel: WarmKernel) -> None:

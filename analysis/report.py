@@ -391,6 +391,11 @@ def run_reports(
 
     os.environ.setdefault("PYTHONHASHSEED", "0")  # kernels inherit it: stable set/dict order
     started = time.time()
+    from .kernels import warm_pool
+
+    at_most = len(chosen) * (1 + (len(entries) if variants else 0))
+    warming = warm_pool(min(jobs or default_jobs(), at_most), cwd=PROJECT_ROOT, logs=out_dir / "logs") \
+        if corpus_path.exists() else []  # kernels start and import while the tables load
     tables = load_tables(corpus_path)
     extraction = {"seconds": round(time.time() - started, 2), "cache": tables.provenance.get("cache")}
     var_list = expand_variants(entries, tables.documents) if variants else []
@@ -409,6 +414,8 @@ def run_reports(
 
     docs_page = threading.Thread(target=documents_page, name="documents-page")
     docs_page.start()
+    for t in warming:
+        t.join()
     run_all(runs, jobs=jobs, logs=out_dir / "logs", progress=progress)
     docs_page.join()
     prov = dict(tables.provenance)
