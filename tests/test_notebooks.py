@@ -66,11 +66,17 @@ def test_every_figure_is_saved_with_its_data(name):
 
 
 def _run(name, corpus, out, **params):
+    """One notebook run in a warm kernel of the pool the report batches use (shared across tests)."""
+    from analysis.kernels import borrow, give_back
+
     out.mkdir(parents=True, exist_ok=True)
     executed = out / f"{name}.ipynb"
-    pm.execute_notebook(str(NOTEBOOK_DIR / f"{name}.ipynb"), str(executed), kernel_name="python3",
-                        parameters={"corpus": str(corpus), "out_dir": str(out / "figures"), **params},
-                        progress_bar=False, cwd=str(PROJECT_ROOT))
+    kernel = borrow(cwd=PROJECT_ROOT, log=out / "kernel.log")
+    try:
+        kernel.run(NOTEBOOK_DIR / f"{name}.ipynb", executed,
+                   {"corpus": str(corpus), "out_dir": str(out / "figures"), **params})
+    finally:
+        give_back(kernel)
     return nbformat.read(executed, as_version=4)
 
 
