@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
 from .lexicons import entry_error, lexicon_path, load_yaml
 
@@ -168,9 +168,3 @@ def apply_matplotlib_style() -> None:
         "legend.title_fontsize": 8.5, "text.parse_math": False, "svg.hashsalt": "conflict-coverage",
         "figure.autolayout": False,
     })
-
-
-def describe(mapping: Mapping[str, str]) -> str:
-    """``"a, b and c"`` from the keys of a mapping (for alt texts and findings)."""
-    items = list(mapping)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
