@@ -235,3 +235,24 @@ def test_a_one_outlet_report_compares_with_the_rest_of_the_corpus(small_corpus, 
     both = open_report(notebook="test", corpus=small_corpus.parameters["corpus"], sources=["tass", "sana"],
                        out_dir=str(tmp_path))
     assert not both.versus_rest and both.compared is both.tables
+
+
+def test_salience_over_time_gives_each_period_its_reports():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "source": ["x"] * 3, "duplicate_of": [None] * 3,
+                         "date": pd.to_datetime(["2017-01-05", "2017-02-01", "2017-05-01"])})
+    m = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "actor_id": ["UN", "UN", "ISIS", "UN"]})
+    got = salience.salience_over_time(m, docs, freq="Q")
+    expected = pd.DataFrame({"period": pd.to_datetime(["2017-01-01", "2017-01-01", "2017-04-01"]),
+                             "actor_id": ["ISIS", "UN", "UN"], "reports": [1, 1, 1], "period_reports": [2, 2, 1],
+                             "share_of_reports": [0.5, 0.5, 1.0]})
+    assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_report_list_by_date():
+    from analysis.overview import report_list
+
+    docs = pd.DataFrame({"doc_id": ["b", "a"], "source": ["x", "y"], "date": pd.to_datetime(["2017-02-01", "2017-01-01"]),
+                         "title": ["B", "A"], "n_words": [10, 20], "duplicate_of": [None, None], "text": ["..", ".."]})
+    got = report_list(docs)
+    assert got.columns.tolist() == ["doc_id", "source", "date", "title", "n_words", "duplicate_of"]
+    assert got["doc_id"].tolist() == ["a", "b"]
