@@ -123,6 +123,10 @@ def test_report_text_is_escaped_in_html(batch):
             assert 'href="javascript:' not in page
     page = _run(first, "all").reader_html.read_text()
     assert "&lt;script&gt;alert(" in page  # shown as text
+    docs = (first.index.parent / "documents.html").read_text()  # every report's text, marked up
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in docs
+    for bad in ("<script>alert(", "<img src=x onerror", "<b>evil</b>", 'href="javascript:'):
+        assert bad not in docs
 
 
 def test_second_run_uses_the_cache_and_is_reproducible(batch):
