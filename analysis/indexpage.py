@@ -100,16 +100,19 @@ def _guide(out: Path, runs: Sequence, documents: pd.DataFrame, style: Style) -> 
         rows.append(f"<tr><td>{link}</td><td>{esc(question)}</td></tr>")
     reports = "<table><tr><th>report</th><th>what it answers</th></tr>" + "".join(rows) + "</table>"
     counts = documents.groupby(documents["source"].fillna("(unknown)")).size() if "source" in documents else pd.Series()
-    out_rows = []
+    out_rows, own = [], {}
     for code in style.outlet_order(counts.index):
         var = next((v for v, rs in by_variant.items() if rs[0].variant.parameters.get("sources") == [code]), None)
-        per = _links(by_variant[var], out) if var else ""
+        own[code] = _links(by_variant[var], out) if var else ""
+    extra = any(own.values())  # a column for one-outlet reports only when the config made them
+    for code in style.outlet_order(counts.index):
         about = style.outlets.get(code, {}).get("about", "")
         out_rows.append(f'<tr><td><span class="swatch" style="background:{style.colour(code, "outlets")}"></span>'
                         f"{esc(style.outlet_name(code))}</td><td><code>{esc(code)}</code></td><td>{esc(about)}</td>"
-                        f'<td class="num">{int(counts[code]):,}</td><td>{per}</td></tr>')
-    outlets = ("<table><tr><th>outlet</th><th>code</th><th>what it is</th><th>reports</th><th>its own reports</th>"
-               "</tr>" + "".join(out_rows) + "</table>")
+                        f'<td class="num">{int(counts[code]):,}</td>' + (f"<td>{own[code]}</td>" if extra else "")
+                        + "</tr>")
+    outlets = ("<table><tr><th>outlet</th><th>code</th><th>what it is</th><th>reports</th>"
+               + ("<th>its own reports</th>" if extra else "") + "</tr>" + "".join(out_rows) + "</table>")
     var_rows = []
     for name, rs in by_variant.items():
         words = "the whole corpus" if name == "all" else selection_words(rs[0].variant.parameters, style)
