@@ -295,11 +295,16 @@ def test_reports_on_fakes(fakes_path, tmp_path):
 
 @pytest.mark.slow
 def test_engine_parameter_runs_the_extraction_on_dask(tmp_path):
+    import uuid
+
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("---\nsource: sana\ndate: 2017-01-02\n---\nNine people were killed in Homs.\n")
+    # a text of its own (the cache is keyed by content): the notebook must extract it on Dask
+    (corpus / "a.txt").write_text(f"---\nsource: sana\ndate: 2017-01-02\n---\nNine people were killed in Homs. "
+                                  f"Report {uuid.uuid4().hex}.\n")
     nb = _run("01-corpus-overview", corpus, tmp_path / "out", engine="dask", workers=1)
-    assert "dask engine" in _outputs_text(nb)
+    text = _outputs_text(nb)
+    assert "dask engine" in text, _errors(nb) or text[-2000:]
     with pytest.raises(pm.PapermillExecutionError, match="parameter engine: 'spark'; use 'local' or 'dask'"):
         _run("01-corpus-overview", corpus, tmp_path / "bad", engine="spark")
 
