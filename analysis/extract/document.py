@@ -97,7 +97,7 @@ def load_lexicons(overrides: Mapping[str, str | Path] | None = None) -> Lexicons
 
     Example:
         >>> sorted(load_lexicons().paths)
-        ['actors', 'casualties', 'frames', 'labels', 'stopwords', 'vader', 'victims']
+        ['actors', 'casualties', 'frames', 'labels', 'stopwords', 'style', 'vader', 'victims']
     """
     lex = Lexicons(tuple((name, str(path)) for name, path in resolve_lexicons(overrides).items()))
     lex.load_all()

@@ -5,12 +5,12 @@ bundled default (in ``analysis/resources/lexicons/``, or for ``vader`` the file 
 ``vadersentiment`` package ships) and can be replaced by the user, with
 ``--lexicon NAME=FILE`` on the command line or the notebooks' ``lexicons`` parameter
 (``{"casualties": "my-casualties.yml"}``). The resolved files and their sha256 go into every
-run's provenance, and the extraction cache key hashes them all, so editing any lexicon
-re-extracts and nothing else does.
+run's provenance, and the extraction cache key hashes every one the tables depend on (all but
+``style``, which only colours figures), so editing any of them re-extracts and nothing else does.
 
 Example:
     >>> sorted(LEXICONS)
-    ['actors', 'casualties', 'frames', 'labels', 'stopwords', 'vader', 'victims']
+    ['actors', 'casualties', 'frames', 'labels', 'stopwords', 'style', 'vader', 'victims']
     >>> resolve_lexicons({})["victims"].name
     'victims.yml'
 """
@@ -34,6 +34,8 @@ class Lexicon:
     name: str
     filename: str
     shapes: str
+    #: Whether extracted tables depend on it (then it is part of the extraction cache key).
+    extraction: bool = True
 
     def default_path(self) -> Path:
         """The bundled file (``vader``: the one the ``vadersentiment`` package ships)."""
@@ -53,6 +55,7 @@ LEXICONS: dict[str, Lexicon] = {
         Lexicon("victims", "victims.yml", "victim classes in 02-casualties"),
         Lexicon("stopwords", "stopwords.txt", "distinctive words in 04-framing"),
         Lexicon("vader", "vader_lexicon.txt", "tone and sentence_tone (VADER word ratings)"),
+        Lexicon("style", "style.yml", "outlet names and order, and the colours of every figure", extraction=False),
     )
 }
 
