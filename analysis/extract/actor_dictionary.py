@@ -1,6 +1,6 @@
 """Actors: a dictionary of named parties, a fast matcher, and mentions with roles.
 
-The actor dictionary (``analysis/lexicons/actors.yml``, replaceable) maps names of the parties
+The actor dictionary (``analysis/resources/lexicons/actors.yml``, replaceable) maps names of the parties
 to a war to canonical actors, each under one group id (for the bundled Syrian dictionary, the
 15 ids of ``../shared/gold/GUIDELINES.md``: SYR_GOV, SYR_OPP, JIHADIST, ISIS, KURDISH, RUSSIA,
 IRAN, HEZBOLLAH, USA, TURKEY, ISRAEL, OTHER_STATE, UN, MONITOR_NGO, CIVILIANS). Like the

@@ -1,6 +1,6 @@
 """Framing: naming labels for the parties and dictionary frames per report.
 
-Two dictionary methods, both driven by YAML lexicons in ``analysis/lexicons/``:
+Two dictionary methods, both driven by YAML lexicons in ``analysis/resources/lexicons/``:
 
 * **Labels** (``labels.yml``): which word a report uses for each party -- "rebels",
   "terrorists", "militants" for the armed opposition; "government", "regime", "army" for the

@@ -121,7 +121,7 @@ def _guide(out: Path, runs: Sequence, documents: pd.DataFrame, style: Style) -> 
     variants = ("<table><tr><th>variant</th><th>what it selects</th><th>its reports</th></tr>"
                 + "".join(var_rows) + "</table>")
     return (f"<h2>What each report answers</h2>{reports}<h2>The outlets</h2><p>Names, colours and order are the same in "
-            f"every figure of every report (<code>analysis/lexicons/style.yml</code>).</p>{outlets}"
+            f"every figure of every report (<code>analysis/resources/lexicons/style.yml</code>).</p>{outlets}"
             f"<h2>The variants</h2><p>Every report is run for the whole corpus and for each variant below.</p>{variants}")
 
 

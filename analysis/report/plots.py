@@ -1,7 +1,7 @@
 """Figures: one visual grammar, honest small samples, and one helper that saves PNG + CSV.
 
 Every chart takes tidy data and draws it with the colours, names and outlet order of
-:mod:`analysis.style` (``lexicons/style.yml``), so an actor group, a label or an outlet has the
+:mod:`analysis.report.style` (``resources/lexicons/style.yml``), so an actor group, a label or an outlet has the
 same colour and place in every figure of every report. The small-sample rule of
 :func:`analysis.style.is_small` is applied in one place per chart type: a share resting on
 fewer than ``MIN_N`` reports, claims or labels is drawn greyed and marked with its n.

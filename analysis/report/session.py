@@ -7,7 +7,7 @@ that match ``sources`` and the date window, and returns a :class:`Report` that k
 figures go and what its provenance is. An empty selection is not an error: ``report.empty`` is
 True and :meth:`Report.notice` says plainly that no reports match.
 
-Outlets are shown by their display names (``lexicons/style.yml``). When the selection holds a
+Outlets are shown by their display names (``resources/lexicons/style.yml``). When the selection holds a
 single outlet, :attr:`Report.compared` adds the rest of the corpus (same dates) as one group,
 ``rest of corpus``, so that figures compare the outlet with the others instead of drawing
 single bars. What the reader sees goes through :meth:`Report.show` (a figure with its alt text

@@ -1,6 +1,6 @@
 """Style: one visual grammar for every figure and table of every report.
 
-Colours, display names and the outlet order come from data (``lexicons/style.yml``, or a
+Colours, display names and the outlet order come from data (``resources/lexicons/style.yml``, or a
 user's own file through the ``lexicons`` parameter ``{"style": "my-style.yml"}``), keyed by
 outlet code, actor group id and label key, never from lists in code. A key the file does not
 list gets a colour from its ``fallback`` palette chosen by a hash of the key, so another
@@ -53,7 +53,7 @@ def is_small(n: Any) -> bool:
 
 @dataclass(frozen=True)
 class Style:
-    """A loaded style file (see ``lexicons/style.yml`` for the format)."""
+    """A loaded style file (see ``resources/lexicons/style.yml`` for the format)."""
 
     path: Path
     outlets: dict[str, dict[str, str]]
@@ -145,7 +145,7 @@ def _load(path: str, mtime: float) -> Style:
 
 
 def load_style(path: str | Path | None = None) -> Style:
-    """Read and check a style file (the bundled ``lexicons/style.yml`` by default).
+    """Read and check a style file (the bundled ``resources/lexicons/style.yml`` by default).
 
     Raises:
         LexiconError: missing file, unknown section, a colour not written ``#rrggbb``.
