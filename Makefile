@@ -42,9 +42,13 @@ report: env
 test: env
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## Open JupyterLab on the notebooks
+# JupyterLab refuses to run as root ("Running as root is not recommended") unless told it may,
+# as in a container where root is the only user.
+LAB_FLAGS := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
+## Open JupyterLab on the notebooks (also as root, as in a container)
 lab: env
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_FLAGS)
 
 ## Download FA-KES from Zenodo into data/raw/ and verify its checksum
 data: env

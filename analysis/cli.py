@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--notebooks", nargs="*", metavar="NAME", help="only these notebooks (e.g. 01-corpus-overview)")
     rp.add_argument("--no-variants", action="store_true", help="run only the whole-corpus reports")
     rp.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once (default: one per core, at most 4)")
+    rp.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP)
 
     ev = sub.add_parser(
         "evaluate",
@@ -184,6 +185,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         variants=not args.no_variants,
         progress=not args.quiet,
         jobs=args.jobs,
+        pack=args.pack,
     )
     print(result.summary())
     return 0 if result.ok else 1

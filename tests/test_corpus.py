@@ -9,10 +9,10 @@ import pytest
 
 from analysis.errors import InputError
 from analysis.io.corpus import DOCUMENT_COLUMNS, iter_records, parse_date
+from analysis.io.documents import load_corpus
 from analysis.io.folders import split_front_matter
 from analysis.io.sanitize import normalise_text
 from analysis.resources.vocabulary import count_words
-from analysis.io.documents import load_corpus
 
 from .conftest import needs_fakes
 

@@ -96,6 +96,12 @@ def test_index_links_runs_with_status_and_provenance(batch):
     for item in ("corpus sha256", "git commit", "package version", "lexicon actors", "run date (UTC)"):
         assert item in page
     assert "is not a date" in page
+    # a guide first: what the report answers, the outlets with their counts, the variants, then the log
+    guide = page[:page.index("<h2>Run log</h2>")]
+    assert "what is in the corpus before any extraction" in guide and "01 · Corpus overview" in guide
+    assert re.search(r"SANA</td><td><code>sana</code></td><td>Syrian Arab News Agency[^<]*</td><td[^>]*>1</td>", guide)
+    assert "&lt;b&gt;evil&lt;/b&gt;" in guide and "<b>evil</b>" not in page
+    assert "outlets SANA" in guide and "3 reports from 3 outlets" in page
 
 
 def test_empty_selection_renders_a_clear_notice(batch):
@@ -117,6 +123,10 @@ def test_report_text_is_escaped_in_html(batch):
             assert 'href="javascript:' not in page
     page = _run(first, "all").reader_html.read_text()
     assert "&lt;script&gt;alert(" in page  # shown as text
+    docs = (first.index.parent / "documents.html").read_text()  # every report's text, marked up
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in docs
+    for bad in ("<script>alert(", "<img src=x onerror", "<b>evil</b>", 'href="javascript:'):
+        assert bad not in docs
 
 
 def test_second_run_uses_the_cache_and_is_reproducible(batch):

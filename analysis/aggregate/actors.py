@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 
 import pandas as pd
@@ -56,7 +57,7 @@ def salience_by_group(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: st
 def salience_over_time(mentions: pd.DataFrame, documents: pd.DataFrame, *, level: str = "actor_id",
                        freq: str = "Q", top: int = 8) -> pd.DataFrame:
     """Per period and actor: share of the period's reports that mention it (the ``top`` actors)."""
-    cols = ["period", level, "reports", "share_of_reports"]
+    cols = ["period", level, "reports", "period_reports", "share_of_reports"]
     docs = original_documents(documents)
     docs = docs[docs["date"].notna()] if "date" in docs else docs.iloc[0:0]
     m = mentions[mentions["doc_id"].isin(docs["doc_id"])] if not mentions.empty else mentions
@@ -68,8 +69,56 @@ def salience_over_time(mentions: pd.DataFrame, documents: pd.DataFrame, *, level
     per_doc = per_doc[per_doc[level].isin(keep)]
     out = per_doc.groupby(["period", level], sort=True).size().rename("reports").reset_index()
     n = period.value_counts()
-    out["share_of_reports"] = (out["reports"] / out["period"].map(n)).round(3)
+    out["period_reports"] = out["period"].map(n).astype(int)
+    out["share_of_reports"] = (out["reports"] / out["period_reports"]).round(3)
     return out[cols]
+
+
+def salience_matrix(salience: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source",
+                    level: str = "actor_id") -> tuple[pd.DataFrame, pd.Series]:
+    """Shares of reports (actors x groups), actors by overall presence, and each group's reports (n).
+
+    Args:
+        salience: :func:`salience_by_group` output.
+        documents: the documents it was computed on (repeated texts are left out of n).
+
+    Example:
+        >>> sal = pd.DataFrame({"source": ["x", "y", "y"], "actor_id": ["INTL", "INTL", "REBELS"], "reports": [1, 2, 3],
+        ...     "share_of_reports": [0.5, 0.4, 0.6], "mentions": [1, 2, 3], "mentions_per_report": [1, 1, 1]})
+        >>> docs = pd.DataFrame({"doc_id": list("abcdefg"), "source": ["x"] * 2 + ["y"] * 5, "duplicate_of": [None] * 7})
+        >>> wide, n = salience_matrix(sal, docs)
+        >>> wide.index.tolist(), wide.loc["REBELS"].tolist(), n.tolist()
+        (['INTL', 'REBELS'], [0.0, 0.6], [2, 5])
+    """
+    n = original_documents(documents).groupby(by).size()
+    if salience.empty:
+        return pd.DataFrame(), n
+    wide = salience.pivot_table(index=level, columns=by, values="share_of_reports", fill_value=0.0)
+    order = salience.groupby(level)["reports"].sum().sort_index().sort_values(ascending=False, kind="stable").index
+    wide = wide.reindex(index=order, columns=n.index, fill_value=0.0)
+    return wide.astype(float), n
+
+
+def cooccurrence_matrix(edges: pd.DataFrame, mentions: pd.DataFrame, *, level: str = "actor_id") -> pd.DataFrame:
+    """The co-occurrence counts as a symmetric actors x actors table (actors by reports naming them).
+
+    Pairs under the threshold of :func:`cooccurrence` are empty (NaN), the diagonal too.
+
+    Example:
+        >>> e = pd.DataFrame({"a": ["INTL"], "b": ["STATE_B"], "sentences": [4], "reports": [2]})
+        >>> m = pd.DataFrame({"doc_id": ["d", "d", "e"], "actor_id": ["INTL", "STATE_B", "STATE_B"]})
+        >>> cooccurrence_matrix(e, m).fillna(0).astype(int).values.tolist()
+        [[0, 4], [4, 0]]
+    """
+    if edges.empty:
+        return pd.DataFrame()
+    names = sorted(set(edges["a"]) | set(edges["b"]))
+    presence = mentions.groupby(level)["doc_id"].nunique() if not mentions.empty else pd.Series(dtype=int)
+    order = sorted(names, key=lambda a: (-int(presence.get(a, 0)), a))
+    wide = pd.DataFrame(float("nan"), index=order, columns=order)
+    for a, b, n in zip(edges["a"], edges["b"], edges["sentences"]):
+        wide.loc[a, b] = wide.loc[b, a] = float(n)
+    return wide
 
 
 def cooccurrence(mentions: pd.DataFrame, *, level: str = "actor_id", min_sentences: int = 2) -> pd.DataFrame:
@@ -132,6 +181,16 @@ def role_profile(mentions: pd.DataFrame, *, level: str = "actor_id", top: int = 
     return wide[["speaker", "agent", "target", "other"]].loc[keep]
 
 
+def role_shares(profile: pd.DataFrame) -> pd.DataFrame:
+    """Each actor's role counts (:func:`role_profile`) as shares of its mentions.
+
+    Example:
+        >>> role_shares(pd.DataFrame({"speaker": [1], "agent": [3]}, index=["INTL"])).values.tolist()
+        [[0.25, 0.75]]
+    """
+    return profile.div(profile.sum(axis=1).where(lambda s: s > 0), axis=0).fillna(0.0)
+
+
 def quoted_by_group(attributions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source",
                     level: str = "speaker_actor_id") -> pd.DataFrame:
     """Per group: who is quoted or cited (direct, indirect, according to), counts and shares.
@@ -166,6 +225,14 @@ def top_speakers(attributions: pd.DataFrame, documents: pd.DataFrame, *, by: str
     return out.groupby(by, sort=True).head(n)[cols].reset_index(drop=True)
 
 
+@lru_cache(maxsize=16384)
+def _sentences(doc_id: str, title: str | None, text: str) -> tuple:
+    """A report's sentences, remembered (report batches split the same reports again and again)."""
+    from ..extract.text import document_sentences
+
+    return tuple(document_sentences(doc_id, title, text))
+
+
 def candidates(documents: pd.DataFrame, *, dictionary=None, min_count: int = 3, top: int = 40) -> pd.DataFrame:
     """Frequent capitalised names the actor dictionary does not cover (to extend it).
 
@@ -173,10 +240,9 @@ def candidates(documents: pd.DataFrame, *, dictionary=None, min_count: int = 3, 
     :func:`analysis.extract.actor_candidates.actor_candidates`, leaving out the corpus's own location names.
     """
     from ..extract.actor_candidates import actor_candidates
-    from ..extract.text import document_sentences
 
     docs = original_documents(documents)
-    lists = [document_sentences(d, t if isinstance(t, str) else None, x)
+    lists = [_sentences(d, t if isinstance(t, str) else None, x if isinstance(x, str) else "")
              for d, t, x in zip(docs["doc_id"], docs["title"], docs["text"])]
     places = sorted(set(docs["location"].dropna().astype(str))) if "location" in docs else []
     out = actor_candidates(lists, dictionary=dictionary, min_count=min_count, places=places)

@@ -95,6 +95,12 @@ def tokens(text: str, *, stopwords: Iterable[str] | None = None, stem: bool | st
     return toks
 
 
+@lru_cache(maxsize=16384)
+def _text_counts(text: str, stop: frozenset[str], kind: str | None) -> Counter:
+    """Token counts of one text, remembered: report batches count the same reports again and again."""
+    return Counter(tokens(text, stopwords=stop, stem=kind or False))
+
+
 def log_odds(
     counts_a: Mapping[str, int] | pd.Series,
     counts_b: Mapping[str, int] | pd.Series,
@@ -211,8 +217,9 @@ def distinctive_words(
     groups = documents[by].fillna("").astype(str).to_numpy()
     texts = documents[list(columns)].fillna("").astype(str).agg("\n".join, axis=1).to_numpy()
     per_group: dict[str, Counter] = {}
+    kind = _stem_kind(stem)
     for g, t in zip(groups, texts):
-        per_group.setdefault(g, Counter()).update(tokens(t, stopwords=stop, stem=stem))
+        per_group.setdefault(g, Counter()).update(_text_counts(t, stop, kind))
     corpus: Counter = Counter()
     for c in per_group.values():
         corpus.update(c)

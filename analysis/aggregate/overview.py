@@ -38,6 +38,17 @@ def reports_per_group(documents: pd.DataFrame, *, by: str = "source") -> pd.Data
     return out.sort_values(["reports", by], ascending=[False, True], kind="stable").reset_index(drop=True)[cols]
 
 
+def time_freq(dates: pd.Series) -> str:
+    """``"M"`` (months) for dates spanning up to three years, else ``"Q"`` (quarters).
+
+    Example:
+        >>> time_freq(pd.Series(pd.to_datetime(["2013-01-01", "2018-01-01"])))
+        'Q'
+    """
+    d = pd.Series(dates).dropna()
+    return "M" if d.empty or (d.max() - d.min()).days <= 3 * 366 else "Q"
+
+
 def reports_over_time(documents: pd.DataFrame, *, by: str = "source", freq: str = "auto") -> pd.DataFrame:
     """Reports per period and group (``period`` is the period's first day).
 
@@ -49,8 +60,7 @@ def reports_over_time(documents: pd.DataFrame, *, by: str = "source", freq: str 
     if dated.empty:
         return pd.DataFrame(columns=cols)
     if freq == "auto":
-        span_days = (dated["date"].max() - dated["date"].min()).days
-        freq = "M" if span_days <= 3 * 366 else "Q"
+        freq = time_freq(dated["date"])
     period = dated["date"].dt.to_period(freq).dt.start_time
     out = (dated.assign(period=period, _g=group_labels(dated[by]))
            .groupby(["period", "_g"], sort=True).size().rename("reports").reset_index()
@@ -70,6 +80,15 @@ def length_table(documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame
         "under_50_words": g.apply(lambda s: int((s < 50).sum())),
     }).reset_index().rename(columns={"_g": by})
     return out[cols]
+
+
+def report_list(documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
+    """Every report: id, group, date, title, words, and the report it repeats (if any), by date."""
+    cols = ["doc_id", by, "date", "title", "n_words", "duplicate_of"]
+    cols = list(dict.fromkeys(c for c in cols if c in documents.columns))
+    if documents.empty:
+        return pd.DataFrame(columns=cols)
+    return documents.sort_values(["date", "doc_id"], kind="stable")[cols].reset_index(drop=True)
 
 
 def duplicates_table(documents: pd.DataFrame) -> pd.DataFrame:

@@ -43,7 +43,7 @@ from .claim_words import (
     PHRASE_CUES,
     STOP_NP,
     ClaimWords,
-    claim_words,
+    claim_words,  # noqa: F401 (used by the examples)
 )
 from .numbers import UNITS, Quantity, Token, find_quantities, tokenize
 

@@ -110,7 +110,7 @@ def load_lexicons(overrides: Mapping[str, str | Path] | None = None, *, pack: st
 
     Example:
         >>> sorted(load_lexicons().paths)
-        ['actors', 'casualties', 'frames', 'labels', 'pack', 'parties', 'stopwords', 'vader', 'victims']
+        ['actors', 'casualties', 'frames', 'labels', 'pack', 'parties', 'stopwords', 'style', 'vader', 'victims']
         >>> load_lexicons(pack="syria").pack.name
         'syria'
     """

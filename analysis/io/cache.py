@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from .. import __version__
 from ..paths import PACKAGE_DIR
+from ..resources.registry import LEXICONS
 
 
 @lru_cache(maxsize=1)
@@ -23,12 +24,14 @@ def code_version() -> str:
 
 
 def cache_key(prov: Mapping[str, Any]) -> str:
-    """Cache key from the corpus hash, code version, lexicon hashes and options."""
+    """Cache key from the corpus hash, code version, the hashes of the lexicons tables depend on,
+    and the options."""
     parts = {
         "corpus_sha256": prov["corpus_sha256"],
         "code_version": prov["code_version"],
         "pack": (prov.get("pack") or {}).get("name"),
-        "lexicons": {k: v["sha256"] for k, v in prov["lexicons"].items()},
+        "lexicons": {k: v["sha256"] for k, v in prov["lexicons"].items()
+                     if k not in LEXICONS or LEXICONS[k].extraction},
         "columns": prov.get("columns") or {},
         "skip_bad_lines": bool(prov.get("skip_bad_lines")),
     }

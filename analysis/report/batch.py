@@ -30,11 +30,9 @@ YAML is read with ``yaml.safe_load``; parameters reach notebooks only as papermi
 
 from __future__ import annotations
 
-import datetime as dt
-import html
-import json
 import os
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,8 +41,10 @@ from typing import Any, Iterable, Mapping, Sequence
 import yaml
 
 from ..errors import InputError
-from ..io.provenance import corpus_rows
 from ..paths import DEMO_CORPUS, NOTEBOOK_DIR, PROJECT_ROOT, REPORTS_DIR
+from ..resources.packs import bundled_packs, pack_folder
+from .docpages import write_documents_page
+from .indexpage import write_index
 
 ALL = "all"
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -210,19 +210,31 @@ def notebook_parameters(path: Path) -> dict[str, Any]:
     return dict(pm.inspect_notebook(str(path)))
 
 
-def render_html(executed: Path, target: Path, *, hide_code: bool) -> None:
-    """Render an executed notebook to HTML (reader's version hides code and prompts)."""
+def _title(run: Run, executed: Path) -> str:
     import nbformat
-    from nbconvert import HTMLExporter
 
-    nb = nbformat.read(executed, as_version=4)
-    exporter = HTMLExporter(template_name="lab")
-    exporter.exclude_input = hide_code
-    exporter.exclude_input_prompt = hide_code
-    exporter.exclude_output_prompt = hide_code
-    body, _ = exporter.from_notebook_node(nb)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(body, encoding="utf-8")
+    from .htmlrender import page_title
+
+    variant = "all reports" if run.variant.name == ALL else run.variant.name
+    return page_title(nbformat.read(executed, as_version=4), variant)
+
+
+def render(run: Run) -> None:
+    """Render the reader's page and the page with code of an executed run (errors recorded)."""
+    from .htmlrender import render_html
+
+    if not run.executed.is_file():
+        return
+    try:
+        title = _title(run, run.executed)
+        render_html(run.executed, run.reader_html, hide_code=True, title=title,
+                    other=("With code", run.full_html.name))
+        render_html(run.executed, run.full_html, hide_code=False, title=f"{title} (with code)",
+                    other=("Reader's version", run.reader_html.name))
+    except Exception as exc:  # noqa: BLE001
+        if run.status == "ok":
+            run.status = "failed"
+            run.error = f"HTML rendering failed: {_error_of(exc)}"
 
 
 def _error_of(exc: BaseException) -> str:
@@ -233,62 +245,100 @@ def _error_of(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".strip()
 
 
-def execute(run: Run) -> None:
-    """Run one notebook with papermill, then render both HTML versions; never raises."""
+def execute(run: Run, kernel=None) -> None:
+    """Run one notebook with papermill (in ``kernel``, a warm kernel, when given), then render it; never raises."""
     import papermill as pm
 
     started = time.time()
     run.executed.parent.mkdir(parents=True, exist_ok=True)
     try:
-        pm.execute_notebook(
-            str(NOTEBOOK_DIR / f"{run.notebook}.ipynb"),
-            str(run.executed),
-            parameters=run.parameters,
-            kernel_name="python3",
-            progress_bar=False,
-            cwd=str(PROJECT_ROOT),
-            report_mode=False,
-        )
+        if kernel is None:
+            pm.execute_notebook(str(NOTEBOOK_DIR / f"{run.notebook}.ipynb"), str(run.executed),
+                                parameters=run.parameters, kernel_name="python3", progress_bar=False,
+                                cwd=str(PROJECT_ROOT), report_mode=False)
+        else:
+            kernel.run(NOTEBOOK_DIR / f"{run.notebook}.ipynb", run.executed, run.parameters)
         run.status = "ok"
     except Exception as exc:  # noqa: BLE001 - any failure of one run is recorded, not raised
         run.status = "failed"
         run.error = _error_of(exc)
     finally:
         run.seconds = round(time.time() - started, 2)
-    if run.executed.is_file():
-        for target, hide in ((run.reader_html, True), (run.full_html, False)):
-            try:
-                render_html(run.executed, target, hide_code=hide)
-            except Exception as exc:  # noqa: BLE001
-                if run.status == "ok":
-                    run.status = "failed"
-                    run.error = f"HTML rendering failed: {_error_of(exc)}"
-
-
-def _execute_copy(run: Run) -> tuple[str, str, float]:
-    """Run in a worker process; return what the parent's :class:`Run` needs."""
-    execute(run)
-    return run.status, run.error, run.seconds
+    render(run)
 
 
 def default_jobs() -> int:
-    """Notebooks run at once: one per core, at most 4 (each run is a kernel process)."""
+    """Notebooks run at once: one per core, at most 4 (each worker keeps one kernel)."""
     return max(1, min(4, os.cpu_count() or 1))
 
 
+def _next_run(todo: list[Run], last: str | None) -> Run | None:
+    """The next run for a worker: another variant of the notebook it ran last when there is one."""
+    for i, r in enumerate(todo):
+        if r.notebook == last:
+            return todo.pop(i)
+    return todo.pop(0) if todo else None
+
+
+def run_all(runs: Sequence[Run], *, jobs: int, logs: Path, progress: bool = True) -> None:
+    """Run every pending run on ``jobs`` warm kernels (threads), with one progress bar."""
+    import threading
+
+    from ..progress import progress_enabled
+    from .kernels import borrow, give_back
+
+    todo = [r for r in runs if r.status == "pending"]
+    lock = threading.Lock()
+    bar = None
+    if progress and progress_enabled():
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(todo), desc="reports", unit="run", dynamic_ncols=True)
+
+    def worker(i: int) -> None:
+        last = None
+        with lock:
+            if not todo:
+                return
+        kernel = borrow(cwd=PROJECT_ROOT, log=logs / f"kernel-{i + 1}.log")
+        try:
+            while True:
+                with lock:
+                    run = _next_run(todo, last)
+                if run is None:
+                    return
+                last = run.notebook
+                execute(run, kernel)
+                with lock:
+                    if bar is not None:
+                        bar.set_postfix_str(f"{run.stem} {run.status} in {run.seconds:.0f} s", refresh=False)
+                        bar.update(1)
+        finally:
+            give_back(kernel)
+
+    threads = [threading.Thread(target=worker, args=(i,), name=f"report-{i + 1}") for i in range(max(1, jobs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if bar is not None:
+        bar.close()
+
+
 def plan_runs(notebooks: Sequence[str], variants: Sequence[Variant], corpus: str, out: Path,
-              declared: Mapping[str, Mapping[str, Any]]) -> list[Run]:
-    """Every (notebook, variant) run with its parameters and output paths."""
+              declared: Mapping[str, Mapping[str, Any]], *, pack: str | None = None) -> list[Run]:
+    """Every (notebook, variant) run with its parameters and output paths (``pack``: the conflict
+    pack every run uses, unless a variant sets its own)."""
     runs = []
     for var in [Variant(ALL, {}), *variants]:
         for name in notebooks:
             if var.notebooks is not None and name not in var.notebooks:
                 continue
             stem = f"{name}-{var.slug}"
-            params = {"corpus": corpus, **var.parameters,
+            params = {"corpus": corpus, **({"pack": pack} if pack else {}), **var.parameters,
                       "out_dir": str(out / "figures" / stem)}
             run = Run(name, var, params, executed=out / "executed" / f"{stem}.ipynb",
-                      reader_html=out / f"{stem}.html", full_html=out / "full" / f"{stem}.html",
+                      reader_html=out / f"{stem}.html", full_html=out / f"{stem}-with-code.html",
                       figures=out / "figures" / stem)
             unknown = sorted(set(params) - set(declared[name]))
             if unknown:
@@ -308,6 +358,7 @@ def run_reports(
     variants: bool = True,
     progress: bool = True,
     jobs: int | None = None,
+    pack: str | Path | None = None,
 ) -> ReportResult:
     """Run every notebook for the corpus and each configured variant; write the index.
 
@@ -320,6 +371,7 @@ def run_reports(
         variants: False runs only the whole-corpus reports.
         progress: a progress bar over the runs (on a terminal).
         jobs: notebooks run at once (default: one per core, at most 4).
+        pack: the conflict pack (a bundled name or a folder; default: the Syria pack).
 
     Returns:
         A :class:`ReportResult`; ``ok`` is False when any run failed.
@@ -327,7 +379,6 @@ def run_reports(
     Raises:
         InputError: a bad corpus, config or notebook name (nothing is run then).
     """
-    from ..progress import progress_bar
     from ..run.pipeline import load_tables
 
     corpus_path = Path(corpus).expanduser().resolve() if corpus else DEMO_CORPUS
@@ -343,92 +394,39 @@ def run_reports(
 
     os.environ.setdefault("PYTHONHASHSEED", "0")  # kernels inherit it: stable set/dict order
     started = time.time()
-    tables = load_tables(corpus_path)
+    from .kernels import warm_pool
+
+    at_most = len(chosen) * (1 + (len(entries) if variants else 0))
+    warming = warm_pool(min(jobs or default_jobs(), at_most), cwd=PROJECT_ROOT, logs=out_dir / "logs") \
+        if corpus_path.exists() else []  # kernels start and import while the tables load
+    # a bad pack stops here, before any run; a bundled pack goes by its name, a folder by its full path
+    pack_dir = (str(pack) if str(pack) in bundled_packs() else str(pack_folder(pack))) if pack else None
+    tables = load_tables(corpus_path, pack=pack_dir)
     extraction = {"seconds": round(time.time() - started, 2), "cache": tables.provenance.get("cache")}
     var_list = expand_variants(entries, tables.documents) if variants else []
     declared = {n: notebook_parameters(NOTEBOOK_DIR / f"{n}.ipynb") for n in chosen}
-    runs = plan_runs(chosen, var_list, str(corpus_path), out_dir, declared)
+    runs = plan_runs(chosen, var_list, str(corpus_path), out_dir, declared, pack=pack_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     todo = [r for r in runs if r.status == "pending"]
     jobs = max(1, min(jobs or default_jobs(), len(todo) or 1))
-    if jobs == 1:
-        for run in progress_bar(todo, desc="reports", unit="run", total=len(todo)) if progress else todo:
-            execute(run)
-    else:
-        from concurrent.futures import ProcessPoolExecutor
+    page_error: list[str] = []
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            done = pool.map(_execute_copy, todo)
-            for run, result in zip(todo, progress_bar(done, desc="reports", unit="run", total=len(todo)) if progress else done):
-                run.status, run.error, run.seconds = result
+    def documents_page() -> None:
+        try:
+            write_documents_page(tables, out_dir)
+        except Exception as exc:  # noqa: BLE001 - reported in the index, the reports still run
+            page_error.append(_error_of(exc))
+
+    docs_page = threading.Thread(target=documents_page, name="documents-page")
+    docs_page.start()
+    for t in warming:
+        t.join()
+    run_all(runs, jobs=jobs, logs=out_dir / "logs", progress=progress)
+    docs_page.join()
     prov = dict(tables.provenance)
     prov["extraction"] = extraction
     prov["config"] = str(config) if config else None
     prov["total_seconds"] = round(time.time() - started, 2)
-    index = write_index(out_dir, runs, prov)
+    prov["documents_page"] = f"failed: {page_error[0]}" if page_error else "documents.html"
+    index = write_index(out_dir, runs, prov, documents=tables.documents)
     return ReportResult(runs, index, prov)
-
-
-# --------------------------------------------------------------------------- index
-
-
-_CSS = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
-h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f4f4f4}.ok{color:#17692f;font-weight:600}.failed{color:#b00020;font-weight:600}
-code{font-size:.85rem}.err{color:#b00020;font-size:.85rem;white-space:pre-wrap}
-"""
-
-
-def _rel(path: Path, base: Path) -> str:
-    return os.path.relpath(path, base).replace(os.sep, "/")
-
-
-def write_index(out: Path, runs: Sequence[Run], prov: Mapping[str, Any]) -> Path:
-    """Write ``index.html``: provenance, counts, and one row per run with status and links."""
-    esc = html.escape
-    prov_rows = corpus_rows(prov, sha_chars=64) + [
-        ("extraction", f"{prov['extraction']['seconds']} s (cache {prov['extraction']['cache']})"),
-        ("report config", prov.get("config") or "none"),
-        ("run date (UTC)", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")),
-        ("total time", f"{prov.get('total_seconds')} s"),
-    ]
-    prov_html = "\n".join(f"<tr><th>{esc(str(k))}</th><td><code>{esc(str(v))}</code></td></tr>" for k, v in prov_rows)
-    rows = []
-    for r in runs:
-        links = []
-        if r.reader_html.is_file():
-            links.append(f'<a href="{esc(_rel(r.reader_html, out))}">report</a>')
-        if r.full_html.is_file():
-            links.append(f'<a href="{esc(_rel(r.full_html, out))}">with code</a>')
-        if r.executed.is_file():
-            links.append(f'<a href="{esc(_rel(r.executed, out))}">notebook</a>')
-        params = {k: v for k, v in r.parameters.items() if k not in {"corpus", "out_dir"}}
-        err = f'<div class="err">{esc(r.error)}</div>' if r.error else ""
-        rows.append(
-            f"<tr><td>{esc(r.notebook)}</td><td>{esc(r.variant.name)}</td>"
-            f"<td><code>{esc(json.dumps(params, ensure_ascii=False)) if params else '(whole corpus)'}</code></td>"
-            f'<td class="{esc(r.status)}">{esc(r.status)}{err}</td><td>{r.seconds:.1f} s</td>'
-            f"<td>{' · '.join(links) or '-'}</td></tr>"
-        )
-    n_ok = sum(r.status == "ok" for r in runs)
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>conflict-coverage reports</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head>
-<body>
-<h1>conflict-coverage reports</h1>
-<p>{n_ok} of {len(runs)} runs succeeded. Each report opens with its own provenance; the
-<em>with code</em> version shows how every table and figure was made.</p>
-<h2>Corpus and run</h2>
-<table>{prov_html}</table>
-<h2>Reports</h2>
-<table><thead><tr><th>notebook</th><th>variant</th><th>parameters</th><th>status</th><th>time</th><th>links</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody></table>
-</body></html>
-"""
-    index = out / "index.html"
-    index.write_text(page, encoding="utf-8")
-    return index

@@ -7,6 +7,13 @@ that match ``sources`` and the date window, and returns a :class:`Report` that k
 figures go and what its provenance is. An empty selection is not an error: ``report.empty`` is
 True and :meth:`Report.notice` says plainly that no reports match.
 
+Outlets are shown by their display names (``resources/lexicons/style.yml``). When the selection holds a
+single outlet, :attr:`Report.compared` adds the rest of the corpus (same dates) as one group,
+``rest of corpus``, so that figures compare the outlet with the others instead of drawing
+single bars. What the reader sees goes through :meth:`Report.show` (a figure with its alt text
+and links to its data), :meth:`Report.table` (a complete interactive table) and
+:meth:`Report.findings`; an empty figure or table becomes one line saying so.
+
 Example:
     >>> rep = open_report(corpus="data/demo", sources=["sana"], out_dir="/tmp/r")   # doctest: +SKIP
     >>> rep.tables.claims.head()                                                    # doctest: +SKIP
@@ -15,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import html
+import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,14 +30,16 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, LexiconError
 from ..io.corpus import parse_date
 from ..io.documents import group_labels
 from ..io.provenance import provenance_table
 from ..io.tables import TABLE_NAMES, Tables
-from ..paths import PROJECT_ROOT, REPORTS_DIR
+from ..paths import PACK_DIR, PROJECT_ROOT, REPORTS_DIR
+from ..resources.packs import Pack, load_pack
 from ..run.pipeline import load_tables
 from .plots import save_figure
+from .style import REST, Style, load_style
 
 
 def resolve_path(path: str | Path) -> Path:
@@ -44,6 +54,26 @@ def _check_str(name: str, value: Any) -> str:
     if not isinstance(value, str):
         raise InputError(f"parameter {name}: expected a string, got {type(value).__name__} {value!r}")
     return value.strip()
+
+
+def _check_pack(value: Any) -> Pack:
+    """The ``pack`` parameter: a bundled pack's name, or a folder (relative to the project root)."""
+    name = _check_str("pack", value)
+    if name and not (PACK_DIR / name / "pack.yml").is_file():
+        name = str(resolve_path(name))
+    return load_pack(name or None)
+
+
+def _check_referent(value: Any, role: str, labels_path: str | None, pack: Pack) -> str:
+    """A naming referent parameter: empty gives the pack's default (``defaults.referent``)."""
+    from ..extract.labels import load_labels
+
+    ref = _check_str("referent", value) or pack.referent(role) or ""
+    referents = list(load_labels(labels_path, pack=pack).referents)
+    if ref not in referents:
+        raise InputError(f"parameter referent: {ref!r} is not a referent of the labels lexicon; use one of "
+                         f"{', '.join(referents)} (empty: the pack's default)")
+    return ref
 
 
 def _check_date(name: str, value: Any) -> pd.Timestamp | None:
@@ -88,6 +118,13 @@ class Report:
     group_by: str
     started: float = field(default_factory=time.time)
     figures: list[Path] = field(default_factory=list)
+    compared: Tables | None = None
+    style: Style = field(default_factory=load_style)
+    pack: Pack = field(default_factory=load_pack)
+
+    def __post_init__(self):
+        if self.compared is None:
+            self.compared = self.tables
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -103,6 +140,25 @@ class Report:
     def empty(self) -> bool:
         """True when no report matches the selection."""
         return self.tables.documents.empty
+
+    @property
+    def group_word(self) -> str:
+        """What a group is called in titles: ``outlet`` for sources, else the column's name."""
+        return "outlet" if self.group_by == "source" else self.group_by.replace("_", " ")
+
+    @property
+    def versus_rest(self) -> bool:
+        """True when figures compare the selection's one outlet with the rest of the corpus."""
+        return self.compared is not self.tables
+
+    @property
+    def page_dir(self) -> Path:
+        """Where the reader's page lives: figures go to ``<page_dir>/figures/<run>/``."""
+        return self.out_dir.parent.parent if self.out_dir.parent.name == "figures" else self.out_dir
+
+    def link(self, path: Path) -> str:
+        """A relative link from the reader's page to a file written by this run."""
+        return os.path.relpath(path, self.page_dir).replace(os.sep, "/")
 
     def selection_text(self) -> str:
         """The selection in words, e.g. ``outlets sana, manar; 2017-01-01 to 2017-12-31``."""
@@ -133,28 +189,132 @@ class Report:
             )
         return HTML(f'<p class="tex2jax_ignore">Selection: {sel}: <strong>{n}</strong> of {total} reports.</p>')
 
-    def provenance(self) -> pd.DataFrame:
-        """The provenance table shown at the top of every report."""
+    def start(self):
+        """Set up the page (the offline table library, once) and show the selection notice.
+
+        Returns the line that says a one-outlet report is compared with the rest of the
+        corpus, or None.
+        """
+        from IPython.display import HTML, display
+
+        from .htmltables import page_setup_html
+
+        display(HTML(page_setup_html()))
+        display(self.notice())
+        if not self.versus_rest:
+            return None
+        docs = self.compared.documents
+        name = str(self.documents[self.group_by].iloc[0])
+        rest = docs.loc[docs[self.group_by] == REST, "doc_id"]
+        original = self.all_tables.documents
+        groups = original.loc[original["doc_id"].isin(rest), self.group_by].nunique()
+        return HTML(f"<p>This report covers one {html.escape(self.group_word)}, <b>{html.escape(name)}</b>. Figures "
+                    f"compare it with the <b>rest of the corpus</b> over the same dates: {len(rest):,} reports "
+                    f"from {groups} other {html.escape(self.group_word)}{'s' if groups != 1 else ''}.</p>")
+
+    def provenance(self):
+        """The provenance table, in a collapsed section (it closes the report)."""
+        from IPython.display import HTML
+
         prov = dict(self.tables.provenance)
         prov["n_documents"] = f"{len(self.documents)} selected of {len(self.all_tables.documents)}"
         prov["n_skipped"] = len(self.tables.skipped)
-        return provenance_table(prov, parameters=self.parameters, started=self.started).set_index("item")
+        table = provenance_table(prov, parameters=self.parameters, started=self.started)
+        rows = "".join(f"<tr><th>{html.escape(str(k))}</th><td><code>{html.escape(str(v))}</code></td></tr>"
+                       for k, v in zip(table["item"], table["value"]))
+        return HTML('<details class="cc-provenance"><summary>Provenance: corpus, code, lexicons and parameters of '
+                    f'this run</summary><table class="cc-prov">{rows}</table></details>')
+
+    def outlets_key(self):
+        """A collapsed key of the outlets in this report: name, code, what it is, reports."""
+        from IPython.display import HTML
+
+        docs = self.documents
+        if "source" not in docs or docs.empty:
+            return HTML("")
+        counts = docs.groupby("source").size()
+        rows = []
+        for name in self.style.outlet_order(counts.index):
+            code = self.style.outlet_code(name)
+            about = self.style.outlets.get(code, {}).get("about", "")
+            rows.append(f"<tr><td>{html.escape(name)}</td><td><code>{html.escape(code)}</code></td>"
+                        f"<td>{html.escape(about)}</td><td class='cc-num'>{int(counts[name]):,}</td></tr>")
+        return HTML(f'<details class="cc-key"><summary>Outlets in this report ({len(counts)})</summary><table>'
+                    "<tr><th>outlet</th><th>code in the corpus</th><th>what it is</th><th>reports</th></tr>"
+                    f"{''.join(rows)}</table></details>")
 
     def save(self, fig, data: pd.DataFrame, name: str) -> Path:
         """Save a figure (PNG + CSV of its data) under ``out_dir`` and close it."""
         import matplotlib.pyplot as plt
+
 
         png, _ = save_figure(fig, data, name, self.out_dir)
         self.figures.append(png)
         plt.close(fig)
         return png
 
-    def show(self, fig, data: pd.DataFrame, name: str):
-        """Save a figure and return an Image to display inline."""
-        from IPython.display import Image
+    def show(self, fig, data: pd.DataFrame, name: str, *, rows: pd.DataFrame | None = None, table: str = "",
+             rows_what: str = "rows", alt: str = ""):
+        """Save a figure and show it with its alt text and links to its data.
 
+        Args:
+            fig: the figure (``fig.alt_text``, set by :mod:`analysis.plots`, is its alt text).
+            data: the data it plots, saved as ``<name>.csv``.
+            name: file stem.
+            rows: the rows behind it (claims, mentions...), saved as ``<name>-rows.csv``.
+            table: the anchor name of the table on this page that lists those rows.
+            rows_what: what the rows are, for the link ("claims", "mentions").
+            alt: alt text overriding the figure's own.
+
+        An empty ``data`` shows one line instead of an empty figure (its CSV is still written).
+        """
+        import matplotlib.pyplot as plt
+        from IPython.display import HTML
+
+        from .htmltables import empty_html, figure_html
+
+        title = getattr(fig, "title_text", "") or name
+        if data.empty or getattr(fig, "empty", False):
+            plt.close(fig)
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            data.to_csv(self.out_dir / f"{name}.csv", index=False, lineterminator="\n")
+            return HTML(empty_html(f"{title}: nothing to show for this selection."))
         png = self.save(fig, data, name)
-        return Image(filename=str(png))
+        links = [(f"figure data (CSV, {len(data):,} rows)", self.link(png.with_suffix(".csv")))]
+        if rows is not None:
+            rows_csv = self.out_dir / f"{name}-rows.csv"
+            rows.to_csv(rows_csv, index=False, lineterminator="\n")
+            links.append((f"the {len(rows):,} {rows_what} behind it (CSV)", self.link(rows_csv)))
+        if table:
+            links.append((f"the table of {rows_what}", f"#table-{table}"))
+        return HTML(figure_html(png, alt=alt or getattr(fig, "alt_text", "") or title, links=links))
+
+    def table(self, df: pd.DataFrame, name: str, *, caption: str = "", empty: str | None = None,
+              html_columns: tuple[str, ...] = ()):
+        """A complete interactive table (search, sort, pages) with its CSV, or one line when empty.
+
+        ``empty`` is the line shown for an empty table ("" shows nothing: another line said it).
+        """
+        from IPython.display import HTML
+
+        from .htmltables import DOCUMENTS_PAGE, empty_html, table_html
+
+        if df.empty:
+            return HTML(empty_html(empty) if empty != "" else "") if empty is not None \
+                else HTML(empty_html("No rows for this selection."))
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        csv = self.out_dir / f"table-{name}.csv"
+        df.drop(columns=list(html_columns)).to_csv(csv, index=False, lineterminator="\n")
+        return HTML(table_html(df, name=name, caption=caption, csv=self.link(csv), html_columns=html_columns,
+                               page=self.link(self.page_dir / DOCUMENTS_PAGE)))
+
+    def findings(self, items: Sequence[tuple[str, str]]):
+        """Key findings as a list: each an HTML sentence and the section heading it links to."""
+        from IPython.display import HTML
+
+        from .findings import findings_html
+
+        return HTML(findings_html(items))
 
 
 def open_report(
@@ -170,6 +330,7 @@ def open_report(
     engine: str = "local",
     workers: int = 0,
     scheduler: str = "",
+    pack: str = "",
     **extra: Any,
 ) -> Report:
     """Validate a notebook's parameters, load the tables and select the reports.
@@ -185,12 +346,14 @@ def open_report(
         engine: ``"local"`` or ``"dask"``: how to extract when the tables are not cached.
         workers: Dask workers (0: one per core).
         scheduler: address of an existing Dask scheduler (empty: a local cluster).
-        **extra: further notebook parameters, recorded in the provenance.
+        pack: the conflict pack, a bundled name (``syria``, ``muc4``) or a folder (empty: syria).
+        **extra: further notebook parameters, recorded in the provenance; ``referent`` (empty:
+            the pack's default referent) is checked against the labels lexicon.
 
     Raises:
         InputError: a parameter of the wrong type or value, or a bad corpus/lexicon.
     """
-    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 80)
     corpus_s = _check_str("corpus", corpus)
     if not corpus_s:
@@ -203,6 +366,12 @@ def open_report(
     if lexicons is not None and not isinstance(lexicons, Mapping):
         raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {lexicons!r}")
     lex = {k: str(resolve_path(v)) for k, v in (lexicons or {}).items()}
+    style_path = lex.pop("style", None)
+    try:
+        pack_obj = _check_pack(pack)
+    except LexiconError as exc:
+        raise InputError(f"parameter pack: {exc}") from None
+    style = load_style(style_path, pack=pack_obj)
     engine = _check_str("engine", engine) or "local"
     if engine not in ("local", "dask"):
         raise InputError(f"parameter engine: {engine!r}; use 'local' or 'dask'")
@@ -212,7 +381,9 @@ def open_report(
     if scheduler and workers:
         raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
     tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None,
-                         scheduler=scheduler or None)
+                         scheduler=scheduler or None, pack=pack_obj.folder)
+    if "referent" in extra:
+        extra["referent"] = _check_referent(extra["referent"], "referent", lex.get("labels"), pack_obj)
     docs = tables.documents
     if group_by not in docs.columns:
         raise InputError(
@@ -222,21 +393,53 @@ def open_report(
     mask = pd.Series(True, index=docs.index)
     if src:
         mask &= docs["source"].fillna("").str.lower().isin(src)
+    in_dates = _date_mask(docs, d_from, d_to)
+    selected = _grouped(select_tables(tables, docs.loc[mask & in_dates, "doc_id"].tolist()), group_by, style)
+    compared = _versus_rest(tables, selected, docs.loc[in_dates, "doc_id"], group_by, style)
+    params = {"corpus": corpus_s, "sources": src, "date_from": date_from or "", "date_to": date_to or "",
+              "group_by": group_by, "out_dir": out_dir, "lexicons": dict(lexicons or {}), "engine": engine,
+              "workers": workers, "scheduler": scheduler, "pack": pack_obj.name, **extra}
+    out = resolve_path(out_dir) if out_dir else REPORTS_DIR / "figures" / notebook
+    from .plots import use_style
+
+    use_style(style_path, pack=pack_obj)
+    return Report(notebook=notebook, parameters=params, all_tables=tables, tables=selected, out_dir=out,
+                  group_by=group_by, compared=compared, style=style, pack=pack_obj)
+
+
+def _date_mask(docs: pd.DataFrame, d_from: pd.Timestamp | None, d_to: pd.Timestamp | None) -> pd.Series:
+    mask = pd.Series(True, index=docs.index)
     if d_from is not None:
         mask &= docs["date"] >= d_from
     if d_to is not None:
         mask &= docs["date"] <= d_to
-    selected = select_tables(tables, docs.loc[mask, "doc_id"].tolist())
-    sel_docs = selected.documents
-    sel_docs[group_by] = group_labels(sel_docs[group_by])
-    params = {"corpus": corpus_s, "sources": src, "date_from": date_from or "", "date_to": date_to or "",
-              "group_by": group_by, "out_dir": out_dir, "lexicons": dict(lexicons or {}), "engine": engine,
-              "workers": workers, "scheduler": scheduler, **extra}
-    out = resolve_path(out_dir) if out_dir else REPORTS_DIR / "figures" / notebook
-    return Report(notebook=notebook, parameters=params, all_tables=tables, tables=selected, out_dir=out,
-                  group_by=group_by)
+    return mask
+
+
+def _grouped(tables: Tables, group_by: str, style: Style) -> Tables:
+    """The tables with the group column readable: missing values named, outlets by display name."""
+    docs = tables.documents
+    docs[group_by] = group_labels(docs[group_by])
+    if group_by == "source":
+        docs["source"] = docs["source"].map(style.outlet_name)
+    return tables
+
+
+def _versus_rest(tables: Tables, selected: Tables, in_dates: pd.Series, group_by: str, style: Style) -> Tables:
+    """For a one-group selection: the selection plus the rest of the corpus (same dates) as ``REST``.
+
+    Any other selection is compared within itself (returned as is).
+    """
+    sel_ids = set(selected.documents["doc_id"])
+    rest_ids = [d for d in in_dates if d not in sel_ids]
+    if selected.documents[group_by].nunique() != 1 or not rest_ids:
+        return selected
+    both = _grouped(select_tables(tables, [*selected.documents["doc_id"], *rest_ids]), group_by, style)
+    docs = both.documents
+    docs[group_by] = docs[group_by].where(docs["doc_id"].isin(sel_ids), REST)
+    return both
 
 
 def with_tables(report: Report, tables: Tables) -> Report:
     """A copy of ``report`` with other tables (for tests and what-if selections)."""
-    return replace(report, tables=tables)
+    return replace(report, tables=tables, compared=tables)

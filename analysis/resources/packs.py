@@ -14,7 +14,7 @@ on the command line and the notebooks' ``pack`` parameter pick one.
     description: Political violence in Latin America, 1988-1990
     groups:                                 # id -> kind, or a mapping with kind, label, colour, country
       SAL_GOV: {kind: state, label: Salvadoran state, country: El Salvador}
-      FMLN: {kind: armed_nonstate, country: El Salvador}
+      FMLN: {kind: armed_nonstate, country: El Salvador, side: insurgency}  # side: groups acting together
       PEOPLE: civilians
     countries:                              # optional: place words that set a report's country
       El Salvador: [El Salvador, San Salvador, Salvadoran]
@@ -61,7 +61,7 @@ MONITOR_KINDS = frozenset({"monitor_ngo", "international"})
 DEFAULT_PACK = "syria"
 
 _TOP_KEYS = {"name", "description", "language", "period", "groups", "countries", "defaults", "files", "notes"}
-_GROUP_KEYS = {"kind", "label", "colour", "country"}
+_GROUP_KEYS = {"kind", "label", "colour", "country", "side"}
 _DEFAULT_KEYS = {"referent", "state_referent", "own_state", "fallback", "coalition_after"}
 _GROUP_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -81,6 +81,7 @@ class Pack:
     colours: Mapping[str, str] = field(default_factory=dict)
     countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     group_country: Mapping[str, str] = field(default_factory=dict)
+    sides: Mapping[str, str] = field(default_factory=dict)
     defaults: Mapping[str, Any] = field(default_factory=dict)
     files: Mapping[str, Path] = field(default_factory=dict)
 
@@ -128,6 +129,16 @@ class Pack:
         """A group's display label (its id when the pack gives none)."""
         return self.labels.get(group) or group
 
+    def side(self, group: str | None) -> str | None:
+        """The side a group acts with (``side:`` in ``pack.yml``; a group without one is its own side).
+
+        Example:
+            >>> p = load_pack("syria")
+            >>> p.side(p.own_state[0]) == p.side(p.groups_of("foreign_state")[0])
+            True
+        """
+        return self.sides.get(group, group) if group else None
+
     def country_groups(self, country: str, *kinds: str) -> tuple[str, ...]:
         """The groups of ``kinds`` that the pack places in ``country``."""
         return tuple(g for g in self.groups_of(*kinds) if self.group_country.get(g) == country)
@@ -153,6 +164,17 @@ def pack_folder(name_or_folder: str | Path | None) -> Path:
         raise LexiconError(f"{path}: no pack.yml in this folder; a pack folder needs one "
                            f"(python -m analysis lexicon draft CORPUS --out {path} writes a starter pack)")
     raise LexiconError(f"--pack {value}: no such pack; bundled packs: {', '.join(bundled_packs())}; or give a folder")
+
+
+def pack_of(provenance: Mapping[str, Any] | None) -> Pack:
+    """The pack a run's provenance names (its folder), else the default pack.
+
+    Example:
+        >>> pack_of({"pack": {"name": "muc4", "folder": str(PACK_DIR / "muc4")}}).name, pack_of({}).name
+        ('muc4', 'syria')
+    """
+    folder = ((provenance or {}).get("pack") or {}).get("folder")
+    return load_pack(folder if folder and (Path(folder) / "pack.yml").is_file() else None)
 
 
 def bundled_packs() -> list[str]:
@@ -193,6 +215,7 @@ def _load_pack(path: str, mtime: float) -> Pack:
         colours={g: spec["colour"] for g, spec in groups.items() if spec.get("colour")},
         countries=countries,
         group_country={g: spec["country"] for g, spec in groups.items() if spec.get("country")},
+        sides={g: str(spec["side"]) for g, spec in groups.items() if spec.get("side")},
         defaults=defaults, files=files,
     )
 

@@ -8,12 +8,12 @@ brings them) come from the run's conflict pack (:mod:`analysis.resources.packs`,
 the Syria pack by default), whose ``pack.yml`` is itself the lexicon ``pack``; the others
 from ``analysis/resources/lexicons/`` (``vader``: the file the ``vadersentiment`` package
 ships). The resolved files and their sha256 go into every run's provenance, and the
-extraction cache key hashes them all, so editing any lexicon or pack file re-extracts and
-nothing else does.
+extraction cache key hashes every one the tables depend on (all but ``style``, which only
+colours figures), so editing any of them re-extracts and nothing else does.
 
 Example:
     >>> sorted(LEXICONS)
-    ['actors', 'casualties', 'frames', 'labels', 'pack', 'parties', 'stopwords', 'vader', 'victims']
+    ['actors', 'casualties', 'frames', 'labels', 'pack', 'parties', 'stopwords', 'style', 'vader', 'victims']
     >>> resolve_lexicons({})["victims"].name, resolve_lexicons(pack="syria")["actors"].parent.name
     ('victims.yml', 'syria')
 """
@@ -38,6 +38,8 @@ class Lexicon:
     name: str
     filename: str
     shapes: str
+    #: Whether extracted tables depend on it (then it is part of the extraction cache key).
+    extraction: bool = True
 
     def default_path(self) -> Path:
         """The bundled file (``vader``: the one the ``vadersentiment`` package ships; a pack's
@@ -60,6 +62,7 @@ LEXICONS: dict[str, Lexicon] = {
         Lexicon("victims", "victims.yml", "victim classes in 02-casualties"),
         Lexicon("stopwords", "stopwords.txt", "distinctive words in 04-framing"),
         Lexicon("vader", "vader_lexicon.txt", "tone and sentence_tone (VADER word ratings)"),
+        Lexicon("style", "style.yml", "outlet names and order, and the colours of every figure", extraction=False),
         Lexicon("pack", "pack.yml", "the conflict pack: group ids and kinds, default referents (--pack)"),
         Lexicon("parties", "parties.yml", "mentions of parties no pack names (security forces, gunmen, medics)"),
     )

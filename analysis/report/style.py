@@ -1,0 +1,193 @@
+"""Style: one visual grammar for every figure and table of every report.
+
+Colours, display names and the outlet order come from data (``resources/lexicons/style.yml``, or a
+user's own file through the ``lexicons`` parameter ``{"style": "my-style.yml"}``), keyed by
+outlet code, actor group id and label key, never from lists in code. Actor groups take their
+names and colours from the run's conflict pack (``pack.yml``: ``label``, ``colour``); a style
+file's own ``groups:`` entries win over the pack's. A key neither lists gets a colour from the
+``fallback`` palette chosen by a hash of the key, so another conflict's group ids still get
+stable colours in every figure.
+
+The small-sample rule lives here too: a share computed from fewer than :data:`MIN_N` reports,
+claims or labels is marked with its n and drawn greyed (:func:`is_small`).
+
+Example:
+    >>> st = load_style(pack=load_pack("muc4"))
+    >>> st.group_name("SAL_GOV"), st.colour("SAL_GOV", "groups"), st.outlet_name("sana")
+    ('Salvadoran state', '#1f5fbf', 'SANA')
+    >>> st.colour("NEW_GROUP", "groups") == st.colour("NEW_GROUP", "groups")
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..resources.files import entry_error, load_yaml
+from ..resources.packs import Pack, load_pack
+from ..resources.registry import lexicon_path
+
+#: The one small-sample rule: a share based on fewer than this many items is greyed and marked.
+MIN_N = 10
+#: The group that stands for every other report of the corpus in a one-outlet report.
+REST = "rest of corpus"
+#: Sections of the style file that map a key to a colour.
+KINDS = ("outlets", "groups", "labels", "qualifiers", "victims", "roles", "frames", "special")
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def is_small(n: Any) -> bool:
+    """True when ``n`` (reports, claims or labels behind a share) is below :data:`MIN_N`.
+
+    Example:
+        >>> is_small(9), is_small(10), is_small(None)
+        (True, False, True)
+    """
+    try:
+        return int(n) < MIN_N
+    except (TypeError, ValueError):
+        return True
+
+
+@dataclass(frozen=True)
+class Style:
+    """A loaded style file (see ``resources/lexicons/style.yml`` for the format)."""
+
+    path: Path
+    outlets: dict[str, dict[str, str]]
+    groups: dict[str, dict[str, str]]
+    colours: dict[str, dict[str, str]]
+    fallback: tuple[str, ...]
+    _by_name: dict[str, str] = field(default_factory=dict)
+
+    def colour(self, key: Any, kind: str | None = None) -> str:
+        """The colour of ``key`` in section ``kind`` (then ``special``), else a fallback by hash."""
+        k = str(key)
+        for section in ((kind,) if kind else ()) + ("special",):
+            table = self.colours.get(section, {})
+            if k in table:
+                return table[k]
+            if section == "outlets" and self._by_name.get(k) in table:
+                return table[self._by_name[k]]
+        digest = int(hashlib.sha1(k.encode("utf-8")).hexdigest()[:8], 16)
+        return self.fallback[digest % len(self.fallback)]
+
+    def palette(self, keys: Iterable[Any], kind: str | None = None) -> dict[str, str]:
+        """``{key: colour}`` for several keys."""
+        return {str(k): self.colour(k, kind) for k in keys}
+
+    def outlet_name(self, code: Any) -> str:
+        """Display name of an outlet code (``sana`` -> ``SANA``); unknown codes as they are."""
+        return self.outlets.get(str(code), {}).get("name", str(code))
+
+    def outlet_code(self, name: Any) -> str:
+        """The code of a display name (the inverse of :meth:`outlet_name`)."""
+        return self._by_name.get(str(name), str(name))
+
+    def group_name(self, group_id: Any) -> str:
+        """Display name of an actor group id (the pack's label: ``SAL_GOV`` -> ``Salvadoran state``)."""
+        return self.groups.get(str(group_id), {}).get("name", str(group_id))
+
+    def outlet_order(self, values: Iterable[Any]) -> list[str]:
+        """Outlets (codes or display names) in the style file's order; others by name, then the rest."""
+        rank = {code: i for i, code in enumerate(self.outlets)}
+        vals = list(dict.fromkeys(str(v) for v in values))
+
+        def key(v: str) -> tuple:
+            return (v == REST, rank.get(v, rank.get(self._by_name.get(v, ""), len(rank))), v.lower())
+
+        return sorted(vals, key=key)
+
+
+def _check_colour(path: Path, entry: str, value: Any) -> str:
+    if not isinstance(value, str) or not _HEX.match(value):
+        raise entry_error(path, entry, f"colour {value!r} is not written as #rrggbb")
+    return value.lower()
+
+
+def _named(path: Path, section: str, data: Any) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    if not isinstance(data, dict):
+        raise entry_error(path, section, "expected a mapping of key -> {name, colour}")
+    out, colours = {}, {}
+    for key, spec in data.items():
+        where = f"{section}.{key}"
+        if not isinstance(spec, dict) or set(spec) - {"name", "about", "colour"}:
+            raise entry_error(path, where, "expected a mapping with name, about (outlets), colour")
+        out[str(key)] = {k: str(v) for k, v in spec.items() if k != "colour"}
+        if "colour" in spec:
+            colours[str(key)] = _check_colour(path, where, spec["colour"])
+    return out, colours
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> Style:
+    p = Path(path)
+    data = load_yaml(p)
+    unknown = set(data) - set(KINDS) - {"fallback"}
+    if unknown:
+        raise entry_error(p, ", ".join(sorted(map(str, unknown))), f"unknown section; use {', '.join(KINDS)}, fallback")
+    outlets, out_colours = _named(p, "outlets", data.get("outlets") or {})
+    groups, group_colours = _named(p, "groups", data.get("groups") or {})
+    colours = {"outlets": out_colours, "groups": group_colours}
+    for kind in KINDS[2:]:
+        section = data.get(kind) or {}
+        if not isinstance(section, dict):
+            raise entry_error(p, kind, "expected a mapping of key -> #rrggbb")
+        colours[kind] = {str(k): _check_colour(p, f"{kind}.{k}", v) for k, v in section.items()}
+    fallback = data.get("fallback") or ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#b07aa1"]
+    if not isinstance(fallback, list) or not fallback:
+        raise entry_error(p, "fallback", "expected a non-empty list of #rrggbb colours")
+    fb = tuple(_check_colour(p, "fallback", c) for c in fallback)
+    by_name = {spec.get("name", code): code for code, spec in outlets.items()}
+    return Style(p, outlets, groups, colours, fb, by_name)
+
+
+def load_style(path: str | Path | None = None, *, pack: Pack | None = None) -> Style:
+    """Read and check a style file (the bundled ``resources/lexicons/style.yml`` by default), with
+    the actor groups' names and colours of ``pack`` (default: the Syria pack).
+
+    Raises:
+        LexiconError: missing file, unknown section, a colour not written ``#rrggbb``.
+    """
+    p = Path(path) if path else lexicon_path("style")
+    p = p.resolve()
+    return _with_pack(_load(str(p), p.stat().st_mtime if p.is_file() else 0.0), pack or load_pack())
+
+
+#: Styles with a pack's groups, by (style, pack) identity (both are loaded once per file).
+_WITH_PACK: dict[tuple[int, int], tuple[Style, Pack, Style]] = {}
+
+
+def _with_pack(style: Style, pack: Pack) -> Style:
+    """The style with the pack's group names and colours under its own ``groups:`` entries."""
+    hit = _WITH_PACK.get((id(style), id(pack)))
+    if hit is not None:
+        return hit[2]
+    groups = {g: {"name": pack.label(g)} for g in pack.groups()} | style.groups
+    colours = dict(style.colours, groups=dict(pack.colours) | style.colours.get("groups", {}))
+    out = replace(style, groups=groups, colours=colours)
+    if len(_WITH_PACK) > 32:
+        _WITH_PACK.clear()
+    _WITH_PACK[(id(style), id(pack))] = (style, pack, out)
+    return out
+
+
+def apply_matplotlib_style() -> None:
+    """One matplotlib look for every figure: fonts, spines, grid, no mathtext."""
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({
+        "figure.dpi": 100, "savefig.dpi": 110, "font.size": 9, "axes.titlesize": 10.5,
+        "axes.titleweight": "bold", "axes.titlelocation": "left", "axes.labelsize": 9,
+        "axes.labelcolor": "#333333", "xtick.labelsize": 8.5, "ytick.labelsize": 8.5,
+        "xtick.color": "#333333", "ytick.color": "#333333", "axes.edgecolor": "#888888",
+        "axes.spines.top": False, "axes.spines.right": False, "axes.grid": False,
+        "grid.color": "#e6e6e6", "grid.linewidth": 0.8, "legend.fontsize": 8, "legend.frameon": False,
+        "legend.title_fontsize": 8.5, "text.parse_math": False, "svg.hashsalt": "conflict-coverage",
+        "figure.autolayout": False,
+    })
