@@ -115,22 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out", metavar="DIR", help="also write the table, metrics, misses and false alarms as CSV")
     ev.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP + "; default: the pack a gold file's records name")
 
-    lx = sub.add_parser("lexicon", help="draft a conflict pack from a corpus", description="Work on conflict packs.")
-    lsub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION", required=True)
-    dr = lsub.add_parser(
-        "draft",
-        help="write a starter pack (groups with kinds, actors, labels) drafted from a corpus",
-        description="Find the corpus's frequent named parties (names, acronyms with their expansions, demonyms, "
-        "'X forces' heads), suggest a kind for each, and write FOLDER/{pack.yml,actors.yml,labels.yml,README.md} "
-        "plus FOLDER/draft-evidence.yml (example sentences: do not commit it). The pack validates: "
-        "`extract CORPUS --pack FOLDER` uses it at once; edit it first.",
-    )
-    dr.add_argument("corpus", metavar="CORPUS", help="folder of .txt files, .txt, .csv or .jsonl file")
-    dr.add_argument("--out", required=True, metavar="FOLDER", help="the pack folder to write (created)")
-    dr.add_argument("--top", type=int, default=80, metavar="N", help="draft the N most frequent candidates (default 80)")
-    dr.add_argument("--min-docs", type=int, default=3, metavar="N", help="a candidate is in at least N reports (default 3)")
-    dr.add_argument("--name", metavar="NAME", help="the pack's name (default: the folder's)")
-    dr.add_argument("--column", action="append", metavar="FIELD=COLUMN", help="map a field to a CSV/JSONL column; repeatable")
+    _add_lexicon_parser(sub)
     return parser
 
 
@@ -147,6 +132,26 @@ def _os_error(exc: OSError) -> str:
     """A system error on a file as one line naming the file (shortened) and what to do."""
     name = printable(exc.filename, limit=120) if exc.filename is not None else "a file"
     return f"{name}: {exc.strerror or exc}; check the path, its permissions and the free space"
+
+
+def _add_lexicon_parser(sub) -> None:
+    """``lexicon draft``: a starter pack from a corpus."""
+    lx = sub.add_parser("lexicon", help="draft a conflict pack from a corpus", description="Work on conflict packs.")
+    lsub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION", required=True)
+    dr = lsub.add_parser(
+        "draft",
+        help="write a starter pack (groups with kinds, actors, labels) drafted from a corpus",
+        description="Find the corpus's frequent named parties (names, acronyms with their expansions, demonyms, "
+        "'X forces' heads), suggest a kind for each, and write FOLDER/{pack.yml,actors.yml,labels.yml,README.md} "
+        "plus FOLDER/draft-evidence.yml (example sentences: do not commit it). The pack validates: "
+        "`extract CORPUS --pack FOLDER` uses it at once; edit it first.",
+    )
+    dr.add_argument("corpus", metavar="CORPUS", help="folder of .txt files, .txt, .csv or .jsonl file")
+    dr.add_argument("--out", required=True, metavar="FOLDER", help="the pack folder to write (created)")
+    dr.add_argument("--top", type=int, default=80, metavar="N", help="draft the N most frequent candidates (default 80)")
+    dr.add_argument("--min-docs", type=int, default=3, metavar="N", help="a candidate is in at least N reports (default 3)")
+    dr.add_argument("--name", metavar="NAME", help="the pack's name (default: the folder's)")
+    dr.add_argument("--column", action="append", metavar="FIELD=COLUMN", help="map a field to a CSV/JSONL column; repeatable")
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:

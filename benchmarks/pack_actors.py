@@ -33,7 +33,7 @@ from analysis.extract.document import load_lexicons  # noqa: E402
 from analysis.extract.mentions import extract_mentions  # noqa: E402
 from analysis.extract.parties import party_matcher  # noqa: E402
 from analysis.extract.text import document_sentences  # noqa: E402
-from analysis.io.corpus import load_corpus  # noqa: E402
+from analysis.io.documents import load_corpus  # noqa: E402
 
 GOLD = ROOT / "data" / "gold" / "muc4-actors.jsonl"
 CORPUS = ROOT.parent / "shared" / "data" / "muc4-dev.jsonl"

@@ -306,3 +306,29 @@ def test_the_drafter_on_fakes_writes_a_valid_pack_without_outlets(tmp_path):
     assert labels["Syrian Observatory for Human Rights"] == "monitor_ngo"
     assert labels["Hezbollah"] == "armed_nonstate"
     assert not {"Reuters", "AFP", "Twitter", "Facebook", "TRT World", "Sputnik"} & set(labels)
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.skipif(not MUC4.is_file(), reason="needs ../shared/data/muc4-dev.jsonl")
+def test_every_report_runs_on_muc4_with_its_pack(tmp_path):
+    from analysis.report.batch import run_reports
+
+    result = run_reports(corpus=MUC4, pack="muc4", variants=False, out=tmp_path, progress=False)
+    assert result.ok, result.summary()
+    actors = (tmp_path / "03-actors-all.html").read_text()
+    assert "Salvadoran state" in actors and "FMLN" in actors and "SYR_GOV" not in actors
+    framing = (tmp_path / "04-framing-all.html").read_text()
+    assert "Labels for insurgents" in framing and "Labels for armed opposition" not in framing
+    assert (tmp_path / "documents.html").is_file()
+
+
+def test_a_bad_pack_parameter_is_one_line(tmp_path):
+    from analysis.errors import InputError
+    from analysis.report.session import open_report
+
+    with pytest.raises(InputError, match=r"^parameter pack: --pack nope: no such pack; bundled packs: muc4, syria"):
+        open_report(notebook="01-corpus-overview", corpus="data/demo", pack="nope")
+    with pytest.raises(InputError, match=r"^parameter referent: 'armed_opposition' is not a referent of the labels lexicon"):
+        open_report(notebook="04-framing", corpus="data/demo", pack="muc4", referent="armed_opposition",
+                    out_dir=str(tmp_path))

@@ -349,6 +349,14 @@ def plan_runs(notebooks: Sequence[str], variants: Sequence[Variant], corpus: str
     return runs
 
 
+def _pack_parameter(pack: str | Path | None) -> str | None:
+    """The notebooks' ``pack``: a bundled pack by its name, a folder by its full path (a bad pack
+    stops here, before any run)."""
+    if not pack:
+        return None
+    return str(pack) if str(pack) in bundled_packs() else str(pack_folder(pack))
+
+
 def run_reports(
     *,
     corpus: str | Path | None = None,
@@ -399,8 +407,7 @@ def run_reports(
     at_most = len(chosen) * (1 + (len(entries) if variants else 0))
     warming = warm_pool(min(jobs or default_jobs(), at_most), cwd=PROJECT_ROOT, logs=out_dir / "logs") \
         if corpus_path.exists() else []  # kernels start and import while the tables load
-    # a bad pack stops here, before any run; a bundled pack goes by its name, a folder by its full path
-    pack_dir = (str(pack) if str(pack) in bundled_packs() else str(pack_folder(pack))) if pack else None
+    pack_dir = _pack_parameter(pack)
     tables = load_tables(corpus_path, pack=pack_dir)
     extraction = {"seconds": round(time.time() - started, 2), "cache": tables.provenance.get("cache")}
     var_list = expand_variants(entries, tables.documents) if variants else []

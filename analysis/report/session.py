@@ -61,7 +61,23 @@ def _check_pack(value: Any) -> Pack:
     name = _check_str("pack", value)
     if name and not (PACK_DIR / name / "pack.yml").is_file():
         name = str(resolve_path(name))
-    return load_pack(name or None)
+    try:
+        return load_pack(name or None)
+    except LexiconError as exc:
+        raise InputError(f"parameter pack: {exc}") from None
+
+
+def _check_engine(engine: Any, workers: Any, scheduler: Any) -> tuple[str, str]:
+    """The ``engine``, ``workers`` and ``scheduler`` parameters: ``(engine, scheduler)``."""
+    engine = _check_str("engine", engine) or "local"
+    if engine not in ("local", "dask"):
+        raise InputError(f"parameter engine: {engine!r}; use 'local' or 'dask'")
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
+        raise InputError(f"parameter workers: expected a whole number >= 0, got {workers!r}")
+    scheduler = _check_str("scheduler", scheduler)
+    if scheduler and workers:
+        raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
+    return engine, scheduler
 
 
 def _check_referent(value: Any, role: str, labels_path: str | None, pack: Pack) -> str:
@@ -367,19 +383,9 @@ def open_report(
         raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {lexicons!r}")
     lex = {k: str(resolve_path(v)) for k, v in (lexicons or {}).items()}
     style_path = lex.pop("style", None)
-    try:
-        pack_obj = _check_pack(pack)
-    except LexiconError as exc:
-        raise InputError(f"parameter pack: {exc}") from None
+    pack_obj = _check_pack(pack)
     style = load_style(style_path, pack=pack_obj)
-    engine = _check_str("engine", engine) or "local"
-    if engine not in ("local", "dask"):
-        raise InputError(f"parameter engine: {engine!r}; use 'local' or 'dask'")
-    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
-        raise InputError(f"parameter workers: expected a whole number >= 0, got {workers!r}")
-    scheduler = _check_str("scheduler", scheduler)
-    if scheduler and workers:
-        raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
+    engine, scheduler = _check_engine(engine, workers, scheduler)
     tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None,
                          scheduler=scheduler or None, pack=pack_obj.folder)
     if "referent" in extra:

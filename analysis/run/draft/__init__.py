@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ...errors import InputError
-from ...io.corpus import load_corpus
+from ...io.documents import load_corpus
 from ...resources.packs import load_pack
 from .outlets import OutletFilter
 from .rank import finish
