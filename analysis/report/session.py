@@ -59,7 +59,7 @@ def _check_str(name: str, value: Any) -> str:
 def _check_pack(value: Any) -> Pack:
     """The ``pack`` parameter: a bundled pack's name, or a folder (relative to the project root)."""
     name = _check_str("pack", value)
-    if name and not (PACK_DIR / name / "pack.yml").is_file():
+    if name and not (PACK_DIR / name / "pack.yml").is_file() and resolve_path(name).exists():
         name = str(resolve_path(name))
     try:
         return load_pack(name or None)
