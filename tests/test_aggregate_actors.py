@@ -238,9 +238,6 @@ def test_top_speakers_resolved_only_ties_by_name():
     _assert_empty(actors.top_speakers(_attributions().iloc[[1, 7, 10]], _docs()), cols)  # unresolved only
 
 
-@pytest.mark.xfail(strict=True, reason="with_documents joins the raw group column and groupby drops missing "
-                   "keys: the mentions and quotes of a report without an outlet vanish instead of being counted "
-                   "as '(unknown)' as in the overview and the figures")
 @pytest.mark.parametrize("name", ["salience_by_group", "roles_by_group", "quoted_by_group", "top_speakers"])
 def test_a_report_without_an_outlet_is_counted_as_unknown(name):
     docs = _docs().assign(source=lambda d: d["source"].where(d["doc_id"] != "d6", None))

@@ -298,10 +298,6 @@ def test_credibility_table_without_claims_or_labels():
     _assert_empty(cas.credibility_table(_joined(), _docs().assign(label=None)), CRED_COLUMNS)
 
 
-@pytest.mark.xfail(strict=True, reason="credibility_table groups by label.astype(str): a label column read as "
-                   "numbers with a blank (1.0, 0.0, NaN, as pandas reads such a CSV) gives groups '0.0' and '1.0' "
-                   "instead of 'not credible (0)' and 'credible (1)', and drops the report without a label "
-                   "instead of counting it as '(unknown)'")
 def test_credibility_table_labels_read_as_numbers():
     docs = _docs().assign(label=[1.0, 1.0, 0.0, 1.0, None, 0.0])  # r2 has no label
     got = cas.credibility_table(_joined(), docs)
@@ -309,17 +305,12 @@ def test_credibility_table_labels_read_as_numbers():
     assert got["reports"].tolist() == [1, 3, 1]
 
 
-@pytest.mark.xfail(strict=True, reason="credibility_table counts a claim without a qualifier as hedged "
-                   "(~isin(['exact', 'vague'])) while hedging_by_group counts it as exact")
 def test_credibility_table_agrees_with_hedging_on_a_missing_qualifier():
     claims = _joined().assign(qualifier=lambda d: d["qualifier"].where(d["qualifier"] != "exact", None))
     got = cas.credibility_table(claims, _docs())
     assert got["share_hedged"].tolist() == [0.0, 0.5]
 
 
-@pytest.mark.xfail(strict=True, reason="victims_by_group, hedging/sources/blame_by_group and tolls_over_time "
-                   "group by the raw column: a claim of a report without an outlet is dropped by groupby, not "
-                   "counted as '(unknown)' as in the overview and the figures")
 @pytest.mark.parametrize("name", ["victims_by_group", "hedging_by_group", "sources_by_group", "blame_by_group",
                                   "tolls_over_time"])
 def test_a_report_without_an_outlet_is_counted_as_unknown(name):
