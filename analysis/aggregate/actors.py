@@ -21,16 +21,28 @@ from itertools import combinations
 
 import pandas as pd
 
-from ..io.documents import original_documents
+from ..io.documents import grouped_documents, original_documents
 
 UNRESOLVED = "(unresolved)"
 
 
 def with_documents(table: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
-    """Rows of ``table`` joined to their report's ``by`` value and date (repeated texts dropped)."""
-    docs = original_documents(documents)
+    """Rows of ``table`` joined to their report's ``by`` value and date (repeated texts dropped; a
+    report without a ``by`` value counts as ``(unknown)``)."""
+    docs = grouped_documents(documents, by)
     cols = ["doc_id", by] + (["date"] if by != "date" and "date" in docs else [])
     return table.merge(docs[cols], on="doc_id", how="inner", validate="many_to_one")
+
+
+def original_rows(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Rows of reports that do not repeat an earlier text, as every aggregation counts them.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "duplicate_of": [None, "a"]})
+        >>> original_rows(pd.DataFrame({"doc_id": ["a", "b", "a"], "actor_id": ["UN", "UN", "USA"]}), docs)["actor_id"].tolist()
+        ['UN', 'USA']
+    """
+    return table[table["doc_id"].isin(original_documents(documents)["doc_id"])]
 
 
 def salience_by_group(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source",
@@ -41,7 +53,7 @@ def salience_by_group(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: st
         level: ``"actor_id"`` (the 15 groups) or ``"actor"`` (canonical actors).
     """
     cols = [by, level, "reports", "share_of_reports", "mentions", "mentions_per_report"]
-    docs = original_documents(documents)
+    docs = grouped_documents(documents, by)
     m = with_documents(mentions, docs, by=by) if not mentions.empty else mentions
     if m.empty:
         return pd.DataFrame(columns=cols)
@@ -90,7 +102,7 @@ def salience_matrix(salience: pd.DataFrame, documents: pd.DataFrame, *, by: str 
         >>> wide.index.tolist(), wide.loc["REBELS"].tolist(), n.tolist()
         (['INTL', 'REBELS'], [0.0, 0.6], [2, 5])
     """
-    n = original_documents(documents).groupby(by).size()
+    n = grouped_documents(documents, by).groupby(by).size()
     if salience.empty:
         return pd.DataFrame(), n
     wide = salience.pivot_table(index=level, columns=by, values="share_of_reports", fill_value=0.0)

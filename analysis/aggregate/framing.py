@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..extract.labels import load_labels
-from ..io.documents import original_documents
+from ..io.documents import grouped_documents, original_documents
 from ..io.tables import LABEL_COLUMNS
 from ..resources.packs import load_pack
 
@@ -106,6 +106,7 @@ def tone_extremes(sentence_tone: pd.DataFrame, documents: pd.DataFrame, *, n: in
         return pd.DataFrame(columns=cols)
     st = st.sort_values(["compound", "doc_id", "sent_id"], kind="stable")
     pick = pd.concat([st.head(n), st.tail(n)])
+    pick = pick[~pick.index.duplicated()]  # fewer than 2n sentences: each once
     text = docs.set_index("doc_id")
     sentences = [
         str(text.loc[d, "title" if p == "title" else "text"])[s:e]
@@ -157,11 +158,11 @@ def label_shares(
     sel = labels[labels["referent"] == referent]
     if quoted is not None:
         sel = sel[sel["quoted"].astype(bool) == bool(quoted)]
-    groups = pd.DataFrame({"doc_id": documents["doc_id"], "group": documents[by]}).drop_duplicates("doc_id")
+    docs = grouped_documents(documents, by)  # repeated texts left out, a missing group "(unknown)"
+    groups = pd.DataFrame({"doc_id": docs["doc_id"], "group": docs[by]}).drop_duplicates("doc_id")
     merged = sel[["doc_id", "label", "count"]].merge(groups, on="doc_id", how="inner")
     if merged.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(SHARE_COLUMNS, ["object", "object", "int64", "float64", "int64"])})
-    merged["group"] = merged["group"].fillna("").astype(str)  # a missing group is ""
     g = merged.groupby(["group", "label"], sort=True).agg(count=("count", "sum"), n_docs=("doc_id", "nunique")).reset_index()
     g["share"] = g["count"] / g.groupby("group")["count"].transform("sum")
     g = g.sort_values(["group", "count", "label"], ascending=[True, False, True], kind="mergesort")
