@@ -13,7 +13,7 @@ from pandas.testing import assert_frame_equal
 
 from analysis.errors import InputError
 from analysis.io.tables import TABLE_COLUMNS, Tables, empty_table
-from analysis.paths import PROJECT_ROOT
+from analysis.paths import PACK_DIR, PROJECT_ROOT
 from analysis.report import session
 from analysis.report.style import REST
 
@@ -114,10 +114,10 @@ def test_parameters_are_read_and_passed_on(loads, tmp_path):
     [(path, kw)] = loads
     assert path == PROJECT_ROOT / "data" / "demo"  # relative paths from the project root
     assert kw == {"lexicons": {"actors": str(PROJECT_ROOT / "my" / "actors.yml")}, "engine": "local",
-                  "workers": None, "scheduler": None}
+                  "workers": None, "scheduler": None, "pack": PACK_DIR / "syria"}
     assert rep.parameters == {"corpus": "data/demo", "sources": ["sana"], "date_from": " 2017-01-01", "date_to": "",
                               "group_by": "source", "out_dir": str(tmp_path), "lexicons": {"actors": "my/actors.yml"},
-                              "engine": "local", "workers": 0, "scheduler": "", "level": "actor"}
+                              "engine": "local", "workers": 0, "scheduler": "", "pack": "syria", "level": "actor"}
     assert rep.lexicon_paths == {"actors": "/lex/actors.yml", "victims": "/lex/victims.yml"}
     assert rep.out_dir == tmp_path and rep.group_word == "outlet"
 

@@ -39,8 +39,8 @@ def original_rows(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "duplicate_of": [None, "a"]})
-        >>> original_rows(pd.DataFrame({"doc_id": ["a", "b", "a"], "actor_id": ["UN", "UN", "USA"]}), docs)["actor_id"].tolist()
-        ['UN', 'USA']
+        >>> original_rows(pd.DataFrame({"doc_id": ["a", "b", "a"], "actor_id": ["INTL", "INTL", "STATE_B"]}), docs)["actor_id"].tolist()
+        ['INTL', 'STATE_B']
     """
     return table[table["doc_id"].isin(original_documents(documents)["doc_id"])]
 

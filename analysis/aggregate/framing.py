@@ -23,11 +23,12 @@ from ..io.tables import LABEL_COLUMNS
 from ..resources.packs import load_pack
 
 
-def labels_over_time(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: str,
+def labels_over_time(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: str | None = None,
                      freq: str = "Q", top: int = 6, quoted: bool | None = False) -> pd.DataFrame:
     """Per period: uses of each of the ``top`` labels for ``referent`` (a referent of the run's
-    labels lexicon: the pack's ``defaults.referent`` by default in 04-framing) and their share of
-    the period's uses."""
+    labels lexicon; None: the default pack's ``defaults.referent``) and their share of the
+    period's uses."""
+    referent = referent or load_pack().referent() or ""
     cols = ["period", "label", "count", "share"]
     docs = original_documents(documents)
     docs = docs[docs["date"].notna()]
