@@ -196,14 +196,29 @@ def hedging_by_group(claims: pd.DataFrame, *, by: str = "source") -> pd.DataFram
 
 
 def sources_by_group(claims: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
-    """Distinct claims per group and cited source group id ("(no source)" when none is cited)."""
-    return _shares(claims, by, "source_actor", NO_SOURCE)
+    """Distinct claims per group and cited source group id ("(no source)" when none is cited; a
+    source known only by its kind, such as "officials said", as "(unnamed state)")."""
+    return _shares(_with_unnamed(claims, "source_actor", "source_kind"), by, "source_actor", NO_SOURCE)
 
 
 def blame_by_group(claims: pd.DataFrame, *, by: str = "source", category: str = "killed") -> pd.DataFrame:
     """Distinct claims of ``category`` per group and perpetrator ("(not stated)" when none)."""
     c = claims[claims["category"] == category] if not claims.empty else claims
-    return _shares(c, by, "perpetrator_actor", NO_PERPETRATOR)
+    return _shares(_with_unnamed(c, "perpetrator_actor", "perpetrator_kind"), by, "perpetrator_actor", NO_PERPETRATOR)
+
+
+def _with_unnamed(claims: pd.DataFrame, column: str, kind: str) -> pd.DataFrame:
+    """``column`` filled, where it is empty but the party's kind is known, with "(unnamed KIND)".
+
+    Example:
+        >>> c = pd.DataFrame({"source_actor": ["UN", None, None], "source_kind": ["international", "state", None]})
+        >>> _with_unnamed(c, "source_actor", "source_kind")["source_actor"].tolist()
+        ['UN', '(unnamed state)', nan]
+    """
+    if claims.empty or kind not in claims.columns:
+        return claims
+    unnamed = "(unnamed " + claims[kind].astype("object").str.replace("_", " ") + ")"
+    return claims.assign(**{column: claims[column].astype("object").where(claims[column].notna(), unnamed)})
 
 
 #: What FA-KES's credibility codes mean; a report without a label sorts last, as "(unknown)".
