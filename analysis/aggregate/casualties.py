@@ -211,9 +211,9 @@ def _with_unnamed(claims: pd.DataFrame, column: str, kind: str) -> pd.DataFrame:
     """``column`` filled, where it is empty but the party's kind is known, with "(unnamed KIND)".
 
     Example:
-        >>> c = pd.DataFrame({"source_actor": ["UN", None, None], "source_kind": ["international", "state", None]})
+        >>> c = pd.DataFrame({"source_actor": ["WATCHDOG", None, None], "source_kind": ["international", "state", None]})
         >>> _with_unnamed(c, "source_actor", "source_kind")["source_actor"].tolist()
-        ['UN', '(unnamed state)', nan]
+        ['WATCHDOG', '(unnamed state)', nan]
     """
     if claims.empty or kind not in claims.columns:
         return claims
