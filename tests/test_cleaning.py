@@ -327,6 +327,23 @@ def test_cleaning_can_be_turned_off(tmp_path):
     assert on.text.strip() == "Two died." and [s["rule"] for s in on.removed] == ["tags"]
 
 
+def test_a_small_corpus_is_read_once_and_a_large_one_twice_with_the_same_text(tmp_path, monkeypatch):
+    import analysis.io.corpus as corpus
+
+    rows = _outlet_reports(6)
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"source": s, "title": t, "text": x}) + "\n" for s, t, x in rows))
+    reads = []
+    real = corpus._read_records
+    monkeypatch.setattr(corpus, "_read_records", lambda *a: reads.append(a[0]) or real(*a))
+    once = [(r.text, r.removed) for r in corpus.iter_records(path)]
+    assert len(reads) == 1  # the six records fit the buffer: one read
+    monkeypatch.setattr(corpus, "PROFILE_BUFFER", 2)
+    twice = [(r.text, r.removed) for r in corpus.iter_records(path)]
+    assert len(reads) == 3 and twice == once  # a first pass learns the same profile from every report
+    assert any(removed for _, removed in once)
+
+
 def test_removal_by_outlet_counts_lines_removed_whole():
     docs = pd.DataFrame({"doc_id": ["a"], "source": ["x"], "title": [None], "text": ["Two died.\n     "],
                          "removed": [json.dumps([{"part": "body", "start": 10, "end": 15, "rule": "share",

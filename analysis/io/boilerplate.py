@@ -380,8 +380,8 @@ def all_capitals(text: str) -> bool:
         >>> all_capitals("SIX JESUITS WERE MURDERED (FMLN) TODAY."), all_capitals("Six Jesuits (FMLN) were murdered.")
         (True, False)
     """
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = sum(map(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, text)) > 0.8 * letters
 
 
 def chrome_spans(text: str, *, title: str | None = None, outlet: str | None = None,

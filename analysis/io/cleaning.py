@@ -19,8 +19,10 @@ site name ("... | Jordan Times") that its outlet repeats.
 Repetition across an outlet needs the outlet's other reports: :func:`build_profile` reads the
 head and tail words, the lines and the words after a tag cue of (at most
 :data:`PROFILE_REPORTS` of) each outlet's reports in one pass; a word shingle, a line or a tag
-word is *frequent* when at least ``max(3, 5% of the outlet's reports)`` distinct reports hold it. Corpus loading makes this pass
-first, then cleans each record (:func:`clean_record`), so every loader gets the same text.
+word is *frequent* when at least ``max(3, 5% of the outlet's reports)`` distinct reports hold
+it. Corpus loading learns the profile first (from the records it holds, up to
+:data:`PROFILE_BUFFER`, or in a first pass over a larger corpus), then cleans each record
+(:func:`clean_record`), so every loader gets the same text.
 
 Example:
     >>> text, spans = clean_text("Sun 05 Jul 2015 Six were killed. Tags Syria Idlib")
@@ -44,11 +46,14 @@ import pandas as pd
 
 from .boilerplate import TAG_CUE, chrome_spans
 from .extents import sentence_end
-from .repetition import HEAD_WORDS, TAIL_WORDS, line_key, shingle_keys
-from .textshape import Span, norm_word, tokens
+from .repetition import HEAD_WORDS, SHINGLE, TAIL_WORDS, line_key, shingle_keys
+from .textshape import Span, norm_word
 
 #: Reports per outlet read to learn its repeated chrome (the first ones met), bounding memory.
 PROFILE_REPORTS = 2000
+#: A corpus of up to this many records is read once and held while the profile is learnt;
+#: a larger one is read twice (corpus loading, :func:`analysis.io.corpus.iter_records`).
+PROFILE_BUFFER = 2000
 #: A shingle or line is an outlet's chrome candidate when this share of its reports (and at
 #: least :data:`MIN_REPEATS`) hold it.
 REPEAT_SHARE = 0.05
@@ -83,9 +88,10 @@ class OutletProfile:
             return
         self._seen.add(digest)
         self.reports[key] += 1
-        norms = [norm_word(t.group()) for t in tokens(text)]
-        n = len(norms)
-        keys = {k for lo, hi in ((0, HEAD_WORDS), (n - TAIL_WORDS, n)) for _, k in shingle_keys(norms, lo, hi)}
+        words = text.split()  # only the head and the tail are compared across reports: word them alone
+        head = [norm_word(w) for w in words[:HEAD_WORDS + SHINGLE - 1]]
+        tail = [norm_word(w) for w in words[max(0, len(words) - TAIL_WORDS):]]
+        keys = {k for _, k in shingle_keys(head, 0, HEAD_WORDS)} | {k for _, k in shingle_keys(tail, 0, TAIL_WORDS)}
         self.shingles.setdefault(key, Counter()).update(keys)
         if "\n" in text:
             lines = {line_key(x) for x in text.split("\n") if 0 < len(x.split()) <= 30}

@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 from functools import lru_cache
@@ -88,6 +89,11 @@ def _dateparser():
 def parse_stamp(text: str, *, day_first: bool = False) -> pd.Timestamp | None:
     """Read one date stamp (as matched by :data:`DATE_RE`) with ``dateparser``; None if unreadable.
 
+    The common forms ("Sep 5 2013", "Sunday 30 Mar 2014", "24.08.2013", "2017-04-05") are read
+    with ``strptime``; others with dateparser's absolute-date parser (a stamp is never "2 days
+    ago"). Each stamp is read once per process: the same stamps recur in the dateline check, in
+    the cleaning of the report's head and across reports of one day.
+
     Args:
         text: the stamp, e.g. ``"Sunday 30 Mar 2014"``.
         day_first: read a numeric date as day-month-year.
@@ -96,11 +102,33 @@ def parse_stamp(text: str, *, day_first: bool = False) -> pd.Timestamp | None:
         >>> parse_stamp("Nov 012017"), parse_stamp("24.08.2013", day_first=True)
         (Timestamp('2017-11-01 00:00:00'), Timestamp('2013-08-24 00:00:00'))
     """
-    s = re.sub(rf"({_MONTHS})\s*(0\d|[12]\d|3[01])({_YEAR})\b", r"\1 \2 \3", text.strip())
+    return _parse_stamp(text.strip(), day_first)
+
+
+#: Formats the common stamps take once normalised (weekday, ordinal suffix, commas, "of" and a
+#: trailing time gone): read with the standard library's ``strptime``, which is exact and fast;
+#: any other form goes to ``dateparser``.
+_FORMATS = {False: ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%m.%d.%Y", "%m/%d/%Y",
+                    "%m-%d-%Y"),
+            True: ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y",
+                   "%d-%m-%Y")}
+_WEEKDAY_HEAD = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)")
+
+
+@lru_cache(maxsize=8192)
+def _parse_stamp(text: str, day_first: bool) -> pd.Timestamp | None:
+    s = re.sub(rf"({_MONTHS})\s*(0\d|[12]\d|3[01])({_YEAR})\b", r"\1 \2 \3", text)
     s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s)
     s = re.sub(rf"{_TIME}$", "", s)
+    plain = re.sub(r"\s+", " ", _WEEKDAY_HEAD.sub("", s).replace(",", " ").replace(" of ", " "))
+    plain = re.sub(r"\b(Sept)\b\.?|\b([A-Z][a-z]{2})\.", lambda m: (m.group(1) or m.group(2))[:3], plain).strip()
+    for fmt in _FORMATS[day_first]:
+        try:
+            return pd.Timestamp(dt.datetime.strptime(plain, fmt).date())
+        except ValueError:
+            continue
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY" if day_first else "MDY",
-                "RETURN_AS_TIMEZONE_AWARE": False}
+                "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": ["absolute-time"]}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         value = _dateparser().parse(s, languages=["en"], settings=settings)
