@@ -20,7 +20,7 @@ from .conftest import SEED, needs_fakes, needs_seed
 
 NOTEBOOKS = ["01-corpus-overview", "02-casualties", "03-actors", "04-framing"]
 COMMON = ["corpus", "sources", "date_from", "date_to", "group_by", "out_dir", "lexicons", "engine", "workers",
-          "scheduler"]
+          "scheduler", "date_rule"]
 
 
 def load(name):
@@ -224,7 +224,7 @@ def test_browser_opens_every_page_offline(demo_reports):
     shots = out / "screenshots"
     shots.mkdir(exist_ok=True)
     documents = out / "documents.html"
-    doc_anchors = set(re.findall(r'<article id="([^"]+)"', documents.read_text()))
+    doc_anchors = set(re.findall(r' id="([^"]+)"', documents.read_text()))  # reports and claims
     runs = {r.reader_html: r for r in demo_reports.runs if r.reader_html.is_file()}
     pages = [demo_reports.index, documents, *runs]
     elsewhere: list[str] = []

@@ -39,6 +39,8 @@ import pandas as pd
 CONFLICT_DAYS = 7
 #: Words at the start of a report in which a dateline is looked for.
 HEAD_WORDS = 45
+#: The rules :func:`time_dates` knows.
+DATE_RULES = ("dateline", "drop", "corpus")
 #: Columns added to ``documents`` by :func:`dateline_columns`.
 DATELINE_COLUMNS = ["dateline", "dateline_date", "date_conflict"]
 
@@ -226,7 +228,7 @@ def time_dates(documents: pd.DataFrame, *, rule: str = "dateline") -> pd.Series:
         >>> time_dates(docs).dt.year.tolist(), time_dates(docs, rule="drop").isna().tolist()
         ([2013, 2016], [True, False])
     """
-    if rule not in ("dateline", "drop", "corpus"):
+    if rule not in DATE_RULES:
         raise ValueError(f"rule={rule!r}: use 'dateline', 'drop' or 'corpus'")
     dates = pd.to_datetime(documents["date"])
     if rule == "corpus" or "date_conflict" not in documents:
@@ -240,13 +242,19 @@ def time_dates(documents: pd.DataFrame, *, rule: str = "dateline") -> pd.Series:
 def date_conflicts(documents: pd.DataFrame) -> pd.DataFrame:
     """The reports whose corpus date contradicts their own dateline, for the overview.
 
+    ``documents`` may carry the corpus's own date in ``corpus_date`` (a report's tables after a
+    date rule was applied, :func:`analysis.report.session.with_date_rule`); else ``date`` is it.
+
     Returns:
-        Columns doc_id, source, date, dateline_date, days_apart, dateline; by days apart.
+        Columns doc_id, source, corpus_date, dateline_date, days_apart (corpus date minus
+        dateline), dateline (the stamp as written), title; the largest contradictions first.
     """
-    cols = ["doc_id", "source", "date", "dateline_date", "days_apart", "dateline"]
+    cols = ["doc_id", "source", "corpus_date", "dateline_date", "days_apart", "dateline", "title"]
     if "date_conflict" not in documents or documents.empty:
         return pd.DataFrame(columns=cols)
     d = documents[documents["date_conflict"].fillna(False).astype(bool)]
-    d = d.assign(days_apart=(pd.to_datetime(d["date"]) - pd.to_datetime(d["dateline_date"])).dt.days)
+    d = d.assign(corpus_date=pd.to_datetime(d["corpus_date"] if "corpus_date" in d else d["date"]))
+    d = d.assign(days_apart=(d["corpus_date"] - pd.to_datetime(d["dateline_date"])).dt.days)
+    d = d.assign(**{c: None for c in cols if c not in d})
     return d.sort_values(["days_apart", "doc_id"], key=lambda s: s.abs() if s.name == "days_apart" else s,
                          ascending=[False, True])[cols].reset_index(drop=True)
