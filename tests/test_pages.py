@@ -326,3 +326,14 @@ def test_overview_finding_lists_the_contradicted_dates(dated_corpus, tmp_path):
     listed = date_conflicts(rep.documents)
     assert listed[["doc_id", "corpus_date", "dateline_date", "days_apart"]].values.tolist() == [
         ["early", pd.Timestamp("2011-02-02"), pd.Timestamp("2013-09-05"), -946]]
+
+
+def test_a_dropped_report_still_has_its_readable_date(dated_corpus, tmp_path):
+    """Rule 'drop' leaves a report out of time figures; it is not counted as undated."""
+    from analysis.aggregate.overview import accounting_table
+
+    rep = open_report(notebook="test", corpus=str(dated_corpus), out_dir=str(tmp_path), date_rule="drop")
+    table = accounting_table(rep.documents, rep.tables.skipped, all_documents=rep.all_tables.documents)
+    assert table.set_index("what").loc["documents without a readable date", "count"] == 0
+    first = findings.plain(findings.overview_findings(rep.documents, rep.tables.skipped, date_rule="drop")[0].text)
+    assert first == "3 reports from 2 outlets, dated 6 September 2013 to 7 September 2013."

@@ -123,7 +123,7 @@ def overview_findings(documents: pd.DataFrame, skipped: pd.DataFrame, *, by: str
     per = reports_per_group(documents, by=by)
     dated = documents["date"].dropna()
     span = f", dated {_date(dated.min())} to {_date(dated.max())}" if len(dated) else ""
-    undated = len(documents) - len(dated)
+    undated = int((documents["corpus_date"] if "corpus_date" in documents else documents["date"]).isna().sum())
     tail = f"; {_plural(undated, 'report')} {'has' if undated == 1 else 'have'} no readable date" if undated else ""
     out.append(Finding(f"{_b(_plural(len(documents), 'report'))} from {_b(_plural(len(per), unit))}{_e(span)}"
                        f"{_e(tail)}.", "Reports per outlet"))
