@@ -82,7 +82,7 @@ def test_valid_csv_is_read_back_exactly(rows):
         buf = io.StringIO(newline="")
         csv.writer(buf).writerows([("text", "source", "title"), *rows])
         f = write(Path(tmp) / "c.csv", buf.getvalue())
-        corpus = _loaded(f)
+        corpus = _loaded(f, clean=False)  # cleaning blanks chrome by design: compare the text as read
         if corpus is None:  # only binary-looking data (a NUL) may stop it
             assert any("\x00" in cell for row in rows for cell in row)
             return

@@ -20,7 +20,7 @@ events in four steps, each stated in the notebook:
    attack, a weapon rare enough to identify an attack by region and week). They can never
    match when they name different weapons (a car bomb is not an air strike), different targets
    (a market, a hospital), different towns of the region, different sides as perpetrators
-   (allies count as one side, :data:`ALLIES`), different days ("on Monday", "on April 4",
+   (groups of one ``side`` of the run's conflict pack count as one), different days ("on Monday", "on April 4",
    counted back from the publication date) or civilians against combatants as victims.
 4. **Grouping** (average linkage): the two groups whose report pairs match most, at least half
    of them, merge, as long as every pair is date-compatible and none rules the other out. An
@@ -52,6 +52,7 @@ import pandas as pd
 
 from ..io.datelines import time_dates
 from ..io.documents import original_documents
+from ..resources.packs import Pack, pack_of
 from ..resources.wordlists import victim_classes
 from .places import gazetteer
 
@@ -104,9 +105,6 @@ TARGETS = {
     "checkpoint": r"checkpoints?|police station|security (?:headquarters|building|branch)",
     "camp": r"camps?|displaced",
 }
-#: Perpetrators that act together: two reports blaming one side each do not contradict
-#: ("Syrian and Russian jets"). Group ids of the default (Syrian war) actor dictionary.
-ALLIES = ({"SYR_GOV", "RUSSIA", "IRAN", "HEZBOLLAH"}, {"SYR_OPP", "JIHADIST"})
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -166,10 +164,12 @@ def stated_day(sentence: str, published: pd.Timestamp | None) -> pd.Timestamp | 
     return published - pd.Timedelta(days=back)
 
 
-def _bloc(actor: Any) -> str | None:
+def _bloc(actor: Any, pack: Pack) -> str | None:
+    """The side a perpetrator acts with (``side:`` in the pack): two reports blaming one side
+    each do not contradict ("Syrian and Russian jets")."""
     if not isinstance(actor, str) or not actor:
         return None
-    return next((min(b) for b in ALLIES if actor in b), actor)
+    return pack.side(actor)
 
 
 def _classes(text: str, table: dict[str, re.Pattern]) -> frozenset[str]:
@@ -344,7 +344,7 @@ def _cluster(n: int, near: dict[int, set[int]], match) -> list[int]:
     return member_of
 
 
-def _features(t: pd.DataFrame, texts: list[str]) -> list[dict]:
+def _features(t: pd.DataFrame, texts: list[str], pack: Pack) -> list[dict]:
     """What each report says happened: weapons, targets, town, the perpetrator's side, the day."""
     regions = set(t["region"])
     published = t["dateline_date"].fillna(t["date"]) if "dateline_date" in t else t["date"]
@@ -355,7 +355,7 @@ def _features(t: pd.DataFrame, texts: list[str]) -> list[dict]:
     for x, town, sent, lead, pub, perp, vic in zip(texts, t["place"], t["sentence"], leads, published, perps, victims):
         town = town if isinstance(town, str) else None
         out.append({"weapons": _classes(x, _WEAPON_RE), "targets": _classes(x, _TARGET_RE), "town": town,
-                    "town_local": bool(town) and town.lower() not in regions, "bloc": _bloc(perp),
+                    "town_local": bool(town) and town.lower() not in regions, "bloc": _bloc(perp, pack),
                     "day": stated_day(sent, pub) or stated_day(lead, pub), "victims": _victim_side(vic)})
     return out
 
@@ -383,12 +383,18 @@ def _event_dates(t: pd.DataFrame, dates: list[set]) -> pd.DataFrame:
     return t.assign(_anchor=t["_event"].map(first))
 
 
+def _tables_pack(tables: Any) -> Pack:
+    """The pack the tables were extracted with (their provenance), else the default pack."""
+    return pack_of(getattr(tables, "provenance", None))
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "unknown"
 
 
 def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
-                 min_similarity: float = 0.2, lead_chars: int = 300, date_rule: str = "dateline") -> pd.DataFrame:
+                 min_similarity: float = 0.2, lead_chars: int = 300, date_rule: str = "dateline",
+                 pack: Pack | None = None) -> pd.DataFrame:
     """Reports grouped into incidents: one row per (event_id, doc_id), columns :data:`GROUP_COLUMNS`.
 
     Args:
@@ -400,17 +406,20 @@ def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
         lead_chars: characters of the report's opening added to its title and toll sentence.
         date_rule: where a report that contradicts its own dateline counts in time
             (:func:`analysis.io.datelines.time_dates`).
+        pack: the conflict pack whose sides are compared (default: the pack of the tables'
+            provenance, else the Syria pack).
 
     Every report with an incident toll is in exactly one event (most events have one report).
     Tables with a provenance ``cache_key`` (as loaded) are grouped once per options: the result
     is remembered and a copy returned.
     """
     prov = getattr(tables, "provenance", None) or {}
-    key = (prov.get("cache_key"), category, window_days, min_similarity, lead_chars, date_rule)
+    pack = pack or _tables_pack(tables)
+    key = (prov.get("cache_key"), category, window_days, min_similarity, lead_chars, date_rule, str(pack.folder))
     if key[0] and key in _MEMO:
         return _MEMO[key].copy()
     out = _event_groups(tables, category=category, window_days=window_days, min_similarity=min_similarity,
-                        lead_chars=lead_chars, date_rule=date_rule)
+                        lead_chars=lead_chars, date_rule=date_rule, pack=pack)
     if key[0]:
         while len(_MEMO) >= _MEMO_SIZE:
             _MEMO.pop(next(iter(_MEMO)))
@@ -419,7 +428,7 @@ def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
 
 
 def _event_groups(tables: Any, *, category: str, window_days: int, min_similarity: float, lead_chars: int,
-                  date_rule: str) -> pd.DataFrame:
+                  date_rule: str, pack: Pack) -> pd.DataFrame:
     documents = tables.documents if hasattr(tables, "documents") else tables["documents"]
     claims = tables.claims if hasattr(tables, "claims") else tables["claims"]
     t = incident_tolls(claims, documents, category=category, date_rule=date_rule)
@@ -432,7 +441,7 @@ def _event_groups(tables: Any, *, category: str, window_days: int, min_similarit
     texts = [f"{ti if isinstance(ti, str) else ''} {s}" for ti, s in zip(t["title"], t["sentence"])]
     leads = t["text"].fillna("").str.split().str.join(" ").str.slice(0, lead_chars) if "text" in t else [""] * len(t)
     sim = _similarity([f"{x} {lead}" for x, lead in zip(texts, leads)])
-    feats = _features(t, texts)
+    feats = _features(t, texts, pack)
     dateline = t["dateline_date"] if "dateline_date" in t else t["date"]
     dates = [{d for d in (a, b) if d is not None and not pd.isna(d)} for a, b in zip(t["date"], dateline)]
     near = _date_compatible(list(t["region"]), dates, window_days)

@@ -26,7 +26,7 @@ sentences, which is worse. So the rules here stop early when in doubt:
   follows in the same sentence, only the cue and the names after it.
 
 Example:
-    >>> t = "Read also Ceasefire holds UN says At least eight people were killed on Thursday."
+    >>> t = "Read also Ceasefire holds envoy says At least eight people were killed on Thursday."
     >>> toks = tokens(t)
     >>> toks[list_end(toks, 2, len(toks))].group()
     'At'

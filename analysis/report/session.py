@@ -7,7 +7,7 @@ that match ``sources`` and the date window, and returns a :class:`Report` that k
 figures go and what its provenance is. An empty selection is not an error: ``report.empty`` is
 True and :meth:`Report.notice` says plainly that no reports match.
 
-Outlets are shown by their display names (``lexicons/style.yml``). When the selection holds a
+Outlets are shown by their display names (``resources/lexicons/style.yml``). When the selection holds a
 single outlet, :attr:`Report.compared` adds the rest of the corpus (same dates) as one group,
 ``rest of corpus``, so that figures compare the outlet with the others instead of drawing
 single bars. What the reader sees goes through :meth:`Report.show` (a figure with its alt text
@@ -30,13 +30,14 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, LexiconError
 from ..io.corpus import parse_date
 from ..io.datelines import CONFLICT_DAYS, DATE_RULES, time_dates
 from ..io.documents import group_labels
 from ..io.provenance import provenance_table
 from ..io.tables import TABLE_NAMES, Tables
-from ..paths import PROJECT_ROOT, REPORTS_DIR
+from ..paths import PACK_DIR, PROJECT_ROOT, REPORTS_DIR
+from ..resources.packs import Pack, load_pack
 from ..run.pipeline import load_tables
 from .plots import save_figure
 from .style import REST, Style, load_style
@@ -54,6 +55,42 @@ def _check_str(name: str, value: Any) -> str:
     if not isinstance(value, str):
         raise InputError(f"parameter {name}: expected a string, got {type(value).__name__} {value!r}")
     return value.strip()
+
+
+def _check_pack(value: Any) -> Pack:
+    """The ``pack`` parameter: a bundled pack's name, or a folder (relative to the project root)."""
+    name = _check_str("pack", value)
+    if name and not (PACK_DIR / name / "pack.yml").is_file() and resolve_path(name).exists():
+        name = str(resolve_path(name))
+    try:
+        return load_pack(name or None)
+    except LexiconError as exc:
+        raise InputError(f"parameter pack: {exc}") from None
+
+
+def _check_engine(engine: Any, workers: Any, scheduler: Any) -> tuple[str, str]:
+    """The ``engine``, ``workers`` and ``scheduler`` parameters: ``(engine, scheduler)``."""
+    engine = _check_str("engine", engine) or "local"
+    if engine not in ("local", "dask"):
+        raise InputError(f"parameter engine: {engine!r}; use 'local' or 'dask'")
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
+        raise InputError(f"parameter workers: expected a whole number >= 0, got {workers!r}")
+    scheduler = _check_str("scheduler", scheduler)
+    if scheduler and workers:
+        raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
+    return engine, scheduler
+
+
+def _check_referent(value: Any, role: str, labels_path: str | None, pack: Pack) -> str:
+    """A naming referent parameter: empty gives the pack's default (``defaults.referent``)."""
+    from ..extract.labels import load_labels
+
+    ref = _check_str("referent", value) or pack.referent(role) or ""
+    referents = list(load_labels(labels_path, pack=pack).referents)
+    if ref not in referents:
+        raise InputError(f"parameter referent: {ref!r} is not a referent of the labels lexicon; use one of "
+                         f"{', '.join(referents)} (empty: the pack's default)")
+    return ref
 
 
 def _check_date(name: str, value: Any) -> pd.Timestamp | None:
@@ -100,6 +137,7 @@ class Report:
     figures: list[Path] = field(default_factory=list)
     compared: Tables | None = None
     style: Style = field(default_factory=load_style)
+    pack: Pack = field(default_factory=load_pack)
     date_rule: str = "dateline"
 
     def __post_init__(self):
@@ -321,6 +359,7 @@ def open_report(
     engine: str = "local",
     workers: int = 0,
     scheduler: str = "",
+    pack: str = "",
     date_rule: str = "dateline",
     **extra: Any,
 ) -> Report:
@@ -337,11 +376,13 @@ def open_report(
         engine: ``"local"`` or ``"dask"``: how to extract when the tables are not cached.
         workers: Dask workers (0: one per core).
         scheduler: address of an existing Dask scheduler (empty: a local cluster).
+        pack: the conflict pack, a bundled name (``syria``, ``muc4``) or a folder (empty: syria).
         date_rule: where a report whose corpus date contradicts its own dateline counts
             (:func:`analysis.io.datelines.time_dates`): ``"dateline"``, ``"drop"`` or
             ``"corpus"``. The selection's dates and every figure over time follow it; the
             corpus date stays in ``documents.corpus_date``.
-        **extra: further notebook parameters, recorded in the provenance.
+        **extra: further notebook parameters, recorded in the provenance; ``referent`` (empty:
+            the pack's default referent) is checked against the labels lexicon.
 
     Raises:
         InputError: a parameter of the wrong type or value, or a bad corpus/lexicon.
@@ -356,21 +397,19 @@ def open_report(
     if d_from is not None and d_to is not None and d_from > d_to:
         raise InputError(f"parameter date_from: {date_from} is after date_to {date_to}; swap them")
     group_by = _check_str("group_by", group_by) or "source"
-    if lexicons is not None and not isinstance(lexicons, Mapping):
-        raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {lexicons!r}")
-    lex = {k: str(resolve_path(v)) for k, v in (lexicons or {}).items()}
+    lex = _check_lexicons(lexicons)
     style_path = lex.pop("style", None)
-    style = load_style(style_path)
-    engine, scheduler, date_rule = _check_run(engine, workers, scheduler, date_rule)
+    pack_obj = _check_pack(pack)
+    style = load_style(style_path, pack=pack_obj)
+    engine, scheduler = _check_engine(engine, workers, scheduler)
     tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None,
-                         scheduler=scheduler or None)
+                         scheduler=scheduler or None, pack=pack_obj.folder)
+    if "referent" in extra:
+        extra["referent"] = _check_referent(extra["referent"], "referent", lex.get("labels"), pack_obj)
+    date_rule = _check_date_rule(date_rule)
     tables = with_date_rule(tables, date_rule)
     docs = tables.documents
-    if group_by not in docs.columns:
-        raise InputError(
-            f"parameter group_by: {group_by!r} is not a documents column; use one of "
-            f"{', '.join(c for c in docs.columns if c not in ('text', 'title'))}"
-        )
+    _check_group_by(group_by, docs)
     mask = pd.Series(True, index=docs.index)
     if src:
         mask &= docs["source"].fillna("").str.lower().isin(src)
@@ -379,13 +418,14 @@ def open_report(
     compared = _versus_rest(tables, selected, docs.loc[in_dates, "doc_id"], group_by, style)
     params = {"corpus": corpus_s, "sources": src, "date_from": date_from or "", "date_to": date_to or "",
               "group_by": group_by, "out_dir": out_dir, "lexicons": dict(lexicons or {}), "engine": engine,
-              "workers": workers, "scheduler": scheduler, "date_rule": date_rule, **extra}
+              "workers": workers, "scheduler": scheduler, "pack": pack_obj.name, "date_rule": date_rule, **extra}
     out = resolve_path(out_dir) if out_dir else REPORTS_DIR / "figures" / notebook
     from .plots import use_style
 
-    use_style(style_path)
+    use_style(style_path, pack=pack_obj)
     return Report(notebook=notebook, parameters=params, all_tables=tables, tables=selected, out_dir=out,
-                  group_by=group_by, compared=compared, style=style, date_rule=date_rule)
+                  group_by=group_by, compared=compared, style=style, pack=pack_obj,
+                  date_rule=date_rule)
 
 
 def with_date_rule(tables: Tables, rule: str) -> Tables:
@@ -421,20 +461,28 @@ def dates_sentence(documents: pd.DataFrame, rule: str) -> str:
     return f"{head}, except that {which}: {then}. The overview report lists {'it' if n == 1 else 'them'}."
 
 
-def _check_run(engine: Any, workers: Any, scheduler: Any, date_rule: Any) -> tuple[str, str, str]:
-    """The engine, scheduler and date rule parameters, checked (an :class:`InputError` names the wrong one)."""
-    engine = _check_str("engine", engine) or "local"
-    if engine not in ("local", "dask"):
-        raise InputError(f"parameter engine: {engine!r}; use 'local' or 'dask'")
-    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
-        raise InputError(f"parameter workers: expected a whole number >= 0, got {workers!r}")
-    scheduler = _check_str("scheduler", scheduler)
-    if scheduler and workers:
-        raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
+def _check_lexicons(lexicons: Any) -> dict[str, str]:
+    """The ``lexicons`` parameter as ``{name: absolute path}``."""
+    if lexicons is not None and not isinstance(lexicons, Mapping):
+        raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {lexicons!r}")
+    return {k: str(resolve_path(v)) for k, v in (lexicons or {}).items()}
+
+
+def _check_group_by(group_by: str, docs: pd.DataFrame) -> None:
+    """``group_by`` must be a documents column (the error lists them)."""
+    if group_by not in docs.columns:
+        raise InputError(
+            f"parameter group_by: {group_by!r} is not a documents column; use one of "
+            f"{', '.join(c for c in docs.columns if c not in ('text', 'title'))}"
+        )
+
+
+def _check_date_rule(date_rule: Any) -> str:
+    """The ``date_rule`` parameter, checked (an :class:`InputError` lists the rules)."""
     date_rule = _check_str("date_rule", date_rule) or "dateline"
     if date_rule not in DATE_RULES:
         raise InputError(f"parameter date_rule: {date_rule!r}; use one of {', '.join(map(repr, DATE_RULES))}")
-    return engine, scheduler, date_rule
+    return date_rule
 
 
 def _date_mask(docs: pd.DataFrame, d_from: pd.Timestamp | None, d_to: pd.Timestamp | None) -> pd.Series:
