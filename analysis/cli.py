@@ -244,6 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"extract": _cmd_extract, "report": _cmd_report, "evaluate": _cmd_evaluate, "lexicon": _cmd_lexicon}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        # resources a library leaves to the garbage collector (an unclosed event loop of the kernel
+        # client, now and then) are not the user's business: no "warning:" line for them
+        warnings.simplefilter("ignore", ResourceWarning)
         try:
             return commands[args.command](args)
         except InputError as exc:

@@ -80,13 +80,13 @@ SITES = [
          ("share", "Print Tweet Views 458"),
          ("related", "Related Court charges nine men with smuggling Refugees stranded on mountain road")],
         id="daily-related-head"),
-    pytest.param(  # a London weekly: publication stamp, standfirst, tag list up to the lead, closing link prompt
+    pytest.param(  # a London weekly: publication stamp, standfirst, tag list, closing link prompt; one report
+        # alone does not say which words are its outlet's tags, so only the cue goes (see test_tag_list_*)
         "Date of publication 19 June 2016 Three children died in regime shelling of Rastan. Tags Homs "
         "Syria Regime Airstrikes Children Regime shelling on Saturday killed three children from one family "
         "in Rastan local sources said. Read Also",
         "Three children killed in Rastan",
-        [("dateline", "Date of publication 19 June 2016"),
-         ("tags", "Tags Homs Syria Regime Airstrikes Children"), ("related", "Read Also")],
+        [("dateline", "Date of publication 19 June 2016"), ("tags", "Tags"), ("related", "Read Also")],
         id="weekly-tags"),
     pytest.param(  # a local blog with line breaks: share line, link list, advert, newsletter, copyright
         "Ceasefire breaks down in the south\nShare this article\nFacebook Twitter Email\n"
@@ -149,6 +149,42 @@ SITES = [
         id="embeds"),
 ]
 
+#: Chrome that runs into the article's own prose (no line breaks): the span stops where prose
+#: starts, and keeps a headline or a tag rather than lose a word of the article.
+EXTENTS = [
+    pytest.param(  # a related headline in the second half of the text, then more of the article
+        "Rebels shelled the market on Monday. Read also Aid agencies warn of winter crisis Near Hama "
+        "meanwhile at least five people were killed on Tuesday the monitor said. The town has been besieged.",
+        [("related", "Read also")], id="read-also-then-prose"),
+    pytest.param(  # the same with a sentence opener: the headline goes too
+        "Rebels shelled the market on Monday. Read also Aid agencies warn of winter crisis At least five "
+        "people were killed on Tuesday the monitor said.",
+        [("related", "Read also Aid agencies warn of winter crisis")], id="read-also-opener"),
+    pytest.param(  # wire-style related coverage glued to a quote of a minister
+        "The council met on Friday. Related Coverage Talks stall in Geneva Aid convoy reaches the town "
+        "Foreign Minister Ivan Petrov said Moscow had seen reports of a new attack.",
+        [("related", "Related Coverage")], id="related-coverage-prose"),
+    pytest.param(  # a tag list that runs into a lead without an article or auxiliary
+        "Strikes hit two schools. Tags Syria Homs Rebels Mortar shells on schools killed 12 children on "
+        "Monday activists reported on Tuesday.",
+        [("tags", "Tags")], id="tags-then-bare-lead"),
+    pytest.param(  # "compiled by" inside a sentence is the article's, not a byline
+        "According to figures compiled by the coalition's media office Homs bore the brunt with 120 people "
+        "recorded killed during the week.",
+        [], id="compiled-by-in-a-sentence"),
+    pytest.param(  # "produced by" inside a sentence
+        "The shells were produced by a company abroad. Six people died.", [], id="produced-by-in-a-sentence"),
+    pytest.param(  # a byline that runs into prose without a period: only the names go
+        "Two towns were shelled. Reporting by Ann Lee regime jets were said to have struck the town again.",
+        [("byline", "Reporting by Ann Lee")], id="byline-then-prose"),
+    pytest.param(  # "A U.S." and "The U.N." at the top are sentences, not names
+        "A U.S. drone strike killed four fighters near the border on Monday.", [], id="us-is-not-a-byline"),
+    pytest.param(  # title-case related headlines to the end of the text: all chrome
+        "Fighting went on. Related Army Kills Dozens of Fighters Near Hama Minister Says It is Not Over "
+        "Tags Hama Syria", [("related", "Related Army Kills Dozens of Fighters Near Hama Minister Says It is Not "
+                                       "Over Tags Hama Syria")], id="title-case-list-to-the-end"),
+]
+
 NOTHING = [
     pytest.param("Twelve people were killed in Idlib on Monday, the monitor said. Related fighting spread "
                  "to two villages, where the follow-up strikes hit homes.", "Twelve killed in Idlib", id="prose-cue-words"),
@@ -170,6 +206,42 @@ def test_a_body_that_is_only_its_headline_keeps_it():
 @pytest.mark.parametrize("text, title, expected", SITES)
 def test_site_chrome(text, title, expected):
     assert removed(text, title=title) == expected
+
+
+@pytest.mark.parametrize("text, expected", EXTENTS)
+def test_chrome_stops_where_prose_starts(text, expected):
+    assert removed(text) == expected
+
+
+def _tagged_reports(n: int = 6) -> list[tuple[str, str, str]]:
+    towns = ["Kafr", "Hama", "Idlib", "Daraa", "Raqqa", "Azaz"]
+    return [("weekly", f"Strike on {town}", f"Jets struck {town} on Monday. Tags Syria Homs {town} Regime "
+             f"Airstrikes Children Civilians Warplanes hit a school in {town} on Monday and killed {k} children, a monitor said.")
+            for k, town in zip(range(3, 3 + n), towns)]
+
+
+def test_tag_list_runs_over_the_outlets_own_tags():
+    rows = _tagged_reports()
+    profile = build_profile(rows)
+    text = ("Three children died in regime shelling of Rastan. Tags Homs Syria Regime Airstrikes Children Regime "
+            "shelling on Saturday killed three children in Rastan local sources said.")
+    _, spans = clean_text(text, outlet="weekly", profile=profile)
+    assert [(s.rule, text[s.start:s.end]) for s in spans] == [("tags", "Tags Homs Syria Regime Airstrikes Children")]
+    _, spans = clean_text(rows[0][2], outlet="weekly", profile=profile)  # "Kafr" is a tag of one report only
+    assert [rows[0][2][s.start:s.end] for s in spans] == ["Tags Syria Homs"]
+
+
+def test_a_list_runs_over_the_outlets_repeated_footer():
+    footer = "A picture says more than words. Follow us on Instagram."
+    rows = [("daily", "t", f"{k} people died in {town} on Monday, a monitor said. Related News Talks stall in "
+             f"{town} Is the truce over? {footer}") for k, town in zip(range(3, 9), ["Homs", "Hama", "Idlib",
+                                                                                   "Daraa", "Raqqa", "Azaz"])]
+    profile = build_profile(rows)
+    text = rows[0][2]
+    _, spans = clean_text(text, outlet="daily", profile=profile)
+    assert text[spans[-1].start:] == "Related News Talks stall in Homs Is the truce over? " + footer
+    alone = chrome_spans(text)  # without the outlet's other reports the footer's sentence is prose
+    assert text[alone[0].start:alone[0].end] == "Related News Talks stall in Homs Is the truce over?"
 
 
 @pytest.mark.parametrize("text, title", NOTHING)
@@ -253,6 +325,23 @@ def test_cleaning_can_be_turned_off(tmp_path):
     off = next(iter_records(tmp_path, clean=False))
     assert off.text == "Tags Syria Idlib\nTwo died.\n" and off.removed == []
     assert on.text.strip() == "Two died." and [s["rule"] for s in on.removed] == ["tags"]
+
+
+def test_a_small_corpus_is_read_once_and_a_large_one_twice_with_the_same_text(tmp_path, monkeypatch):
+    import analysis.io.corpus as corpus
+
+    rows = _outlet_reports(6)
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"source": s, "title": t, "text": x}) + "\n" for s, t, x in rows))
+    reads = []
+    real = corpus._read_records
+    monkeypatch.setattr(corpus, "_read_records", lambda *a: reads.append(a[0]) or real(*a))
+    once = [(r.text, r.removed) for r in corpus.iter_records(path)]
+    assert len(reads) == 1  # the six records fit the buffer: one read
+    monkeypatch.setattr(corpus, "PROFILE_BUFFER", 2)
+    twice = [(r.text, r.removed) for r in corpus.iter_records(path)]
+    assert len(reads) == 3 and twice == once  # a first pass learns the same profile from every report
+    assert any(removed for _, removed in once)
 
 
 def test_removal_by_outlet_counts_lines_removed_whole():

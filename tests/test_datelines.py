@@ -46,6 +46,30 @@ def test_read_dateline(text, expected):
     assert read_dateline(text) == T(expected)
 
 
+@pytest.mark.parametrize("stamp, day_first", [
+    ("Thu Sep 5 2013", False), ("Sunday 30 Mar 2014", False), ("Aug. 1 2016", False), ("March 3, 2018", False),
+    ("Sept 9 2015", False), ("12 February 2015", False), ("4th of July 2016", False), ("24.08.2013", True),
+    ("17-06-2016", True), ("2017-04-05", False), ("Nov 012017", False), ("Fri 07 Apr 2017 at 0914", False),
+    ("August 13 2016 2037 UTC+3", False), ("Wednesday 21 September 2016 21:51", False), ("31.02.2016", True),
+])
+def test_fast_stamp_reading_agrees_with_dateparser(stamp, day_first):
+    """Common stamps are read with strptime; what they give must be what dateparser gives."""
+    import warnings
+
+    import dateparser
+
+    from analysis.io.datelines import _FORMATS, parse_stamp
+
+    assert _FORMATS[day_first]
+    s = stamp.replace("Nov 012017", "Nov 01 2017").replace("4th", "4").replace(" at 0914", "")
+    s = s.replace(" 2037 UTC+3", "").replace(" 21:51", "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = dateparser.parse(s, languages=["en"], settings={
+            "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY" if day_first else "MDY"})
+    assert parse_stamp(stamp, day_first=day_first) == (None if value is None else T(value.date()))
+
+
 @pytest.mark.parametrize("text", [
     "Rebels said on Monday that 12 fighters died.",
     "Rebels said that since March 2 2015 more than 300 fighters had died.",

@@ -12,12 +12,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.aggregate import events as events_module
 from analysis.aggregate.events import (
     GROUP_COLUMNS,
+    POINT_COLUMNS,
     event_groups,
     event_points,
     event_table,
     non_event_reason,
+    select_events,
     stated_day,
 )
 from analysis.aggregate.places import gazetteer
@@ -119,6 +122,56 @@ def test_event_points_link_each_toll_to_its_sentence(groups, tables):
         assert str(row.toll) in row.sentence or "five" in row.sentence or "six" in row.sentence
         claim = tables.claims[(tables.claims["doc_id"] == row.doc_id) & (tables.claims["sent_id"] == row.sent_id)]
         assert not claim.empty
+
+
+def test_grouped_once_on_the_corpus_then_selected(groups, tables):
+    """A variant keeps the whole corpus's events: the same ids, its own reports and outlet names."""
+    docs = tables.documents[tables.documents["doc_id"].isin(["a1", "g1", "a2", "a4"])]
+    sel = select_events(groups, docs.assign(source=docs["source"].str.upper()))
+    ids = dict(zip(groups["doc_id"], groups["event_id"]))
+    assert dict(zip(sel["doc_id"], sel["event_id"])) == {d: ids[d] for d in ["a1", "g1", "a2", "a4"]}
+    assert list(sel.columns) == GROUP_COLUMNS and set(sel["source"]) == {"ALPHA", "GAMMA"}
+    table = event_table(sel)  # the car bomb is left with one outlet of the selection: not listed
+    assert table["event_id"].tolist() == ["idlib-20160503-killed-a1"] and table["tolls"].item() == "ALPHA: 12 | GAMMA: 15"
+    assert list(event_table(sel, wide=False).columns) == events_module.EVENT_COLUMNS
+
+
+def test_event_points_carry_their_claims_offsets(groups, tables):
+    points = event_points(groups, event_table(groups))
+    assert list(points.columns) == POINT_COLUMNS
+    for row in points.itertuples():
+        text = tables.documents.set_index("doc_id").loc[row.doc_id, "title" if row.part == "title" else "text"]
+        claim = text[row.start:row.end]
+        assert claim and claim in row.sentence
+        assert str(row.toll) in claim or {5: "five", 6: "six"}[row.toll] in claim
+
+
+def test_the_corpus_is_grouped_once_per_extraction(tables, monkeypatch):
+    calls = []
+    real = events_module._event_groups
+    monkeypatch.setattr(events_module, "_event_groups", lambda *a, **k: calls.append(k) or real(*a, **k))
+    monkeypatch.setattr(events_module, "_MEMO", {})
+    keyed = type("T", (), {"claims": tables.claims, "documents": tables.documents, "provenance": {"cache_key": "k1"}})()
+    first = event_groups(keyed)
+    first["event_id"] = "changed"  # a caller's change does not reach the remembered result
+    again = event_groups(keyed)
+    assert len(calls) == 1 and (again["event_id"] != "changed").all()
+    event_groups(keyed, window_days=5)  # other options: grouped again
+    assert len(calls) == 2
+
+
+def test_the_date_rule_places_a_misdated_report(tmp_path):
+    """gamma's copy of the Saraqib strike is dated 2011 by the corpus but says 3 May 2016 in its opening."""
+    folder = write_corpus(tmp_path / "misdated", ["a1", "b1"])
+    (folder / "g9.txt").write_text("---\nsource: gamma\ndate: 2011-02-02\ntitle: 15 dead in Saraqib market raid\n---\n"
+                                   "Tuesday 3 May 2016 At least 15 civilians were killed when an air raid hit the market "
+                                   "in Saraqib, a monitor said.\n")
+    tables = extract_corpus(folder)
+    by_dateline = event_groups(tables)
+    assert members(by_dateline) == [["a1", "b1", "g9"]]
+    assert by_dateline["first_date"].min() == pd.Timestamp("2016-05-03")
+    dropped = event_groups(tables, date_rule="drop")
+    assert members(dropped) == [["a1", "b1"]]  # left out of everything placed in time
 
 
 def test_empty_inputs_give_empty_tables(tables):

@@ -21,7 +21,7 @@ from .conftest import SEED, needs_fakes, needs_seed
 
 NOTEBOOKS = ["01-corpus-overview", "02-casualties", "03-actors", "04-framing"]
 COMMON = ["corpus", "sources", "date_from", "date_to", "group_by", "out_dir", "pack", "lexicons", "engine",
-          "workers", "scheduler"]
+          "workers", "scheduler", "date_rule"]
 
 
 def load(name):
@@ -227,7 +227,7 @@ def test_browser_opens_every_page_offline(demo_reports):
     shots = out / "screenshots"
     shots.mkdir(exist_ok=True)
     documents = out / "documents.html"
-    doc_anchors = set(re.findall(r'<article id="([^"]+)"', documents.read_text()))
+    doc_anchors = set(re.findall(r' id="([^"]+)"', documents.read_text()))  # reports and claims
     runs = {r.reader_html: r for r in demo_reports.runs if r.reader_html.is_file()}
     pages = [demo_reports.index, documents, *runs]
     elsewhere: list[str] = []
@@ -285,15 +285,82 @@ def test_browser_opens_every_page_offline(demo_reports):
     assert len(list(shots.glob("*.png"))) == len(pages) + 1
 
 
+@pytest.fixture(scope="session")
+def fakes_reports(tmp_path_factory):
+    from .conftest import FAKES
+
+    if not FAKES.is_file():
+        pytest.skip(f"FA-KES absent: {FAKES}")
+    return run_reports(corpus=FAKES, out=tmp_path_factory.mktemp("fakes"), variants=False, progress=False)
+
+
 @needs_fakes
 @pytest.mark.slow
-def test_reports_on_fakes(fakes_path, tmp_path):
-    r = run_reports(corpus=fakes_path, out=tmp_path, variants=False, progress=False, notebooks=["02-casualties"])
+def test_reports_on_fakes(fakes_reports):
+    r = fakes_reports
     assert r.ok, r.summary()
-    casualties = r.runs[0]
+    casualties = next(run for run in r.runs if run.notebook == "02-casualties")
     page = casualties.reader_html.read_text()
     assert "fakes-csv" in page and "804 selected of 804" in page
     assert len(pd.read_csv(casualties.figures / "table-claims.csv")) == _expected_claims(casualties) > 4000
+
+
+def _figures(reports, notebook: str) -> Path:
+    return next(run for run in reports.runs if run.notebook == notebook).figures
+
+
+@needs_fakes
+@pytest.mark.slow
+def test_fakes_misdated_reports_are_listed_and_make_no_early_spikes(fakes_reports):
+    """The reports FA-KES dates before mid-2013 contradict their own datelines: listed in 01, and
+    every figure over time places them at the date they state (the rule on every page)."""
+    listed = pd.read_csv(_figures(fakes_reports, "01-corpus-overview") / "table-date-conflicts.csv")
+    early = listed[listed["corpus_date"] < "2013-08-01"]
+    assert len(early) == 11 and (early["dateline_date"] >= "2013-08-01").all()
+    over_time = pd.read_csv(_figures(fakes_reports, "01-corpus-overview") / "01-reports-over-time.csv")
+    assert over_time.loc[over_time["period"] < "2013-07-01", "reports"].sum() == 2  # two 2011 factboxes, by their stamps
+    salience = pd.read_csv(_figures(fakes_reports, "03-actors") / "03-salience-over-time.csv")
+    assert "ISIS" not in set(salience.loc[salience["period"] < "2013-07-01", "actor_id"])
+    tolls = pd.read_csv(_figures(fakes_reports, "02-casualties") / "02-killed-tolls-over-time.csv")
+    assert tolls.loc[tolls["date"] < "2013-01-01", "toll"].max() < 1000  # no 100,000 war toll in 2011
+    for run in fakes_reports.runs:
+        assert "Dates: each report is placed in time at the date the corpus gives it, except that 153 reports" in \
+            run.reader_html.read_text(), run.stem
+
+
+@needs_fakes
+@pytest.mark.slow
+def test_fakes_same_event_chart_links_every_dot_to_its_sentence(fakes_reports):
+    run = next(run for run in fakes_reports.runs if run.notebook == "02-casualties")
+    page = run.reader_html.read_text()
+    points = pd.read_csv(run.figures / "02-same-event-spread.csv")
+    events = pd.read_csv(run.figures / "table-events.csv")
+    assert events["outlets"].is_monotonic_decreasing and events["outlets"].iloc[0] >= 8
+    shown = points[points["event_id"].isin(events["event_id"].head(25))]
+    links = re.findall(r'<a href="documents\.html#(claim-[^"]+)"><circle', page)
+    assert len(links) == len(shown) > 100
+    anchors = set(re.findall(r' id="(claim-[^"]+)"', (run.reader_html.parent / "documents.html").read_text()))
+    assert set(links) <= anchors
+    assert "same_event" not in page and "Largest headline toll per event and outlet" not in page
+
+
+@needs_fakes
+@pytest.mark.slow
+def test_fakes_frames_keep_casualty_words_apart(fakes_reports):
+    figures = _figures(fakes_reports, "04-framing")
+    assert "casualties" not in set(pd.read_csv(figures / "04-frame-profile.csv")["frame"])
+    assert set(pd.read_csv(figures / "04-casualty-words.csv")["frame"]) == {"casualties"}
+    terms = pd.read_csv(figures / "table-frame-terms.csv")
+    sana = terms[(terms["group"] == "SANA") & (terms["frame"] == "humanitarian")]
+    assert len(sana) > 10 and not set(sana["term"]) & {"injured", "injuring", "civilian", "civilians", "killed",
+                                                       "wounded", "victims", "casualties"}
+    from analysis.aggregate.frame_terms import frame_drivers
+    from analysis.run.pipeline import load_tables
+
+    from .conftest import FAKES
+
+    tables = load_tables(FAKES)
+    assert len(terms) == len(frame_drivers(tables.frames, tables.documents, top=None))  # the complete table
 
 
 @pytest.mark.slow

@@ -14,7 +14,9 @@ from analysis.report import findings, htmltables
 from analysis.report.docpages import documents_html, marked_text
 from analysis.report.htmlrender import contents_html, reader_notebook
 from analysis.report.indexpage import selection_words, what_it_answers
-from analysis.report.session import open_report
+from analysis.io.datelines import date_conflicts
+from analysis.report.htmltables import claim_anchor
+from analysis.report.session import dates_sentence, open_report
 from analysis.report.style import load_style
 
 # --------------------------------------------------------------------------- table cells
@@ -131,6 +133,12 @@ def test_documents_page_anchors_links_and_escaping(tmp_path):
     assert "javascript:" not in page  # not a link: only http(s) urls are
     assert 'href="https://example.org/x?a=1&amp;b=2"' in page
     assert '<span class="claim"' in page and 'class="label' in page and "actor" in page
+    # each claim has an anchor at its start (the points of the same-event chart link there)
+    tables = load_tables(corpus, cache_dir=tmp_path / "cache")
+    for d, part, start in zip(tables.claims["doc_id"], tables.claims["part"], tables.claims["start"]):
+        anchor = claim_anchor(d, part, start)
+        assert f'<span class="cc-at" id="{anchor}"></span><span class="claim' in page, anchor
+    assert 'id="claim-b%20b-b' in page
 
 
 # --------------------------------------------------------------------------- page structure and index
@@ -257,3 +265,75 @@ def test_report_list_by_date():
     got = report_list(docs)
     assert got.columns.tolist() == ["doc_id", "source", "date", "title", "n_words", "duplicate_of"]
     assert got["doc_id"].tolist() == ["a", "b"]
+
+
+# --------------------------------------------------------------------------- the date rule
+
+
+@pytest.fixture(scope="module")
+def dated_corpus(tmp_path_factory):
+    """Three reports: one misdated by the corpus (its opening says 5 September 2013), one whose
+    stamp agrees, one without a stamp."""
+    corpus = tmp_path_factory.mktemp("dated") / "corpus"
+    corpus.mkdir()
+    (corpus / "early.txt").write_text("---\nsource: sana\ndate: 2011-02-02\n---\n"
+                                      "Thu Sep 5 2013 A car bomb killed four people in Homs.\n")
+    (corpus / "agrees.txt").write_text("---\nsource: sana\ndate: 2013-09-06\n---\n"
+                                       "Fri Sep 6 2013 Shelling killed two people in Hama.\n")
+    (corpus / "plain.txt").write_text("---\nsource: reuters\ndate: 2013-09-07\n---\nRockets hit Daraa.\n")
+    return corpus
+
+
+@pytest.mark.parametrize("rule, early, kept_in_2011", [
+    ("dateline", "2013-09-05", 0), ("drop", None, 0), ("corpus", "2011-02-02", 1)])
+def test_the_date_rule_places_a_misdated_report(dated_corpus, tmp_path, rule, early, kept_in_2011):
+    rep = open_report(notebook="test", corpus=str(dated_corpus), out_dir=str(tmp_path), date_rule=rule)
+    docs = rep.documents.set_index("doc_id")
+    got = docs.loc["early", "date"]
+    assert (pd.isna(got) if early is None else got == pd.Timestamp(early))
+    assert docs.loc["early", "corpus_date"] == pd.Timestamp("2011-02-02")  # the corpus's own date is kept
+    assert docs.loc["agrees", "date"] == pd.Timestamp("2013-09-06")
+    assert rep.parameters["date_rule"] == rule
+    in_2011 = open_report(notebook="test", corpus=str(dated_corpus), out_dir=str(tmp_path), date_rule=rule,
+                          date_from="2011-01-01", date_to="2011-12-31")  # the date window follows the rule too
+    assert len(in_2011.documents) == kept_in_2011
+    sentence = dates_sentence(rep.documents, rule)
+    assert sentence.startswith("Dates: each report is placed in time at the date the corpus gives it, except that 1 "
+                               "report of this selection states a date in its own opening")
+    assert f"(rule '{rule}'" in sentence and sentence.endswith("The overview report lists it.")
+
+
+def test_the_date_rule_is_checked_and_stated(dated_corpus, tmp_path):
+    from analysis.errors import InputError
+
+    with pytest.raises(InputError, match="parameter date_rule: 'guess'; use one of 'dateline', 'drop', 'corpus'"):
+        open_report(notebook="test", corpus=str(dated_corpus), out_dir=str(tmp_path), date_rule="guess")
+    rep = open_report(notebook="test", corpus=str(dated_corpus), out_dir=str(tmp_path), sources=["reuters"])
+    assert dates_sentence(rep.documents, "dateline").endswith(
+        "no report in this selection states a date in its opening that contradicts it.")
+
+
+def test_overview_finding_lists_the_contradicted_dates(dated_corpus, tmp_path):
+    rep = open_report(notebook="test", corpus=str(dated_corpus), out_dir=str(tmp_path))
+    got = [f for f in findings.overview_findings(rep.documents, rep.tables.skipped) if "opening" in f.text]
+    assert [findings.plain(f.text) for f in got] == [
+        "1 report states a date in its own opening more than 7 days away from the date the corpus gives it (the "
+        "largest gap: early, dated 2 February 2011 in the corpus and 5 September 2013 in its opening); figures over "
+        "time place it at the date it states."]
+    assert got[0].section == "Dates that contradict the report"
+    first = [findings.plain(f.text) for f in findings.overview_findings(rep.documents, rep.tables.skipped)][0]
+    assert first == "3 reports from 2 outlets, dated 5 September 2013 to 7 September 2013."  # the span by the rule
+    listed = date_conflicts(rep.documents)
+    assert listed[["doc_id", "corpus_date", "dateline_date", "days_apart"]].values.tolist() == [
+        ["early", pd.Timestamp("2011-02-02"), pd.Timestamp("2013-09-05"), -946]]
+
+
+def test_a_dropped_report_still_has_its_readable_date(dated_corpus, tmp_path):
+    """Rule 'drop' leaves a report out of time figures; it is not counted as undated."""
+    from analysis.aggregate.overview import accounting_table
+
+    rep = open_report(notebook="test", corpus=str(dated_corpus), out_dir=str(tmp_path), date_rule="drop")
+    table = accounting_table(rep.documents, rep.tables.skipped, all_documents=rep.all_tables.documents)
+    assert table.set_index("what").loc["documents without a readable date", "count"] == 0
+    first = findings.plain(findings.overview_findings(rep.documents, rep.tables.skipped, date_rule="drop")[0].text)
+    assert first == "3 reports from 2 outlets, dated 6 September 2013 to 7 September 2013."

@@ -10,7 +10,8 @@ notebook too:
 * A report's **headline toll** for a category and scope is the largest numeric count it states
   (subgroups such as "including 12 children" are smaller than the total they belong to).
 * Reports whose text repeats an earlier report (``duplicate_of``) are left out of aggregates.
-* Event and cumulative tolls are never mixed.
+* Event and cumulative tolls are never mixed. The same event across outlets is
+  :mod:`analysis.aggregate.events`.
 
 Example:
     >>> docs = pd.DataFrame({"doc_id": ["a"], "source": ["sana"], "date": pd.to_datetime(["2017-01-02"]),
@@ -103,61 +104,6 @@ def tolls_over_time(tolls: pd.DataFrame, *, by: str = "source", freq: str = "M")
     return out[cols]
 
 
-def same_event_groups(tolls: pd.DataFrame, *, by: str = "source", window_days: int = 3, category: str = "killed",
-                      min_groups: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The same event as reported by different outlets, with the spread of their numbers.
-
-    Superseded by :func:`analysis.events.event_groups` and :func:`analysis.events.event_table`
-    (issue 14), which compare like with like: incident tolls only (never prison, war or
-    background tolls), matched by what happened as well as where and when, with event ids that
-    do not change between variants. Kept until notebook 02 uses them.
-
-    Reports' headline event tolls of one ``category`` are grouped by location and date: sorted by
-    date within a location, a report joins the current event while it is within ``window_days``
-    of the event's first report. Events reported by at least ``min_groups`` outlets are kept.
-
-    Returns:
-        ``(events, detail)``: one row per event (event, location, first_date, last_date, reports,
-        outlets, min_toll, max_toll, ratio) and one row per event and outlet (event, ``by``,
-        reports, min_toll, max_toll, doc_ids).
-    """
-    ev_cols = ["event", "location", "first_date", "last_date", "reports", "outlets", "min_toll", "max_toll", "ratio"]
-    de_cols = ["event", by, "reports", "min_toll", "max_toll", "doc_ids"]
-    t = tolls[(tolls["scope"] == "event") & (tolls["category"] == category) & tolls["date"].notna()] \
-        if not tolls.empty else tolls
-    if t.empty:
-        return pd.DataFrame(columns=ev_cols), pd.DataFrame(columns=de_cols)
-    t = t.assign(location=t["location"].fillna("(unknown)").astype(str), date=pd.to_datetime(t["date"]))
-    t = t.sort_values(["location", "date", "doc_id"], kind="stable")
-    event_ids, current, start, loc_prev = [], -1, None, None
-    for loc, date in zip(t["location"], t["date"]):
-        if loc != loc_prev or (date - start).days > window_days:
-            current += 1
-            start, loc_prev = date, loc
-        event_ids.append(current)
-    t = t.assign(event=event_ids)
-    n_out = t.groupby("event")[by].nunique()
-    t = t[t["event"].isin(n_out[n_out >= min_groups].index)]
-    if t.empty:
-        return pd.DataFrame(columns=ev_cols), pd.DataFrame(columns=de_cols)
-    g = t.groupby("event", sort=True)
-    events = pd.DataFrame({
-        "location": g["location"].first(), "first_date": g["date"].min(), "last_date": g["date"].max(),
-        "reports": g.size(), "outlets": g[by].agg(lambda s: ", ".join(sorted(set(map(str, s))))),
-        "min_toll": g["toll"].min(), "max_toll": g["toll"].max(),
-    }).reset_index()
-    events["ratio"] = (events["max_toll"] / events["min_toll"].clip(lower=1)).round(2)
-    events = events.sort_values(["ratio", "reports", "first_date"], ascending=[False, False, True], kind="stable")
-    renumber = {old: f"E{i + 1}" for i, old in enumerate(events["event"])}
-    events["event"] = events["event"].map(renumber)
-    d = t.assign(event=t["event"].map(renumber)).groupby(["event", by], sort=True)
-    detail = pd.DataFrame({"reports": d.size(), "min_toll": d["toll"].min(), "max_toll": d["toll"].max(),
-                           "doc_ids": d["doc_id"].agg(lambda s: ", ".join(s))}).reset_index()
-    order = {e: i for i, e in enumerate(events["event"])}
-    detail = detail.sort_values(["event", by], key=lambda s: s.map(order) if s.name == "event" else s, kind="stable")
-    return events[ev_cols].reset_index(drop=True), detail[de_cols].reset_index(drop=True)
-
-
 def victims_by_group(claims: pd.DataFrame, *, by: str = "source", category: str = "killed",
                      lexicon: str | None = None) -> pd.DataFrame:
     """Distinct claims per group and victim class (children, women, civilians, combatants, people, other).
@@ -211,9 +157,9 @@ def _with_unnamed(claims: pd.DataFrame, column: str, kind: str) -> pd.DataFrame:
     """``column`` filled, where it is empty but the party's kind is known, with "(unnamed KIND)".
 
     Example:
-        >>> c = pd.DataFrame({"source_actor": ["WATCHDOG", None, None], "source_kind": ["international", "state", None]})
+        >>> c = pd.DataFrame({"source_actor": ["INTL_BODY", None, None], "source_kind": ["international", "state", None]})
         >>> _with_unnamed(c, "source_actor", "source_kind")["source_actor"].tolist()
-        ['WATCHDOG', '(unnamed state)', nan]
+        ['INTL_BODY', '(unnamed state)', nan]
     """
     if claims.empty or kind not in claims.columns:
         return claims

@@ -11,8 +11,8 @@ events in four steps, each stated in the notebook:
    :data:`EVENT_MAX`.
 2. **Where and when**: the corpus's ``location`` when it has one, else the region of the first
    town the toll sentence, title or lead names (:mod:`analysis.places`); the report's date by
-   :func:`analysis.datelines.time_dates` (a report that contradicts its own dateline counts at
-   its dateline).
+   the report's date rule (:func:`analysis.io.datelines.time_dates`; by default a report that
+   contradicts its own dateline counts at its dateline).
 3. **What happened**: two reports of one region whose dates (corpus date or dateline) lie within
    ``window_days`` match when their titles, toll sentences and opening lines say the same
    thing: TF-IDF cosine similarity of Porter stems (scikit-learn) of at least
@@ -28,9 +28,12 @@ events in four steps, each stated in the notebook:
    so it is the same in every run and in every variant that groups the same reports: group
    the whole corpus, then select.
 
-:func:`event_table` gives one row per event covered by at least two outlets, sorted by the
-number of outlets, with the outlets' tolls side by side; :func:`event_points` one row per
-report toll, each linked to its sentence (doc_id, part, sent_id), for the dot chart.
+:func:`event_groups` is meant to run on the whole corpus (it remembers its last results, so a
+batch of reports on one corpus groups it once); :func:`select_events` keeps a selection's
+reports, so an event keeps its id in every variant. :func:`event_table` gives one row per event
+covered by at least two outlets, sorted by the number of outlets, with the outlets' tolls side
+by side; :func:`event_points` one row per report toll, each linked to its sentence (doc_id,
+part, sent_id, start, end), for the dot chart.
 
 Example:
     >>> non_event_reason("More than 20000 detainees died at the prison since 2011.")
@@ -62,7 +65,11 @@ GROUP_COLUMNS = ["event_id", "doc_id", "source", "date", "region", "place", "fir
 EVENT_COLUMNS = ["event_id", "region", "place", "first_date", "last_date", "category", "outlets", "reports",
                  "min_toll", "max_toll", "ratio", "tolls"]
 #: Columns of :func:`event_points`.
-POINT_COLUMNS = ["event_id", "rank", "source", "toll", "doc_id", "part", "sent_id", "date", "sentence"]
+POINT_COLUMNS = ["event_id", "rank", "source", "toll", "doc_id", "part", "sent_id", "start", "end", "date",
+                 "sentence"]
+#: Results of :func:`event_groups` kept per extraction and options (a few corpora at most).
+_MEMO: dict[tuple, pd.DataFrame] = {}
+_MEMO_SIZE = 4
 
 _NON_EVENT = [
     ("prison or detention", re.compile(r"\b(?:prisons?|jails?|detention|detainees?|in custody|under torture|"
@@ -169,7 +176,8 @@ def _classes(text: str, table: dict[str, re.Pattern]) -> frozenset[str]:
     return frozenset(k for k, p in table.items() if p.search(text or ""))
 
 
-def incident_tolls(claims: pd.DataFrame, documents: pd.DataFrame, *, category: str = "killed") -> pd.DataFrame:
+def incident_tolls(claims: pd.DataFrame, documents: pd.DataFrame, *, category: str = "killed",
+                   date_rule: str = "dateline") -> pd.DataFrame:
     """Each report's incident toll of ``category`` (see the module docstring), with its sentence.
 
     Returns:
@@ -177,7 +185,9 @@ def incident_tolls(claims: pd.DataFrame, documents: pd.DataFrame, *, category: s
         part, sent_id, start, end, sentence; one row per report that states one.
     """
     docs = original_documents(documents)
-    docs = docs.assign(date=time_dates(docs)) if "date" in docs else docs
+    if "date" in docs:
+        corpus = docs["corpus_date"] if "corpus_date" in docs else docs["date"]
+        docs = docs.assign(date=time_dates(docs.assign(date=corpus), rule=date_rule))
     cols = ["doc_id", "category", "max", "qualifier", "part", "sent_id", "start", "end", "sentence", "scope",
             "perpetrator_actor", "victims"]
     c = claims[[x for x in cols if x in claims]] if not claims.empty else claims
@@ -383,7 +393,8 @@ def _slug(text: str) -> str:
 
 
 def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
-                 min_similarity: float = 0.2, lead_chars: int = 300, pack: Pack | None = None) -> pd.DataFrame:
+                 min_similarity: float = 0.2, lead_chars: int = 300, date_rule: str = "dateline",
+                 pack: Pack | None = None) -> pd.DataFrame:
     """Reports grouped into incidents: one row per (event_id, doc_id), columns :data:`GROUP_COLUMNS`.
 
     Args:
@@ -393,14 +404,34 @@ def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
         min_similarity: the TF-IDF cosine similarity (of title, toll sentence and lead) above
             which two reports tell of one incident (0.6 of it when they name the same weapon).
         lead_chars: characters of the report's opening added to its title and toll sentence.
+        date_rule: where a report that contradicts its own dateline counts in time
+            (:func:`analysis.io.datelines.time_dates`).
         pack: the conflict pack whose sides are compared (default: the pack of the tables'
             provenance, else the Syria pack).
 
     Every report with an incident toll is in exactly one event (most events have one report).
+    Tables with a provenance ``cache_key`` (as loaded) are grouped once per options: the result
+    is remembered and a copy returned.
     """
+    prov = getattr(tables, "provenance", None) or {}
+    pack = pack or _tables_pack(tables)
+    key = (prov.get("cache_key"), category, window_days, min_similarity, lead_chars, date_rule, str(pack.folder))
+    if key[0] and key in _MEMO:
+        return _MEMO[key].copy()
+    out = _event_groups(tables, category=category, window_days=window_days, min_similarity=min_similarity,
+                        lead_chars=lead_chars, date_rule=date_rule, pack=pack)
+    if key[0]:
+        while len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.pop(next(iter(_MEMO)))
+        _MEMO[key] = out.copy()
+    return out
+
+
+def _event_groups(tables: Any, *, category: str, window_days: int, min_similarity: float, lead_chars: int,
+                  date_rule: str, pack: Pack) -> pd.DataFrame:
     documents = tables.documents if hasattr(tables, "documents") else tables["documents"]
     claims = tables.claims if hasattr(tables, "claims") else tables["claims"]
-    t = incident_tolls(claims, documents, category=category)
+    t = incident_tolls(claims, documents, category=category, date_rule=date_rule)
     t = t[t["date"].notna()].reset_index(drop=True) if len(t) else t
     if t.empty:
         return pd.DataFrame(columns=GROUP_COLUMNS)
@@ -410,7 +441,7 @@ def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
     texts = [f"{ti if isinstance(ti, str) else ''} {s}" for ti, s in zip(t["title"], t["sentence"])]
     leads = t["text"].fillna("").str.split().str.join(" ").str.slice(0, lead_chars) if "text" in t else [""] * len(t)
     sim = _similarity([f"{x} {lead}" for x, lead in zip(texts, leads)])
-    feats = _features(t, texts, pack or _tables_pack(tables))
+    feats = _features(t, texts, pack)
     dateline = t["dateline_date"] if "dateline_date" in t else t["date"]
     dates = [{d for d in (a, b) if d is not None and not pd.isna(d)} for a, b in zip(t["date"], dateline)]
     near = _date_compatible(list(t["region"]), dates, window_days)
@@ -421,11 +452,32 @@ def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
     return t[GROUP_COLUMNS].sort_values(["first_date", "event_id", "date", "doc_id"], kind="stable").reset_index(drop=True)
 
 
-def event_table(groups: pd.DataFrame, *, by: str = "source", min_outlets: int = 2) -> pd.DataFrame:
+def select_events(groups: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
+    """The rows of ``groups`` (from the whole corpus) whose report is in ``documents`` (a
+    selection), with the selection's ``by`` values (display names, "rest of corpus").
+
+    Event ids do not change: an event of the selection is the event of the whole corpus, with
+    only the selection's reports.
+
+    Example:
+        >>> g = pd.DataFrame({"event_id": ["e1", "e1"], "doc_id": ["a", "b"], "source": ["x", "y"]})
+        >>> select_events(g, pd.DataFrame({"doc_id": ["b"], "source": ["Y"]}))[["event_id", "source"]].values.tolist()
+        [['e1', 'Y']]
+    """
+    if groups.empty:
+        return groups
+    keep = documents[["doc_id", by]].drop_duplicates("doc_id")
+    out = groups.drop(columns=[by], errors="ignore").merge(keep, on="doc_id", how="inner")
+    return out[[c for c in groups.columns if c in out] + ([by] if by not in groups.columns else [])] \
+        .reset_index(drop=True)
+
+
+def event_table(groups: pd.DataFrame, *, by: str = "source", min_outlets: int = 2, wide: bool = True) -> pd.DataFrame:
     """One row per event covered by at least ``min_outlets`` outlets, most outlets first.
 
-    Columns :data:`EVENT_COLUMNS` (``tolls`` reads "outlet: toll, toll | outlet: toll") then one
-    column per outlet with that outlet's largest toll for the event (empty when it did not cover it).
+    Columns :data:`EVENT_COLUMNS` (``tolls`` reads "outlet: toll, toll | outlet: toll") then, with
+    ``wide``, one column per outlet with that outlet's largest toll for the event (empty when it
+    did not cover it).
     """
     if groups.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
@@ -442,8 +494,10 @@ def event_table(groups: pd.DataFrame, *, by: str = "source", min_outlets: int = 
                                                 for o, v in x.groupby(by, sort=True)["toll"]), include_groups=False),
     }).reset_index()
     ev["ratio"] = (ev["max_toll"] / ev["min_toll"].clip(lower=1)).round(2)
-    wide = g.pivot_table(index="event_id", columns=by, values="toll", aggfunc="max")
-    ev = ev[EVENT_COLUMNS].merge(wide, left_on="event_id", right_index=True, how="left")
+    ev = ev[EVENT_COLUMNS]
+    if wide:
+        per = g.pivot_table(index="event_id", columns=by, values="toll", aggfunc="max")
+        ev = ev.merge(per, left_on="event_id", right_index=True, how="left")
     return ev.sort_values(["outlets", "reports", "first_date", "event_id"], ascending=[False, False, True, True],
                           kind="stable").reset_index(drop=True)
 

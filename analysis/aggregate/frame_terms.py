@@ -76,7 +76,9 @@ def frame_drivers(frames: pd.DataFrame, documents: pd.DataFrame, *, by: str = "s
     out["per_1k"] = (out["part"] / out["group"].map(n_reports)).round(3)
     total = out.groupby(["group", "frame"])["per_1k"].transform("sum")
     out["share"] = (out["per_1k"] / total.where(total > 0)).round(3)
-    out = out.sort_values(["group", "frame", "per_1k", "term"], ascending=[True, True, False, True], kind="stable")
+    out = out.assign(_measure=out["frame"].isin(MEASURES))  # the frames first, then the measures apart
+    out = out.sort_values(["group", "_measure", "frame", "per_1k", "term"], ascending=[True, True, True, False, True],
+                          kind="stable")
     out["rank"] = out.groupby(["group", "frame"]).cumcount() + 1
     if top is not None:
         out = out[out["rank"] <= top]
@@ -96,3 +98,16 @@ def frame_scores(frames: pd.DataFrame, documents: pd.DataFrame, *, by: str = "so
     out = out.reset_index().rename(columns={by: "group"})
     out["measure"] = out["frame"].isin(MEASURES)
     return out[cols]
+
+
+def split_measures(table: pd.DataFrame, *, column: str = "frame") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(frames, measures)``: the rows of the seven frames and the rows of the measures apart
+    (:data:`MEASURES`, casualty words), so a figure never shows a measure as a frame.
+
+    Example:
+        >>> t = pd.DataFrame({"frame": ["military", "casualties", "humanitarian"], "v": [1, 2, 3]})
+        >>> [x["frame"].tolist() for x in split_measures(t)]
+        [['military', 'humanitarian'], ['casualties']]
+    """
+    measure = table[column].isin(MEASURES) if column in table else pd.Series(False, index=table.index)
+    return table[~measure].reset_index(drop=True), table[measure].reset_index(drop=True)

@@ -116,10 +116,15 @@ def accounting_table(documents: pd.DataFrame, skipped: pd.DataFrame, *, all_docu
         ("documents", len(all_docs)),
         ("skipped records", len(skipped)),
         ("duplicate texts (kept, flagged)", int(all_docs["duplicate_of"].notna().sum()) if len(all_docs) else 0),
-        ("documents without a readable date", int(all_docs["date"].isna().sum()) if len(all_docs) else 0),
+        ("documents without a readable date", int(_corpus_dates(all_docs).isna().sum()) if len(all_docs) else 0),
         ("documents in this selection", len(documents)),
     ]
     return pd.DataFrame(rows, columns=["what", "count"])
+
+
+def _corpus_dates(documents: pd.DataFrame) -> pd.Series:
+    """The dates the corpus gives (``corpus_date`` once a date rule has moved ``date``)."""
+    return documents["corpus_date"] if "corpus_date" in documents else documents["date"]
 
 
 def shortest_reports(documents: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:

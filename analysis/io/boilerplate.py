@@ -8,8 +8,8 @@ across sites, never lists of particular reports:
 
 * **cues with an extent**: a cue phrase ("Related News", "Tags", "Editing by", "Copyright",
   "(Source: ...)") and how far its chrome runs: the cue alone, to the end of the line, to the
-  end of the sentence, or over a list of headlines or tags up to where prose starts again
-  (:func:`prose_start`: the first sentence with an article or auxiliary verb);
+  end of the sentence, or over a list of headlines, tags or names up to where the article's
+  prose starts again (:mod:`analysis.io.extents`: when in doubt the text is kept);
 * **line shape** (texts with line breaks): lines that hold only share words, and runs of three
   or more short headline-like lines (no sentence end) are link lists;
 * **position**: publishing stamps and bylines before the first sentence; a short fragment
@@ -32,10 +32,12 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Callable
 
 from .datelines import DATE_RE, date_stamps
-from .repetition import line_spans, outlet_spans, repeat_spans
+from .extents import byline_end, list_end, sentence_end
+from .repetition import line_spans, outlet_spans, repeat_spans, shingle_keys
 from .textshape import (
     OPENERS,
     PROSE_MARKERS,
@@ -63,24 +65,15 @@ def _sentence_end(text: str, pos: int) -> int:
     return _line_end(text, pos) if m is None else (m.end() if m.group() != "\n" else m.start())
 
 
-def _list_end(text: str, toks: list[re.Match], pos: int) -> int:
-    """End of a headline or tag list that starts at ``pos``: where prose starts, or the line end."""
-    line_end = _line_end(text, pos)
-    after = [k for k, t in enumerate(toks) if t.start() >= pos]
-    if not after:
-        return line_end
-    j = prose_start(toks, after[0])
-    if j is None or toks[j].start() > line_end:
-        return line_end
-    return toks[j - 1].end() if j > after[0] else pos
-
-
 # --------------------------------------------------------------------------- cue catalogue
 
 #: (rule, extent, pattern). Extent: "match" (the cue), "line" (to the line end), "sentence"
-#: (to the sentence end), "list" (a list of headlines or tags up to prose, in the first half
-#: of a line; to the line end after it), "back" (from the last sentence end to the cue),
+#: (to the sentence end), "list" (a list of headlines or tags up to where prose starts, within
+#: the line: :func:`analysis.io.extents.list_end`), "byline" (names and roles up to prose:
+#: :func:`analysis.io.extents.byline_end`), "back" (from the last sentence end to the cue),
 #: "group" (the pattern's first group only).
+#: The cue of a tag list ("Tags", "Keywords", "Topics").
+TAG_CUE = re.compile(r"\b(?:Tags?|TAGS|Keywords|Topics):?(?=\s+[A-Z#\"\u201c0-9])")
 CUES: list[tuple[str, str, re.Pattern]] = [
     ("share", "match", re.compile(r"\bPrint\s+Tweet(?:\s+Views\s+\d+)?|(?<![A-Za-z])Get\s+short\s+URL(?:\s+\d+\b)*"
                                   r"|\bSEND\s+https?\S*|\bCommunity\s+standards\s*Discussion"
@@ -99,9 +92,9 @@ CUES: list[tuple[str, str, re.Pattern]] = [
                                    r"|\bMore\s+(?:from|on)\s+(?:this|our)\s+\w+:?|\bMost\s+(?:Read|Popular|Viewed)\b:?")),
     ("embed", "back", re.compile(r"\s+-\s+(?:YouTube|Vimeo|Dailymotion)\b")),
     ("embed", "back", re.compile(r"\S*pic\.twitter\.com\S*(?:\s+[^()\n]{0,40}\(@?\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})?")),
-    ("tags", "list", re.compile(r"\b(?:Tags?|TAGS|Keywords|Topics):?(?=\s+[A-Z#\"\u201c0-9])")),
-    ("byline", "sentence", re.compile(r"\b(?:Additional\s+reporting|Reporting|Writing|Editing|Edited|Compiled|"
-                                      r"Translated|Written|Produced)\s+by\s+(?=[A-Z])", re.I)),
+    ("tags", "list", TAG_CUE),
+    ("byline", "byline", re.compile(r"\b(?:Additional\s+reporting|Reporting|Writing|Editing|Edited|Compiled|"
+                                    r"Translated|Written|Produced)\s+by\s+(?=[A-Z])", re.I)),
     ("credit", "match", re.compile(r"\((?:[A-Z][\w.&'/-]*\s+){0,4}(?:and\s+)?(?:[Aa]gencies|[Pp]hotos?|Images?)\)"
                                    r"|\((?:Photo|Image|Picture|Photograph)s?\b[^)\n]{0,60}\)"
                                    r"|\((?:Source|With)\b:?\s+[^)\n]{1,80}\)"
@@ -115,9 +108,20 @@ CUES: list[tuple[str, str, re.Pattern]] = [
 ]
 
 
-def cue_spans(text: str, toks: list[re.Match]) -> list[Span]:
-    """Spans found by the cue catalogue (:data:`CUES`)."""
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether a cue at ``pos`` opens a sentence or a credit chain: the text's start, or after a
+    sentence end, a line break, ";" or "(" (a byline cue inside a sentence is prose: "figures
+    compiled by the media office")."""
+    before = text[:pos].rstrip(" ")
+    return not before or before[-1] in "\n;(" or sentence_end(before.split()[-1])
+
+
+def cue_spans(text: str, toks: list[re.Match], *, repeated: Callable[[list[str]], bool] | None = None,
+              tag_word: Callable[[str], bool] | None = None) -> list[Span]:
+    """Spans found by the cue catalogue (:data:`CUES`); ``repeated`` and ``tag_word`` (from the
+    outlet's profile) let a list run over the outlet's own repeated chrome and tags."""
     out = []
+    starts = [t.start() for t in toks]
     for rule, extent, pattern in CUES:
         for m in pattern.finditer(text):
             end = m.end()
@@ -136,10 +140,16 @@ def cue_spans(text: str, toks: list[re.Match]) -> list[Span]:
                     start = m.start()
                 out.append(Span(start, end, rule))
                 continue
-            elif extent == "list":
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                in_head = (m.start() - line_start) < 0.5 * (_line_end(text, m.start()) - line_start)
-                end = _list_end(text, toks, m.end()) if in_head else _line_end(text, m.start())
+            elif extent in ("list", "byline"):
+                if extent == "byline" and not (_opens_sentence(text, m.start()) and (
+                        m.group()[0].isupper() or text[:m.start()].rstrip()[-1:] == ";")):
+                    continue
+                i, stop = bisect_left(starts, m.end()), bisect_left(starts, _line_end(text, m.start()))
+                if extent == "byline":
+                    k = byline_end(toks, bisect_left(starts, m.start()), stop)
+                else:
+                    k = list_end(toks, i, stop, repeated=repeated, tag_word=tag_word if rule == "tags" else None)
+                end = max(m.end(), toks[k - 1].end()) if k > i else m.end()
             out.append(Span(m.start(), end, rule))
     return out
 
@@ -197,9 +207,11 @@ def _head_byline(text: str, toks: list[re.Match], k: int, title: Span | None) ->
                 and norm_word(words[j]) not in OPENERS:
             j += 1
         return toks[j - 1].end() if j > k + 1 else None
+    if k < len(words) and norm_word(words[k]) in OPENERS | PROSE_MARKERS:
+        return None  # "A U.S. drone ...", "The U.N. said ...": a sentence, not names
     j = k
     while j < len(words) and j < k + 8 and (cap_word(words[j]) or words[j] in ("and", "&")) and not words[j][:1].isdigit():
-        if SENTENCE_END.search(words[j]) and j > k:
+        if sentence_end(words[j]) and j > k:
             return toks[j].end()
         j += 1
     return None
@@ -368,13 +380,14 @@ def all_capitals(text: str) -> bool:
         >>> all_capitals("SIX JESUITS WERE MURDERED (FMLN) TODAY."), all_capitals("Six Jesuits (FMLN) were murdered.")
         (True, False)
     """
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = sum(map(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, text)) > 0.8 * letters
 
 
 def chrome_spans(text: str, *, title: str | None = None, outlet: str | None = None,
                  frequent: Callable[[str], bool] | None = None,
-                 frequent_line: Callable[[str], bool] | None = None) -> list[Span]:
+                 frequent_line: Callable[[str], bool] | None = None,
+                 tag_word: Callable[[str], bool] | None = None) -> list[Span]:
     """Every chrome span of one report's body, sorted and non-overlapping.
 
     Args:
@@ -384,6 +397,7 @@ def chrome_spans(text: str, *, title: str | None = None, outlet: str | None = No
         frequent: says whether a word shingle (:func:`shingle_keys`) recurs in many reports
             of the outlet; None skips the rule (one report alone).
         frequent_line: the same for whole lines (:func:`line_key`).
+        tag_word: says whether a word is one of the tags the outlet uses (a tag list runs over them).
 
     Example:
         >>> t = "Fri Sep 27 2013 Bomb kills 60 . At least 60 people died. Tags Syria Damascus"
@@ -394,7 +408,7 @@ def chrome_spans(text: str, *, title: str | None = None, outlet: str | None = No
         return []
     toks = tokens(text)
     capitals = all_capitals(text)
-    cues = cue_spans(text, toks)
+    cues = cue_spans(text, toks, repeated=_repeated(frequent), tag_word=tag_word)
     if capitals:  # in all-capital wire text capitals say nothing: only cues that do not rely on them
         cues = [c for c in cues if c.rule in CASE_FREE_RULES]
     spans = merge_spans(cues + line_spans(text, frequent_line=frequent_line, outlet=outlet))
@@ -414,6 +428,19 @@ def chrome_spans(text: str, *, title: str | None = None, outlet: str | None = No
     if not _blank(text, spans).strip():  # a body that is only its headline keeps it (nothing else to read)
         spans = [s for s in spans if s.rule != "title"]
     return spans
+
+
+def _repeated(frequent: Callable[[str], bool] | None) -> Callable[[list[str]], bool] | None:
+    """A run of words is repeated across the outlet when every word shingle of it is frequent."""
+    if frequent is None:
+        return None
+
+    def repeated(words: list[str]) -> bool:
+        norms = [n for n in (norm_word(w) for w in words) if n]
+        keys = shingle_keys(norms, 0, len(norms))
+        return bool(keys) and all(frequent(k) for _, k in keys)
+
+    return repeated
 
 
 def _blank(text: str, spans: list[Span]) -> str:

@@ -17,10 +17,12 @@ as a table and :func:`removal_by_outlet` counts them per outlet. A title loses o
 site name ("... | Jordan Times") that its outlet repeats.
 
 Repetition across an outlet needs the outlet's other reports: :func:`build_profile` reads the
-head and tail words and the lines of (at most :data:`PROFILE_REPORTS` of) each outlet's
-reports in one pass; a word shingle or a line is *frequent* when at least
-``max(3, 5% of the outlet's reports)`` distinct reports hold it. Corpus loading makes this pass
-first, then cleans each record (:func:`clean_record`), so every loader gets the same text.
+head and tail words, the lines and the words after a tag cue of (at most
+:data:`PROFILE_REPORTS` of) each outlet's reports in one pass; a word shingle, a line or a tag
+word is *frequent* when at least ``max(3, 5% of the outlet's reports)`` distinct reports hold
+it. Corpus loading learns the profile first (from the records it holds, up to
+:data:`PROFILE_BUFFER`, or in a first pass over a larger corpus), then cleans each record
+(:func:`clean_record`), so every loader gets the same text.
 
 Example:
     >>> text, spans = clean_text("Sun 05 Jul 2015 Six were killed. Tags Syria Idlib")
@@ -42,16 +44,22 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from .boilerplate import chrome_spans
-from .repetition import HEAD_WORDS, TAIL_WORDS, line_key, shingle_keys
-from .textshape import Span, norm_word, tokens
+from .boilerplate import TAG_CUE, chrome_spans
+from .extents import sentence_end
+from .repetition import HEAD_WORDS, SHINGLE, TAIL_WORDS, line_key, shingle_keys
+from .textshape import Span, norm_word
 
 #: Reports per outlet read to learn its repeated chrome (the first ones met), bounding memory.
 PROFILE_REPORTS = 2000
+#: A corpus of up to this many records is read once and held while the profile is learnt;
+#: a larger one is read twice (corpus loading, :func:`analysis.io.corpus.iter_records`).
+PROFILE_BUFFER = 2000
 #: A shingle or line is an outlet's chrome candidate when this share of its reports (and at
 #: least :data:`MIN_REPEATS`) hold it.
 REPEAT_SHARE = 0.05
 MIN_REPEATS = 3
+#: Words after a tag cue counted as the outlet's possible tags.
+TAG_WINDOW = 15
 #: Columns of :func:`removed_spans`.
 REMOVED_COLUMNS = ["doc_id", "source", "part", "start", "end", "rule", "text"]
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013-]\s+([^|\u2013-]{2,40})$")
@@ -65,6 +73,7 @@ class OutletProfile:
     shingles: dict[str, Counter] = field(default_factory=dict)
     lines: dict[str, Counter] = field(default_factory=dict)
     suffixes: dict[str, Counter] = field(default_factory=dict)
+    tags: dict[str, Counter] = field(default_factory=dict)
     _seen: set = field(default_factory=set, repr=False)
 
     def threshold(self, outlet: str) -> int:
@@ -79,9 +88,10 @@ class OutletProfile:
             return
         self._seen.add(digest)
         self.reports[key] += 1
-        norms = [norm_word(t.group()) for t in tokens(text)]
-        n = len(norms)
-        keys = {k for lo, hi in ((0, HEAD_WORDS), (n - TAIL_WORDS, n)) for _, k in shingle_keys(norms, lo, hi)}
+        words = text.split()  # only the head and the tail are compared across reports: word them alone
+        head = [norm_word(w) for w in words[:HEAD_WORDS + SHINGLE - 1]]
+        tail = [norm_word(w) for w in words[max(0, len(words) - TAIL_WORDS):]]
+        keys = {k for _, k in shingle_keys(head, 0, HEAD_WORDS)} | {k for _, k in shingle_keys(tail, 0, TAIL_WORDS)}
         self.shingles.setdefault(key, Counter()).update(keys)
         if "\n" in text:
             lines = {line_key(x) for x in text.split("\n") if 0 < len(x.split()) <= 30}
@@ -89,6 +99,9 @@ class OutletProfile:
         m = _TITLE_SUFFIX.search((title or "").strip())
         if m:
             self.suffixes.setdefault(key, Counter())[norm_word(m.group(1))] += 1
+        words = {w for m in TAG_CUE.finditer(text) for w in _tag_window(text, m.end())}
+        if words:
+            self.tags.setdefault(key, Counter()).update(words)
 
     def frequent(self, outlet: str | None):
         """A predicate: is this shingle repeated in the outlet's reports? None for a lone report."""
@@ -106,6 +119,14 @@ class OutletProfile:
             return None
         return lambda s: counts.get(s, 0) >= k
 
+    def tag_word(self, outlet: str | None):
+        """A predicate: is this (normalised) word one the outlet uses as a tag? None without tags."""
+        key = _outlet_key(outlet)
+        counts, k = self.tags.get(key), self.threshold(key)
+        if not counts or self.reports[key] < MIN_REPEATS:
+            return None
+        return lambda w: counts.get(w, 0) >= k
+
     def title_suffix(self, outlet: str | None, title: str | None) -> Span | None:
         """A trailing site name of a title ("| Jordan Times") that the outlet repeats."""
         key = _outlet_key(outlet)
@@ -113,6 +134,16 @@ class OutletProfile:
         if not m or self.suffixes.get(key, Counter())[norm_word(m.group(1))] < self.threshold(key):
             return None
         return Span(m.start(), m.end(), "outlet")
+
+
+def _tag_window(text: str, pos: int) -> list[str]:
+    """The words after a tag cue, up to :data:`TAG_WINDOW` or a sentence end (normalised)."""
+    out = []
+    for w in text[pos:pos + 400].split()[:TAG_WINDOW]:
+        out.append(norm_word(w))
+        if sentence_end(w):
+            break
+    return [w for w in out if w]
 
 
 def _outlet_key(outlet: str | None) -> str:
@@ -157,7 +188,9 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
     """
     frequent = profile.frequent(outlet) if profile is not None else None
     frequent_line = profile.frequent_line(outlet) if profile is not None else None
-    spans = chrome_spans(text, title=title, outlet=outlet, frequent=frequent, frequent_line=frequent_line)
+    tag_word = profile.tag_word(outlet) if profile is not None else None
+    spans = chrome_spans(text, title=title, outlet=outlet, frequent=frequent, frequent_line=frequent_line,
+                         tag_word=tag_word)
     return blank_spans(text, spans), spans
 
 

@@ -37,13 +37,14 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 import pandas as pd
 
 from ..errors import InputError, printable
-from .cleaning import clean_record, profile_from_records
+from .cleaning import PROFILE_BUFFER, clean_record, profile_from_records
 from .csvrows import read_rows
 from .datelines import dateline_columns
 from .decoding import (
@@ -305,8 +306,11 @@ def iter_records(
     is a skipped record with reason ``empty text``).
 
     Each document record gets its dateline read from the raw text (``dateline``) and, with
-    ``clean``, its site chrome blanked out (``removed``; :mod:`analysis.cleaning`): the corpus
-    is then read twice, first to learn what each outlet repeats.
+    ``clean``, its site chrome blanked out (``removed``; :mod:`analysis.cleaning`). Cleaning
+    needs to know what each outlet repeats before it cleans the first report: a corpus of up
+    to :data:`~analysis.io.cleaning.PROFILE_BUFFER` records is read once and held while the outlets' profile is
+    learnt from it; a larger one is read twice (a first, cheap pass learns the profile from
+    every report), so memory stays bounded by the buffer whatever the corpus size.
 
     Args:
         path: a folder of ``.txt`` files, a ``.txt``, ``.csv`` or ``.jsonl`` file.
@@ -321,14 +325,27 @@ def iter_records(
             JSON line (unless ``skip_bad_lines``).
     """
     notes = [] if notes is None else notes
-    # the first pass only learns what outlets repeat: a broken line is met (and reported) in the second
-    profile = profile_from_records(_read_records(path, columns, True, [])) if clean else None
-    for r in _read_records(path, columns, skip_bad_lines, notes):
+    records: Iterator[Record] = _read_records(path, columns, skip_bad_lines, notes)
+    profile, error = None, None
+    if clean:
+        head: list[Record] = []
+        try:
+            head.extend(islice(records, PROFILE_BUFFER + 1))
+        except InputError as exc:  # a broken line: the records before it are still given, then the error
+            error, records = exc, iter(())
+        if error is None and len(head) <= PROFILE_BUFFER:  # the whole corpus is in the buffer: one read
+            profile = profile_from_records(head)
+        else:  # learn from every report in a first pass; a broken line is reported by the main one
+            profile = profile_from_records(_read_records(path, columns, True, []))
+        records = chain(head, records)
+    for r in records:
         if r.reason is None:
             r.dateline = dateline_columns(r.text, parse_date(r.date))
             if clean:
                 clean_record(r, profile)
         yield r
+    if error is not None:
+        raise error
 
 
 def _read_records(path: str | Path, columns: Mapping[str, str] | None, skip_bad_lines: bool,

@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 from functools import lru_cache
@@ -38,6 +39,8 @@ import pandas as pd
 CONFLICT_DAYS = 7
 #: Words at the start of a report in which a dateline is looked for.
 HEAD_WORDS = 45
+#: The rules :func:`time_dates` knows.
+DATE_RULES = ("dateline", "drop", "corpus")
 #: Columns added to ``documents`` by :func:`dateline_columns`.
 DATELINE_COLUMNS = ["dateline", "dateline_date", "date_conflict"]
 
@@ -88,6 +91,11 @@ def _dateparser():
 def parse_stamp(text: str, *, day_first: bool = False) -> pd.Timestamp | None:
     """Read one date stamp (as matched by :data:`DATE_RE`) with ``dateparser``; None if unreadable.
 
+    The common forms ("Sep 5 2013", "Sunday 30 Mar 2014", "24.08.2013", "2017-04-05") are read
+    with ``strptime``; others with dateparser's absolute-date parser (a stamp is never "2 days
+    ago"). Each stamp is read once per process: the same stamps recur in the dateline check, in
+    the cleaning of the report's head and across reports of one day.
+
     Args:
         text: the stamp, e.g. ``"Sunday 30 Mar 2014"``.
         day_first: read a numeric date as day-month-year.
@@ -96,11 +104,33 @@ def parse_stamp(text: str, *, day_first: bool = False) -> pd.Timestamp | None:
         >>> parse_stamp("Nov 012017"), parse_stamp("24.08.2013", day_first=True)
         (Timestamp('2017-11-01 00:00:00'), Timestamp('2013-08-24 00:00:00'))
     """
-    s = re.sub(rf"({_MONTHS})\s*(0\d|[12]\d|3[01])({_YEAR})\b", r"\1 \2 \3", text.strip())
+    return _parse_stamp(text.strip(), day_first)
+
+
+#: Formats the common stamps take once normalised (weekday, ordinal suffix, commas, "of" and a
+#: trailing time gone): read with the standard library's ``strptime``, which is exact and fast;
+#: any other form goes to ``dateparser``.
+_FORMATS = {False: ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%m.%d.%Y", "%m/%d/%Y",
+                    "%m-%d-%Y"),
+            True: ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y",
+                   "%d-%m-%Y")}
+_WEEKDAY_HEAD = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)")
+
+
+@lru_cache(maxsize=8192)
+def _parse_stamp(text: str, day_first: bool) -> pd.Timestamp | None:
+    s = re.sub(rf"({_MONTHS})\s*(0\d|[12]\d|3[01])({_YEAR})\b", r"\1 \2 \3", text)
     s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s)
     s = re.sub(rf"{_TIME}$", "", s)
+    plain = re.sub(r"\s+", " ", _WEEKDAY_HEAD.sub("", s).replace(",", " ").replace(" of ", " "))
+    plain = re.sub(r"\b(Sept)\b\.?|\b([A-Z][a-z]{2})\.", lambda m: (m.group(1) or m.group(2))[:3], plain).strip()
+    for fmt in _FORMATS[day_first]:
+        try:
+            return pd.Timestamp(dt.datetime.strptime(plain, fmt).date())
+        except ValueError:
+            continue
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY" if day_first else "MDY",
-                "RETURN_AS_TIMEZONE_AWARE": False}
+                "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": ["absolute-time"]}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         value = _dateparser().parse(s, languages=["en"], settings=settings)
@@ -198,7 +228,7 @@ def time_dates(documents: pd.DataFrame, *, rule: str = "dateline") -> pd.Series:
         >>> time_dates(docs).dt.year.tolist(), time_dates(docs, rule="drop").isna().tolist()
         ([2013, 2016], [True, False])
     """
-    if rule not in ("dateline", "drop", "corpus"):
+    if rule not in DATE_RULES:
         raise ValueError(f"rule={rule!r}: use 'dateline', 'drop' or 'corpus'")
     dates = pd.to_datetime(documents["date"])
     if rule == "corpus" or "date_conflict" not in documents:
@@ -212,13 +242,19 @@ def time_dates(documents: pd.DataFrame, *, rule: str = "dateline") -> pd.Series:
 def date_conflicts(documents: pd.DataFrame) -> pd.DataFrame:
     """The reports whose corpus date contradicts their own dateline, for the overview.
 
+    ``documents`` may carry the corpus's own date in ``corpus_date`` (a report's tables after a
+    date rule was applied, :func:`analysis.report.session.with_date_rule`); else ``date`` is it.
+
     Returns:
-        Columns doc_id, source, date, dateline_date, days_apart, dateline; by days apart.
+        Columns doc_id, source, corpus_date, dateline_date, days_apart (corpus date minus
+        dateline), dateline (the stamp as written), title; the largest contradictions first.
     """
-    cols = ["doc_id", "source", "date", "dateline_date", "days_apart", "dateline"]
+    cols = ["doc_id", "source", "corpus_date", "dateline_date", "days_apart", "dateline", "title"]
     if "date_conflict" not in documents or documents.empty:
         return pd.DataFrame(columns=cols)
     d = documents[documents["date_conflict"].fillna(False).astype(bool)]
-    d = d.assign(days_apart=(pd.to_datetime(d["date"]) - pd.to_datetime(d["dateline_date"])).dt.days)
+    d = d.assign(corpus_date=pd.to_datetime(d["corpus_date"] if "corpus_date" in d else d["date"]))
+    d = d.assign(days_apart=(d["corpus_date"] - pd.to_datetime(d["dateline_date"])).dt.days)
+    d = d.assign(**{c: None for c in cols if c not in d})
     return d.sort_values(["days_apart", "doc_id"], key=lambda s: s.abs() if s.name == "days_apart" else s,
                          ascending=[False, True])[cols].reset_index(drop=True)

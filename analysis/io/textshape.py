@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 #: Rule names, in the order their spans win when two overlap.
@@ -43,8 +44,11 @@ class Span(NamedTuple):
     rule: str
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_word(token: str) -> str:
-    """A word as compared across reports: lower case, letters and digits only ("Syria's" -> "syrias")."""
+    """A word as compared across reports: lower case, letters and digits only ("Syria's" -> "syrias").
+
+    Remembered: the cleaning rules ask for the same words of a report many times."""
     return _ALNUM.sub("", token.lower())
 
 

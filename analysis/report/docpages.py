@@ -2,7 +2,8 @@
 
 ``documents.html`` (written beside the reports by ``python -m analysis report``) has one
 anchor per report (``#doc-<id>``, see :func:`analysis.htmltables.doc_anchor`), which every doc
-id in the reports links to. Each report shows its title, outlet, date, place, link (when the
+id in the reports links to, and one per claim (``#claim-<id>-<b|t><offset>``,
+:func:`analysis.htmltables.claim_anchor`), which the points of the same-event chart link to. Each report shows its title, outlet, date, place, link (when the
 corpus has an ``http(s)`` url) and text, with its casualty claims marked, actors underlined in
 their group's colour and the labels for the parties boxed; hovering a mark says what was read
 (category and count, actor and role, label and referent). All text is escaped.
@@ -20,7 +21,7 @@ from typing import Iterable
 import pandas as pd
 
 from ..resources.packs import Pack, pack_of
-from .htmltables import doc_anchor
+from .htmltables import claim_anchor, doc_anchor
 from .style import Style, load_style
 
 PAGE = "documents.html"
@@ -33,7 +34,7 @@ h1{font-size:1.6rem}article{border-top:1px solid #ddd;padding:.6rem 0 1rem 0}
 article:target{background:#fffbea;outline:3px solid #f2c400;outline-offset:6px}
 article h2{font-size:1.15rem;margin:.4rem 0}.meta{color:#555;font-size:.85rem;margin:.2rem 0 .6rem 0}
 .text{white-space:pre-wrap;font-size:.95rem}
-.claim{background:#ffe08a}.actor{border-bottom:2px solid var(--c);padding-bottom:1px}
+.claim{background:#ffe08a}.cc-at:target+span{outline:3px solid #d9480f;outline-offset:1px}.actor{border-bottom:2px solid var(--c);padding-bottom:1px}
 .label{outline:1px solid #7b4fa8;border-radius:2px}
 .key span{margin-right:1rem;white-space:nowrap}.key i{display:inline-block;width:1.4rem;height:.25rem;
   vertical-align:middle;margin-right:.3rem}
@@ -70,18 +71,24 @@ def _spans_of(doc_id: str, claims: pd.DataFrame, mentions: pd.DataFrame, labels:
     return out
 
 
-def marked_text(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
-    """``text`` escaped, each stretch covered by spans wrapped once with all their classes and titles.
+def marked_text(text: str, spans: list[tuple[int, int, str, str, str]], anchors: dict[int, str] | None = None) -> str:
+    """``text`` escaped, each stretch covered by spans wrapped once with all their classes and titles;
+    ``anchors`` (offset -> id) put an empty anchor element where a claim starts.
 
     Example:
         >>> marked_text("A <b> killed 5", [(2, 14, "claim", "claim: killed 5", ""), (2, 5, "actor", "actor: X", "#000000")])
         'A <span class="claim actor" style="--c:#000000" title="claim: killed 5; actor: X">&lt;b&gt;</span><span class="claim" title="claim: killed 5"> killed 5</span>'
+        >>> marked_text("Five died", [(0, 4, "claim", "claim: killed 5", "")], {0: "claim-a-b0"})
+        '<span class="cc-at" id="claim-a-b0"></span><span class="claim" title="claim: killed 5">Five</span> died'
     """
+    anchors = anchors or {}
     if not spans:
         return html.escape(text)
     cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     out = []
     for a, b in zip(cuts, cuts[1:]):
+        if a in anchors:
+            out.append(f'<span class="cc-at" id="{html.escape(anchors[a])}"></span>')
         piece = html.escape(text[a:b])
         cover = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
         if not cover or not piece:
@@ -139,12 +146,16 @@ def documents_html(tables, *, style: Style | None = None, index_href: str = "ind
     arts, items = [], []
     for row in docs.to_dict("records"):
         d = row["doc_id"]
-        spans = _spans_of(d, claims.get(d, empty_c), mentions.get(d, empty_m), labels.get(d, []), style)
+        doc_claims = claims.get(d, empty_c)
+        spans = _spans_of(d, doc_claims, mentions.get(d, empty_m), labels.get(d, []), style)
+        at = {p: {int(s): claim_anchor(d, p, s) for s in doc_claims.loc[doc_claims["part"] == p, "start"]}
+              for p in ("title", "body")}
         title = row.get("title") if isinstance(row.get("title"), str) else ""
         anchor = doc_anchor(d)
-        heading = marked_text(title, spans.get("title", [])) if title else html.escape(str(d))
+        heading = marked_text(title, spans.get("title", []), at["title"]) if title else html.escape(str(d))
+        body = marked_text(row.get("text") or "", spans.get("body", []), at["body"])
         arts.append(f'<article id="{anchor}"><h2>{heading}</h2><p class="meta">{_meta(row, style)}</p>'
-                    f'<div class="text">{marked_text(row.get("text") or "", spans.get("body", []))}</div></article>')
+                    f'<div class="text">{body}</div></article>')
         items.append(f'<li><a href="#{anchor}">{html.escape(title or str(d))}</a> '
                      f'<small>({html.escape(style.outlet_name(row.get("source")))})</small></li>')
     groups = sorted(set(tables.mentions["actor_id"].dropna())) if len(tables.mentions) else []

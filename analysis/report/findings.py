@@ -111,8 +111,10 @@ def contrast(table: pd.DataFrame, *, group: str, value: str, n: str) -> tuple[pd
 # --------------------------------------------------------------------------- 01 overview
 
 
-def overview_findings(documents: pd.DataFrame, skipped: pd.DataFrame, *, by: str = "source") -> list[Finding]:
-    """Findings of the corpus overview: size and span, the largest group, repeats, skipped records."""
+def overview_findings(documents: pd.DataFrame, skipped: pd.DataFrame, *, by: str = "source",
+                      date_rule: str = "dateline") -> list[Finding]:
+    """Findings of the corpus overview: size and span, the largest group, dates that contradict
+    the reports (and where the date rule places them), repeats, skipped records."""
     from ..aggregate.overview import reports_over_time, reports_per_group
 
     if documents.empty:
@@ -122,7 +124,7 @@ def overview_findings(documents: pd.DataFrame, skipped: pd.DataFrame, *, by: str
     per = reports_per_group(documents, by=by)
     dated = documents["date"].dropna()
     span = f", dated {_date(dated.min())} to {_date(dated.max())}" if len(dated) else ""
-    undated = len(documents) - len(dated)
+    undated = int((documents["corpus_date"] if "corpus_date" in documents else documents["date"]).isna().sum())
     tail = f"; {_plural(undated, 'report')} {'has' if undated == 1 else 'have'} no readable date" if undated else ""
     out.append(Finding(f"{_b(_plural(len(documents), 'report'))} from {_b(_plural(len(per), unit))}{_e(span)}"
                        f"{_e(tail)}.", "Reports per outlet"))
@@ -146,6 +148,7 @@ def overview_findings(documents: pd.DataFrame, skipped: pd.DataFrame, *, by: str
         when = f"{best:%B %Y}" if word == "month" else f"{best:%B}–{end:%B %Y}"
         out.append(Finding(f"The busiest {word} is {_b(when)}, with {_b(_plural(int(per_period.max()), 'report'))}.",
                            "Reports over time"))
+    out += _date_finding(documents, date_rule)
     dups = int(documents["duplicate_of"].notna().sum())
     if dups:
         out.append(Finding(f"{_b(_plural(dups, 'report'))} repeat an earlier report word for word: kept and flagged, "
@@ -157,11 +160,31 @@ def overview_findings(documents: pd.DataFrame, skipped: pd.DataFrame, *, by: str
     return out
 
 
+def _date_finding(documents: pd.DataFrame, date_rule: str) -> list[Finding]:
+    """How many reports contradict their own dateline, the largest gap, and what the rule does."""
+    from ..io.datelines import CONFLICT_DAYS, date_conflicts
+
+    listed = date_conflicts(documents)
+    if listed.empty:
+        return []
+    worst = listed.iloc[0]
+    n = len(listed)
+    them, they, are = ("it", "it", "is") if n == 1 else ("them", "they", "are")
+    then = {"dateline": f"figures over time place {them} at the date {they} state{'s' if n == 1 else ''}",
+            "drop": f"{they} {are} left out of figures over time",
+            "corpus": "figures over time keep the corpus date nevertheless"}[date_rule]
+    return [Finding(f"{_b(_plural(n, 'report'))} state{'s' if n == 1 else ''} a date in {'its' if n == 1 else 'their'} "
+                    f"own opening more than {CONFLICT_DAYS} days away from the date the corpus gives "
+                    f"{'it' if n == 1 else 'them'} (the largest gap: {_e(worst['doc_id'])}, dated "
+                    f"{_b(_date(worst['corpus_date']))} in the corpus and {_b(_date(worst['dateline_date']))} in its "
+                    f"opening); {_e(then)}.", "Dates that contradict the report")]
+
+
 # --------------------------------------------------------------------------- 02 casualties
 
 
 def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared: pd.DataFrame | None = None,
-                      by: str = "source") -> list[Finding]:
+                      by: str = "source", events: pd.DataFrame | None = None) -> list[Finding]:
     """Findings of the casualties report.
 
     Args:
@@ -169,6 +192,8 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
         documents: the selected documents.
         compared: claims (joined) to compare groups with (the selection plus the rest of the
             corpus in a one-outlet report); default ``claims``.
+        by: the grouping column.
+        events: the same-event table (:func:`analysis.aggregate.events.event_table`), if any.
     """
     from ..aggregate.casualties import (
         blame_by_group,
@@ -211,6 +236,7 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
                           column="perpetrator_actor", none="(not stated)",
                           what=("names a perpetrator in", "in"), unit="killed claims", section="Who is blamed for deaths",
                           lead="the perpetrator named most often is", nobody="name no perpetrator")
+    out += event_finding(events)
     hedge = hedging_by_group(cmp_, by=by)
     if not hedge.empty:
         exact = _share_of(hedge, by=by, column="qualifier", value="exact")
@@ -224,6 +250,30 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
                      f"{_b(_pct(lo['share']))}.")
         out.append(Finding(text, "Hedging"))
     return out
+
+
+def event_finding(events: pd.DataFrame | None) -> list[Finding]:
+    """How many incidents two outlets or more report, how many agree, and the most covered one,
+    with the caveat that a spread is often a toll that rose (never "outlet X inflates").
+
+    Example:
+        >>> ev = pd.DataFrame({"event_id": ["e1", "e2"], "place": ["Saraqib", None], "region": ["idlib", "homs"],
+        ...     "first_date": pd.to_datetime(["2016-05-03", "2016-05-04"]), "outlets": [3, 2],
+        ...     "min_toll": [12, 5], "max_toll": [15, 5]})
+        >>> plain(event_finding(ev)[0].text)[:124]
+        '2 incidents are reported by two outlets or more (matched by place, date and what the reports say); in 1 of them every outlet'
+    """
+    if events is None or events.empty:
+        return []
+    top = events.iloc[0]
+    place = top["place"] if isinstance(top["place"], str) else str(top["region"]).title()
+    same = int((events["min_toll"] == events["max_toll"]).sum())
+    text = (f"{_b(_plural(len(events), 'incident'))} {'is' if len(events) == 1 else 'are'} reported by two outlets or "
+            f"more (matched by place, date and what the reports say); in {_b(_n(same))} of them every outlet gives the "
+            f"same toll. The one most covered, in {_e(place)} on {_e(_date(top['first_date']))}, is reported by "
+            f"{_b(_n(top['outlets']))} outlets with tolls from {_b(_n(top['min_toll']))} to {_b(_n(top['max_toll']))}: "
+            "a toll often rises over a day or two, so read the sentences before concluding that outlets disagree.")
+    return [Finding(text, "The same event in different outlets")]
 
 
 def _share_of(table: pd.DataFrame, *, by: str, column: str, value: str) -> pd.DataFrame:

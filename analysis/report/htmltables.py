@@ -38,6 +38,9 @@ TABLE_CSS = """
 .cc-links{font-size:.85rem;color:#555;margin:.2rem 0 1.4rem 0}
 .cc-links a{margin-right:.2rem}
 figure.cc-figure{margin:.6rem 0 0 0}figure.cc-figure img{max-width:100%;height:auto}
+.cc-over{position:relative;display:inline-block;max-width:100%}.cc-over img{display:block}
+.cc-over svg{position:absolute;left:0;top:0;width:100%;height:100%}
+.cc-over circle{fill:transparent;stroke:none;cursor:pointer}.cc-over a:hover circle{stroke:#222;stroke-width:.015}
 .cc-empty{color:#555;font-style:italic;margin:.3rem 0 1rem 0}
 .cc-findings li{margin:.35rem 0}.cc-findings b{background:#fff3c4;padding:0 2px}
 details.cc-provenance summary,details.cc-key summary{cursor:pointer;font-weight:600}
@@ -57,6 +60,16 @@ def doc_link(doc_id: str, *, page: str = DOCUMENTS_PAGE) -> str:
 def doc_anchor(doc_id: str) -> str:
     """The anchor of a report on the documents page (``doc-`` + the quoted id)."""
     return "doc-" + quote(str(doc_id), safe="")
+
+
+def claim_anchor(doc_id: str, part: str, start) -> str:
+    """The anchor of a claim on the documents page: the report's id, the part and the offset.
+
+    Example:
+        >>> claim_anchor("fakes-3", "body", 120), claim_anchor("a b", "title", 0)
+        ('claim-fakes-3-b120', 'claim-a%20b-t0')
+    """
+    return f"claim-{quote(str(doc_id), safe='')}-{'t' if part == 'title' else 'b'}{int(start)}"
 
 
 def mark_in(sentence: str, span: str) -> str:
@@ -161,12 +174,16 @@ def table_html(df: pd.DataFrame, *, name: str, caption: str = "", csv: str | Non
     return f'<div class="cc-table" id="table-{html.escape(name)}" data-rows="{len(df)}">{head}{inner}{foot}</div>'
 
 
-def figure_html(png: Path, *, alt: str, links: list[tuple[str, str]]) -> str:
-    """An inline image with its alt text, followed by links (label, relative href) to its data."""
+def figure_html(png: Path, *, alt: str, links: list[tuple[str, str]], overlay: str = "") -> str:
+    """An inline image with its alt text, followed by links (label, relative href) to its data.
+
+    ``overlay`` is markup laid over the image at its size (links on its points: an SVG)."""
     data = base64.b64encode(Path(png).read_bytes()).decode("ascii")
     items = " · ".join(f'<a href="{html.escape(href)}">{html.escape(text)}</a>' for text, href in links)
-    return (f'<figure class="cc-figure"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}"></figure>'
-            f'<div class="cc-links">{items}</div>')
+    img = f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+    if overlay:
+        img = f'<span class="cc-over">{img}{overlay}</span>'
+    return f'<figure class="cc-figure">{img}</figure><div class="cc-links">{items}</div>'
 
 
 def empty_html(message: str) -> str:
@@ -218,6 +235,25 @@ def claim_rows(claims: pd.DataFrame, documents: pd.DataFrame, *, by: str = "sour
     names = {col: c[col].map(lambda v: style().group_name(v) if isinstance(v, str) else v)
              for col in ("source_actor", "perpetrator_actor") if col in c}
     return c.assign(sentence=marked, **names)[[x for x in cols if x in c]].reset_index(drop=True)
+
+
+def event_point_rows(points: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The tolls of the same-event chart to read: event, outlet, toll, report, date and the
+    sentence with the toll marked (escaped HTML: an ``html_columns`` of :func:`table_html`).
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": ["Jets killed 12 in Homs."]})
+        >>> p = pd.DataFrame({"event_id": ["e"], "rank": [1], "source": ["x"], "toll": [12], "doc_id": ["a"],
+        ...     "part": ["body"], "sent_id": [0], "start": [5], "end": [14], "date": [None],
+        ...     "sentence": ["Jets killed 12 in Homs."]})
+        >>> event_point_rows(p, docs)["sentence"].tolist()
+        ['Jets <mark>killed 12</mark> in Homs.']
+    """
+    cols = ["rank", "event_id", "source", "toll", "doc_id", "date", "sentence"]
+    if points.empty:
+        return pd.DataFrame(columns=cols)
+    marked = [mark_in(s, sp) for s, sp in zip(points["sentence"], _spans(points, documents))]
+    return points.assign(sentence=marked)[cols].reset_index(drop=True)
 
 
 def mention_rows(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source",

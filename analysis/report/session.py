@@ -32,6 +32,7 @@ import pandas as pd
 
 from ..errors import InputError, LexiconError
 from ..io.corpus import parse_date
+from ..io.datelines import CONFLICT_DAYS, DATE_RULES, time_dates
 from ..io.documents import group_labels
 from ..io.provenance import provenance_table
 from ..io.tables import TABLE_NAMES, Tables
@@ -137,6 +138,7 @@ class Report:
     compared: Tables | None = None
     style: Style = field(default_factory=load_style)
     pack: Pack = field(default_factory=load_pack)
+    date_rule: str = "dateline"
 
     def __post_init__(self):
         if self.compared is None:
@@ -228,6 +230,12 @@ class Report:
                     f"compare it with the <b>rest of the corpus</b> over the same dates: {len(rest):,} reports "
                     f"from {groups} other {html.escape(self.group_word)}{'s' if groups != 1 else ''}.</p>")
 
+    def dates_note(self):
+        """One paragraph stating the date rule of every figure over time, with its count here."""
+        from IPython.display import HTML
+
+        return HTML(f'<p class="cc-dates tex2jax_ignore">{html.escape(dates_sentence(self.documents, self.date_rule))}</p>')
+
     def provenance(self):
         """The provenance table, in a collapsed section (it closes the report)."""
         from IPython.display import HTML
@@ -287,7 +295,7 @@ class Report:
         import matplotlib.pyplot as plt
         from IPython.display import HTML
 
-        from .htmltables import empty_html, figure_html
+        from .htmltables import DOCUMENTS_PAGE, empty_html, figure_html
 
         title = getattr(fig, "title_text", "") or name
         if data.empty or getattr(fig, "empty", False):
@@ -303,7 +311,12 @@ class Report:
             links.append((f"the {len(rows):,} {rows_what} behind it (CSV)", self.link(rows_csv)))
         if table:
             links.append((f"the table of {rows_what}", f"#table-{table}"))
-        return HTML(figure_html(png, alt=alt or getattr(fig, "alt_text", "") or title, links=links))
+        overlay = ""
+        if getattr(fig, "link_points", None):  # points that link to their sentences (the same-event chart)
+            from .eventplot import overlay_svg
+
+            overlay = overlay_svg(fig.link_points, fig.link_box, page=self.link(self.page_dir / DOCUMENTS_PAGE))
+        return HTML(figure_html(png, alt=alt or getattr(fig, "alt_text", "") or title, links=links, overlay=overlay))
 
     def table(self, df: pd.DataFrame, name: str, *, caption: str = "", empty: str | None = None,
               html_columns: tuple[str, ...] = ()):
@@ -347,6 +360,7 @@ def open_report(
     workers: int = 0,
     scheduler: str = "",
     pack: str = "",
+    date_rule: str = "dateline",
     **extra: Any,
 ) -> Report:
     """Validate a notebook's parameters, load the tables and select the reports.
@@ -363,6 +377,10 @@ def open_report(
         workers: Dask workers (0: one per core).
         scheduler: address of an existing Dask scheduler (empty: a local cluster).
         pack: the conflict pack, a bundled name (``syria``, ``muc4``) or a folder (empty: syria).
+        date_rule: where a report whose corpus date contradicts its own dateline counts
+            (:func:`analysis.io.datelines.time_dates`): ``"dateline"``, ``"drop"`` or
+            ``"corpus"``. The selection's dates and every figure over time follow it; the
+            corpus date stays in ``documents.corpus_date``.
         **extra: further notebook parameters, recorded in the provenance; ``referent`` (empty:
             the pack's default referent) is checked against the labels lexicon.
 
@@ -379,9 +397,7 @@ def open_report(
     if d_from is not None and d_to is not None and d_from > d_to:
         raise InputError(f"parameter date_from: {date_from} is after date_to {date_to}; swap them")
     group_by = _check_str("group_by", group_by) or "source"
-    if lexicons is not None and not isinstance(lexicons, Mapping):
-        raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {lexicons!r}")
-    lex = {k: str(resolve_path(v)) for k, v in (lexicons or {}).items()}
+    lex = _check_lexicons(lexicons)
     style_path = lex.pop("style", None)
     pack_obj = _check_pack(pack)
     style = load_style(style_path, pack=pack_obj)
@@ -390,12 +406,10 @@ def open_report(
                          scheduler=scheduler or None, pack=pack_obj.folder)
     if "referent" in extra:
         extra["referent"] = _check_referent(extra["referent"], "referent", lex.get("labels"), pack_obj)
+    date_rule = _check_date_rule(date_rule)
+    tables = with_date_rule(tables, date_rule)
     docs = tables.documents
-    if group_by not in docs.columns:
-        raise InputError(
-            f"parameter group_by: {group_by!r} is not a documents column; use one of "
-            f"{', '.join(c for c in docs.columns if c not in ('text', 'title'))}"
-        )
+    _check_group_by(group_by, docs)
     mask = pd.Series(True, index=docs.index)
     if src:
         mask &= docs["source"].fillna("").str.lower().isin(src)
@@ -404,13 +418,71 @@ def open_report(
     compared = _versus_rest(tables, selected, docs.loc[in_dates, "doc_id"], group_by, style)
     params = {"corpus": corpus_s, "sources": src, "date_from": date_from or "", "date_to": date_to or "",
               "group_by": group_by, "out_dir": out_dir, "lexicons": dict(lexicons or {}), "engine": engine,
-              "workers": workers, "scheduler": scheduler, "pack": pack_obj.name, **extra}
+              "workers": workers, "scheduler": scheduler, "pack": pack_obj.name, "date_rule": date_rule, **extra}
     out = resolve_path(out_dir) if out_dir else REPORTS_DIR / "figures" / notebook
     from .plots import use_style
 
     use_style(style_path, pack=pack_obj)
     return Report(notebook=notebook, parameters=params, all_tables=tables, tables=selected, out_dir=out,
-                  group_by=group_by, compared=compared, style=style, pack=pack_obj)
+                  group_by=group_by, compared=compared, style=style, pack=pack_obj,
+                  date_rule=date_rule)
+
+
+def with_date_rule(tables: Tables, rule: str) -> Tables:
+    """The tables with ``documents.date`` by the date rule (:func:`analysis.io.datelines.time_dates`)
+    and the corpus's own date kept in ``corpus_date``; the other tables are shared, not copied."""
+    docs = tables.documents.copy()
+    if "corpus_date" not in docs:
+        docs["corpus_date"] = docs["date"]
+    docs["date"] = time_dates(docs.assign(date=docs["corpus_date"]), rule=rule)
+    return replace(tables, documents=docs)
+
+
+def dates_sentence(documents: pd.DataFrame, rule: str) -> str:
+    """The date rule in one sentence, with how many reports of ``documents`` it moves.
+
+    Example:
+        >>> docs = pd.DataFrame({"date_conflict": [True, None, False]})
+        >>> dates_sentence(docs, "dateline")[:60]
+        'Dates: each report is placed in time at the date the corpus '
+    """
+    n = int(documents["date_conflict"].fillna(False).astype(bool).sum()) if "date_conflict" in documents else 0
+    head = "Dates: each report is placed in time at the date the corpus gives it"
+    if not n:
+        return head + "; no report in this selection states a date in its opening that contradicts it."
+    which = (f"{n:,} report{'s' if n != 1 else ''} of this selection state{'s' if n == 1 else ''} a date in "
+             f"{'its' if n == 1 else 'their'} own opening (dateline or publication stamp) more than "
+             f"{CONFLICT_DAYS} days away from it")
+    they, are = ("it", "is") if n == 1 else ("they", "are")
+    then = {"dateline": f"{they} {are} placed at that date instead (rule 'dateline': a report says when it was "
+                        "written)",
+            "drop": f"{they} {are} left out of every figure over time (rule 'drop')",
+            "corpus": f"{they} stay{'s' if n == 1 else ''} at the corpus date nevertheless (rule 'corpus')"}[rule]
+    return f"{head}, except that {which}: {then}. The overview report lists {'it' if n == 1 else 'them'}."
+
+
+def _check_lexicons(lexicons: Any) -> dict[str, str]:
+    """The ``lexicons`` parameter as ``{name: absolute path}``."""
+    if lexicons is not None and not isinstance(lexicons, Mapping):
+        raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {lexicons!r}")
+    return {k: str(resolve_path(v)) for k, v in (lexicons or {}).items()}
+
+
+def _check_group_by(group_by: str, docs: pd.DataFrame) -> None:
+    """``group_by`` must be a documents column (the error lists them)."""
+    if group_by not in docs.columns:
+        raise InputError(
+            f"parameter group_by: {group_by!r} is not a documents column; use one of "
+            f"{', '.join(c for c in docs.columns if c not in ('text', 'title'))}"
+        )
+
+
+def _check_date_rule(date_rule: Any) -> str:
+    """The ``date_rule`` parameter, checked (an :class:`InputError` lists the rules)."""
+    date_rule = _check_str("date_rule", date_rule) or "dateline"
+    if date_rule not in DATE_RULES:
+        raise InputError(f"parameter date_rule: {date_rule!r}; use one of {', '.join(map(repr, DATE_RULES))}")
+    return date_rule
 
 
 def _date_mask(docs: pd.DataFrame, d_from: pd.Timestamp | None, d_to: pd.Timestamp | None) -> pd.Series:
