@@ -122,9 +122,9 @@ def bound_copies(rows: list[dict[str, Any]], sentences: list[Sentence]) -> list[
 
     Example:
         >>> sents = document_sentences("d", None, "x " * 400 + "end")
-        >>> rows = [{"part": "body", "sent_id": 0, "start": 2 * i, "end": 2 * i + 1, "sentence": sents[0].text}
+        >>> rows = [{"part": "body", "sent_id": 0, "start": 20 * i, "end": 20 * i + 1, "sentence": sents[0].text}
         ...         for i in range(MAX_COPIES + 1)]
-        >>> w = bound_copies(rows, sents)[100]["sentence"]  # its words are at 200:201
+        >>> w = bound_copies(rows, sents)[MAX_COPIES]["sentence"]  # its words are at 600:601
         >>> len(w) == WINDOW + 1 + WINDOW + 2, w[0], w[-1]
         (True, '…', '…')
     """
