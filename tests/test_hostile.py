@@ -254,8 +254,7 @@ def _bounded_error(fn) -> str:
     return message
 
 
-@pytest.mark.parametrize("kind", ["actors lexicon", pytest.param("report config", marks=phase2(
-    "report.py (load_config) puts repr(value) of the offending value in the message, expanding a YAML alias bomb"))])
+@pytest.mark.parametrize("kind", ["actors lexicon", "report config"])
 def test_yaml_alias_bomb_gives_a_short_error(tmp_path, kind):
     """Case 4b: a 500-byte alias bomb must not make a huge error message."""
     from analysis.extract.actor_lexicon import load_actor_dictionary
@@ -341,8 +340,6 @@ def test_interrupted_extract_leaves_old_tables_or_none(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- 6. report robustness
 
 
-@phase2("report.py names every output file after the variant's full slug: a 300-character outlet "
-        "gives file names over 255 bytes (OSError before index.html is written)")
 def test_long_outlet_name_gives_short_file_names(tmp_path):
     """Case 6a: a 300-character outlet name in a ``per: source`` config."""
     from analysis.paths import NOTEBOOK_DIR
@@ -353,13 +350,15 @@ def test_long_outlet_name_gives_short_file_names(tmp_path):
         plan_runs,
     )
 
-    docs = pd.DataFrame({"source": ["x" * 300, "sana"], "date": pd.to_datetime(["2017-01-01", "2017-02-01"])})
-    variants = expand_variants([{"per": "source"}], docs)
+    outlets = ["x" * 300, "x" * 299 + "y", "sana", "\u0633\u0627\u0646\u0627", "\u0627\u0644\u062c\u0632\u064a\u0631\u0629"]
+    docs = pd.DataFrame({"source": outlets, "date": pd.to_datetime(["2017-01-01"] * len(outlets))})
+    variants = expand_variants([{"per": "source"}], docs)  # names in another script or cut alike never collide
+    assert len({v.slug for v in variants}) == len(outlets) and "sana" in {v.slug.split("-")[-1] for v in variants}
     names = notebook_names()[:1]
     declared = {n: notebook_parameters(NOTEBOOK_DIR / f"{n}.ipynb") for n in names}
     for run in plan_runs(names, variants, "c", tmp_path, declared):
         for path in (run.executed, run.reader_html, run.full_html, run.figures):
-            assert len(path.name.encode()) <= 255
+            assert len(path.name.encode()) <= 120
 
 
 @phase2("plots.py line_chart pads a date axis past year 1 or 9999 and matplotlib refuses, so one "
@@ -379,7 +378,6 @@ def test_extreme_report_date_does_not_fail_the_figures(tmp_path, date):
     fig.savefig(tmp_path / "f.png")
 
 
-@phase2("report.py expand_variants writes year 1 as '1-01-01', which is not a date")
 def test_per_year_variant_of_year_one(tmp_path):
     """Case 6c: ``per: year`` on a corpus with a report dated in year 1."""
     from analysis.io.corpus import parse_date
@@ -514,8 +512,7 @@ def test_symlink_out_of_the_corpus_folder_is_not_followed(tmp_path):
 # --------------------------------------------------------------------------- 10. one-line errors
 
 
-@pytest.mark.parametrize("kind", ["labels lexicon", pytest.param("report config", marks=pytest.mark.xfail(
-    strict=True, reason="issue 16 phase 2: report.py load_config tests 'per' with `in` on a set (TypeError for a list)"))])
+@pytest.mark.parametrize("kind", ["labels lexicon", "report config"])
 def test_wrongly_typed_lexicon_or_config_value(tmp_path, kind):
     """Case 10a: a list where a string is expected."""
     if kind == "labels lexicon":
@@ -528,8 +525,7 @@ def test_wrongly_typed_lexicon_or_config_value(tmp_path, kind):
     assert run.rc == 2 and str(f) in run.error
 
 
-@pytest.mark.parametrize("kind", ["actors lexicon", pytest.param("report config", marks=phase2(
-    "report.py calls yaml.safe_load without catching RecursionError"))])
+@pytest.mark.parametrize("kind", ["actors lexicon", "report config"])
 def test_deeply_nested_yaml(tmp_path, kind):
     """Case 10b: a YAML file nested 5,000 deep."""
     f = write(tmp_path / "deep.yml", "variants: " + "[" * 5000 + "]" * 5000 + "\n")
