@@ -481,9 +481,22 @@ def test_extracted_tables_are_spreadsheet_safe(tmp_path):
                 assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), (name, row)
 
 
-@phase2("plots.py save_figure writes the figure CSV without analysis.sanitize.spreadsheet_safe")
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")  # a negative number is a number, not a formula
+
+
+def _formula_cells(folder) -> list[tuple[str, str]]:
+    import csv
+
+    found = []
+    for path in sorted(folder.rglob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            found += [(path.name, c) for row in csv.reader(fh) for c in row
+                      if c[:1] in ("=", "+", "-", "@", "\t", "\r") and not NUMBER.fullmatch(c)]
+    return found
+
+
 def test_figure_csv_is_spreadsheet_safe(tmp_path):
-    """Case 8 (figure CSVs): an outlet named like a formula in the CSV beside a figure."""
+    """Case 8 (figure CSVs, the rows behind them, the tables a page links): no cell starts a formula."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -491,10 +504,19 @@ def test_figure_csv_is_spreadsheet_safe(tmp_path):
 
     from analysis.report.plots import save_figure
 
+    hostile = pd.DataFrame({"source": ["=1+1", "@SUM(A1)"], "title": ["+cmd|' /C calc'!A0", "-2+3"], "reports": [2, -1]})
     fig = plt.figure()
-    _, csv_path = save_figure(fig, pd.DataFrame({"source": ["=1+1"], "reports": [2]}), "f", tmp_path)
+    _, csv_path = save_figure(fig, hostile, "f", tmp_path / "plain")
     plt.close(fig)
     assert "\n=1+1" not in csv_path.read_text()
+    report = _notice_report(tmp_path / "report", ["x"], 1)
+    report.show(plt.figure(), hostile, "g", rows=hostile, table="t")
+    report.show(plt.figure(), hostile.head(0), "empty")
+    report.table(hostile, "t")
+    assert len(list(tmp_path.rglob("*.csv"))) == 5
+    assert _formula_cells(tmp_path) == []
+    back = pd.read_csv(tmp_path / "report" / "table-t.csv")
+    assert back["reports"].tolist() == [2, -1]  # numbers stay numbers
 
 
 # --------------------------------------------------------------------------- 9. security

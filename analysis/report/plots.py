@@ -26,6 +26,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator  # noqa: E402
 
 from ..io.documents import group_labels as labels_of  # noqa: E402  (missing values shown as "(unknown)")
+from ..io.sanitize import write_csv  # noqa: E402
 from .dateaxis import date_axis, date_span, in_span, keep_in_calendar, left_out, month  # noqa: E402
 from .style import MIN_N, apply_matplotlib_style, is_small, load_style  # noqa: E402
 
@@ -53,7 +54,7 @@ def style():
 
 
 def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> tuple[Path, Path]:
-    """Save ``fig`` as ``<out_dir>/<name>.png`` and ``data`` as ``<out_dir>/<name>.csv``.
+    """Save ``fig`` as ``<out_dir>/<name>.png`` and ``data`` as ``<out_dir>/<name>.csv`` (spreadsheet-safe).
 
     Example:
         >>> fig, ax = plt.subplots(); _ = ax.bar(["a"], [1])
@@ -65,7 +66,7 @@ def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> tupl
     out.mkdir(parents=True, exist_ok=True)
     png, csv = out / f"{name}.png", out / f"{name}.csv"
     fig.savefig(png, metadata=PNG_METADATA, bbox_inches="tight")
-    data.to_csv(csv, index=False, lineterminator="\n")
+    write_csv(data, csv)  # cells that would start a spreadsheet formula get a leading '
     return png, csv
 
 

@@ -34,6 +34,7 @@ from ..errors import InputError
 from ..io.corpus import parse_date
 from ..io.documents import group_labels
 from ..io.provenance import provenance_table
+from ..io.sanitize import write_csv
 from ..io.tables import TABLE_NAMES, Tables
 from ..paths import PROJECT_ROOT, REPORTS_DIR
 from ..run.pipeline import load_tables
@@ -255,13 +256,13 @@ class Report:
         if data.empty or getattr(fig, "empty", False):
             plt.close(fig)
             self.out_dir.mkdir(parents=True, exist_ok=True)
-            data.to_csv(self.out_dir / f"{name}.csv", index=False, lineterminator="\n")
+            write_csv(data, self.out_dir / f"{name}.csv")
             return HTML(empty_html(f"{title}: nothing to show for this selection."))
         png = self.save(fig, data, name)
         links = [(f"figure data (CSV, {len(data):,} rows)", self.link(png.with_suffix(".csv")))]
         if rows is not None:
             rows_csv = self.out_dir / f"{name}-rows.csv"
-            rows.to_csv(rows_csv, index=False, lineterminator="\n")
+            write_csv(rows, rows_csv)
             links.append((f"the {len(rows):,} {rows_what} behind it (CSV)", self.link(rows_csv)))
         if table:
             links.append((f"the table of {rows_what}", f"#table-{table}"))
@@ -282,7 +283,7 @@ class Report:
                 else HTML(empty_html("No rows for this selection."))
         self.out_dir.mkdir(parents=True, exist_ok=True)
         csv = self.out_dir / f"table-{name}.csv"
-        df.drop(columns=list(html_columns)).to_csv(csv, index=False, lineterminator="\n")
+        write_csv(df.drop(columns=list(html_columns)), csv)
         return HTML(table_html(df, name=name, caption=caption, csv=self.link(csv), html_columns=html_columns,
                                page=self.link(self.page_dir / DOCUMENTS_PAGE)))
 
