@@ -30,11 +30,11 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, brief, printable
 from ..io.corpus import parse_date
 from ..io.documents import group_labels
 from ..io.provenance import provenance_table
-from ..io.sanitize import write_csv
+from ..io.sanitize import clean_label, write_csv
 from ..io.tables import TABLE_NAMES, Tables
 from ..paths import PROJECT_ROOT, REPORTS_DIR
 from ..run.pipeline import load_tables
@@ -52,8 +52,16 @@ def _check_str(name: str, value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InputError(f"parameter {name}: expected a string, got {type(value).__name__} {value!r}")
+        raise InputError(f"parameter {name}: expected a string, got {type(value).__name__} {brief(value)}")
     return value.strip()
+
+
+def _check_path(name: str, value: Any) -> str:
+    """A path parameter as text: no NUL or other control character (no file name has one)."""
+    s = _check_str(name, value)
+    if any(ord(c) < 32 or c == "\x7f" for c in s):
+        raise InputError(f"parameter {name}: {brief(s)} holds a control character; give a plain path")
+    return s
 
 
 def _check_date(name: str, value: Any) -> pd.Timestamp | None:
@@ -62,18 +70,58 @@ def _check_date(name: str, value: Any) -> pd.Timestamp | None:
         return None
     d = parse_date(s)
     if d is None:
-        raise InputError(f"parameter {name}: {s!r} is not a date; write YYYY-MM-DD (or leave it empty for no limit)")
+        raise InputError(f"parameter {name}: {brief(s)} is not a date; write YYYY-MM-DD (or leave it empty for no limit)")
     return d
 
 
 def _check_sources(value: Any) -> list[str]:
+    """Outlet names as the corpus stores them (invisible characters removed, one space), lower case."""
     if value is None or value == "":
         return []
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"parameter sources: expected a list of outlet names, got {value!r}")
-    return [v.strip().lower() for v in value if v.strip()]
+        raise InputError(f"parameter sources: expected a list of outlet names, got {brief(value)}")
+    return [clean_label(v).lower() for v in value if clean_label(v)]
+
+
+def _check_whole(name: str, value: Any, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise InputError(f"parameter {name}: expected a whole number from {low} to {high:,}, got {brief(value)}")
+    return value
+
+
+def _check_lexicons(value: Any) -> dict[str, str]:
+    """Lexicon overrides: ``{name: path}``, names and paths as text (names checked by the registry)."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, (str, Path))
+                                                 for k, v in value.items()):
+        raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {brief(value)}")
+    return {k: str(resolve_path(_check_path(f"lexicons[{brief(k)}]", str(v)))) for k, v in value.items()}
+
+
+#: The notebooks' own whole-number parameters and their ranges.
+WHOLE_PARAMETERS = {"event_window_days": (0, 3650), "min_cooccurrence": (1, 1_000_000), "top_words": (1, 1000)}
+#: Values of 03's ``level`` (columns of the mentions table).
+LEVELS = ("actor_id", "actor")
+
+
+def _check_extra(extra: Mapping[str, Any], lexicons: Mapping[str, str]) -> None:
+    """The notebooks' own parameters (``event_window_days``, ``level``, ``referent``, ...)."""
+    for name, (low, high) in WHOLE_PARAMETERS.items():
+        if name in extra:
+            _check_whole(name, extra[name], low, high)
+    if "level" in extra and (not isinstance(extra["level"], str) or extra["level"] not in LEVELS):
+        raise InputError(f"parameter level: {brief(extra['level'])}; use 'actor_id' (groups) or 'actor' (actors)")
+    if "referent" in extra:
+        from ..extract.labels import load_labels
+        from ..resources.registry import resolve_lexicons
+
+        known = load_labels(resolve_lexicons(lexicons or None)["labels"]).referents
+        if not isinstance(extra["referent"], str) or extra["referent"] not in known:
+            raise InputError(f"parameter referent: {brief(extra['referent'])} is not a referent of the labels lexicon; "
+                             f"use one of {', '.join(known)}")
 
 
 def select_tables(tables: Tables, doc_ids: Sequence[str]) -> Tables:
@@ -331,33 +379,37 @@ def open_report(
     """
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 80)
-    corpus_s = _check_str("corpus", corpus)
+    corpus_s = _check_path("corpus", corpus)
     if not corpus_s:
         raise InputError("parameter corpus: empty; give a folder of .txt reports, a .csv or a .jsonl file")
     src = _check_sources(sources)
     d_from, d_to = _check_date("date_from", date_from), _check_date("date_to", date_to)
     if d_from is not None and d_to is not None and d_from > d_to:
-        raise InputError(f"parameter date_from: {date_from} is after date_to {date_to}; swap them")
+        raise InputError(f"parameter date_from: {brief(date_from)} is after date_to {brief(date_to)}; swap them")
     group_by = _check_str("group_by", group_by) or "source"
-    if lexicons is not None and not isinstance(lexicons, Mapping):
-        raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {lexicons!r}")
-    lex = {k: str(resolve_path(v)) for k, v in (lexicons or {}).items()}
+    out_dir = _check_path("out_dir", out_dir)
+    lex = _check_lexicons(lexicons)
     style_path = lex.pop("style", None)
     style = load_style(style_path)
     engine = _check_str("engine", engine) or "local"
     if engine not in ("local", "dask"):
-        raise InputError(f"parameter engine: {engine!r}; use 'local' or 'dask'")
-    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
-        raise InputError(f"parameter workers: expected a whole number >= 0, got {workers!r}")
+        raise InputError(f"parameter engine: {brief(engine)}; use 'local' or 'dask'")
+    workers = _check_whole("workers", workers, 0, 1024)
     scheduler = _check_str("scheduler", scheduler)
     if scheduler and workers:
         raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
-    tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None,
-                         scheduler=scheduler or None)
+    _check_extra(extra, lex)
+    try:
+        tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None,
+                             scheduler=scheduler or None)
+    except OSError as exc:  # a path the system refuses (too long, no permission), a full disk
+        name = printable(exc.filename if exc.filename is not None else corpus_s, limit=120)
+        raise InputError(f"parameter corpus: {name}: {exc.strerror or exc}; check the path, its permissions and "
+                         "the free space") from None
     docs = tables.documents
     if group_by not in docs.columns:
         raise InputError(
-            f"parameter group_by: {group_by!r} is not a documents column; use one of "
+            f"parameter group_by: {brief(group_by)} is not a documents column; use one of "
             f"{', '.join(c for c in docs.columns if c not in ('text', 'title'))}"
         )
     mask = pd.Series(True, index=docs.index)
