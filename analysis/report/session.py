@@ -399,13 +399,7 @@ def open_report(
     if scheduler and workers:
         raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
     _check_extra(extra, lex)
-    try:
-        tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None,
-                             scheduler=scheduler or None)
-    except OSError as exc:  # a path the system refuses (too long, no permission), a full disk
-        name = printable(exc.filename if exc.filename is not None else corpus_s, limit=120)
-        raise InputError(f"parameter corpus: {name}: {exc.strerror or exc}; check the path, its permissions and "
-                         "the free space") from None
+    tables = _load(corpus_s, lexicons=lex, engine=engine, workers=workers, scheduler=scheduler)
     docs = tables.documents
     if group_by not in docs.columns:
         raise InputError(
@@ -427,6 +421,18 @@ def open_report(
     use_style(style_path)
     return Report(notebook=notebook, parameters=params, all_tables=tables, tables=selected, out_dir=out,
                   group_by=group_by, compared=compared, style=style)
+
+
+def _load(corpus: str, *, lexicons: dict[str, str], engine: str, workers: int, scheduler: str) -> Tables:
+    """The corpus tables (cached); a path the system refuses (too long, no permission), a full disk:
+    one :class:`InputError` naming the file."""
+    try:
+        return load_tables(resolve_path(corpus), lexicons=lexicons or None, engine=engine, workers=workers or None,
+                           scheduler=scheduler or None)
+    except OSError as exc:
+        name = printable(exc.filename if exc.filename is not None else corpus, limit=120)
+        raise InputError(f"parameter corpus: {name}: {exc.strerror or exc}; check the path, its permissions and "
+                         "the free space") from None
 
 
 def _date_mask(docs: pd.DataFrame, d_from: pd.Timestamp | None, d_to: pd.Timestamp | None) -> pd.Series:
