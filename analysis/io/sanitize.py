@@ -72,7 +72,9 @@ def _char_class(codes: list[int]) -> str:
 
 
 _SPECIAL = re.compile(_char_class(list(_TABLE)))
-_JOINER = re.compile(r"(?<![^\x00-\x7f\s\d])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f\s\d])")
+#: A joiner not between two letters of a non-Latin script (a joiner beside a joiner is no letter,
+#: so a run of them is removed whole and normalising twice changes nothing).
+_JOINER = re.compile(r"(?<![^\x00-\x7f\s\d\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f\s\d\u200c\u200d])")
 
 
 def normalise_text(text: str) -> str:

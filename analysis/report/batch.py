@@ -224,6 +224,7 @@ def load_config(path: str | Path | None) -> tuple[list[str] | None, list[dict[st
         raise InputError(f"{p}: unknown key(s) {_names(unknown)}; use 'notebooks' and 'variants'")
     notebooks = data.get("notebooks")
     _check_notebooks(str(p), notebooks)
+    notebooks = None if notebooks is None else list(dict.fromkeys(notebooks))  # each once
     variants = data.get("variants") or []
     if not isinstance(variants, list):
         raise InputError(f"{p}: 'variants' must be a list of entries with name and parameters, or per, "
@@ -439,7 +440,7 @@ def run_reports(
         config = PROJECT_ROOT / "reports.yml"
     cfg_notebooks, entries = load_config(config)
     available = notebook_names()
-    chosen = list(notebooks or cfg_notebooks or available)
+    chosen = list(dict.fromkeys(notebooks or cfg_notebooks or available))  # each notebook once
     missing = [n for n in chosen if n not in available]
     if missing:
         raise InputError(f"unknown notebook(s) {_names(missing)}; available: {', '.join(available)}")
