@@ -40,6 +40,8 @@ _EXPORTS = {
     "extract_claims": "extract.claims",
     "find_quantities": "extract.numbers",
     "parse_number": "extract.numbers",
+    "load_pack": "resources.packs",
+    "draft_pack": "run.draft",
     "load_actor_dictionary": "extract.actor_lexicon",
     "default_dictionary": "extract.actor_lexicon",
     "extract_mentions": "extract.mentions",

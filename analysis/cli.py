@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis {extract,report,evaluate}``.
+"""Command line: ``python -m analysis {extract,report,evaluate,lexicon draft}``.
 
 Input problems print one line, ``error: <file/line/field>: <what is wrong>; <what to do>``, on
 stderr and exit with status 2 (no traceback); so does a system error on a file (a path longer
@@ -27,7 +27,13 @@ EPILOG = """examples:
   python -m analysis evaluate ../shared/gold/dev.jsonl
   python -m analysis evaluate                    # every gold file and MUC-4 DEV, one table
   python -m analysis evaluate data/gold --corpus ../shared/data/muc4-dev.jsonl
+  python -m analysis lexicon draft ../shared/data/muc4-dev.jsonl --out my-pack
+  python -m analysis extract ../shared/data/muc4-dev.jsonl --out /tmp/muc4 --pack my-pack
 """
+
+
+PACK_HELP = ("the conflict pack: a bundled pack's name (syria, the default; muc4) or a folder with a pack.yml "
+             "(e.g. one written by 'lexicon draft')")
 
 
 def _pairs(values: Sequence[str] | None, option: str) -> dict[str, str]:
@@ -71,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--lexicon", action="append", metavar="NAME=PATH",
                     help="use your own file for a lexicon (actors, labels, frames, casualties, victims, stopwords, vader); repeatable")
     ex.add_argument("--skip-bad-lines", action="store_true", help="list broken JSON lines as skipped instead of stopping")
+    ex.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP)
 
     rp = sub.add_parser(
         "report",
@@ -84,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--notebooks", nargs="*", metavar="NAME", help="only these notebooks (e.g. 01-corpus-overview)")
     rp.add_argument("--no-variants", action="store_true", help="run only the whole-corpus reports")
     rp.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once (default: one per core, at most 4)")
+    rp.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP)
 
     ev = sub.add_parser(
         "evaluate",
@@ -105,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--no-muc4", action="store_true", help="do not score MUC-4 answer keys")
     ev.add_argument("--lexicon", action="append", metavar="NAME=PATH", help="use your own lexicon file for any registered lexicon; repeatable")
     ev.add_argument("--out", metavar="DIR", help="also write the table, metrics, misses and false alarms as CSV")
+    ev.add_argument("--pack", metavar="NAME_OR_FOLDER", help=PACK_HELP + "; default: the pack a gold file's records name")
+
+    _add_lexicon_parser(sub)
     return parser
 
 
@@ -121,6 +132,26 @@ def _os_error(exc: OSError) -> str:
     """A system error on a file as one line naming the file (shortened) and what to do."""
     name = printable(exc.filename, limit=120) if exc.filename is not None else "a file"
     return f"{name}: {exc.strerror or exc}; check the path, its permissions and the free space"
+
+
+def _add_lexicon_parser(sub) -> None:
+    """``lexicon draft``: a starter pack from a corpus."""
+    lx = sub.add_parser("lexicon", help="draft a conflict pack from a corpus", description="Work on conflict packs.")
+    lsub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION", required=True)
+    dr = lsub.add_parser(
+        "draft",
+        help="write a starter pack (groups with kinds, actors, labels) drafted from a corpus",
+        description="Find the corpus's frequent named parties (names, acronyms with their expansions, demonyms, "
+        "'X forces' heads), suggest a kind for each, and write FOLDER/{pack.yml,actors.yml,labels.yml,README.md} "
+        "plus FOLDER/draft-evidence.yml (example sentences: do not commit it). The pack validates: "
+        "`extract CORPUS --pack FOLDER` uses it at once; edit it first.",
+    )
+    dr.add_argument("corpus", metavar="CORPUS", help="folder of .txt files, .txt, .csv or .jsonl file")
+    dr.add_argument("--out", required=True, metavar="FOLDER", help="the pack folder to write (created)")
+    dr.add_argument("--top", type=int, default=80, metavar="N", help="draft the N most frequent candidates (default 80)")
+    dr.add_argument("--min-docs", type=int, default=3, metavar="N", help="a candidate is in at least N reports (default 3)")
+    dr.add_argument("--name", metavar="NAME", help="the pack's name (default: the folder's)")
+    dr.add_argument("--column", action="append", metavar="FIELD=COLUMN", help="map a field to a CSV/JSONL column; repeatable")
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -140,6 +171,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         lexicons=_pairs(args.lexicon, "--lexicon"),
         skip_bad_lines=args.skip_bad_lines,
         progress=not args.quiet,
+        pack=args.pack,
     )
     if not args.quiet:
         counts = ", ".join(f"{k} {v}" for k, v in summary.items())
@@ -158,6 +190,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         variants=not args.no_variants,
         progress=not args.quiet,
         jobs=args.jobs,
+        pack=args.pack,
     )
     print(result.summary())
     return 0 if result.ok else 1
@@ -167,7 +200,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .run.evaluate import MUC4_DEV, evaluate_all, summary_table, summary_text
 
     muc4 = None if args.no_muc4 else (args.muc4 or (str(MUC4_DEV) if not args.gold and MUC4_DEV.is_file() else None))
-    evaluations, score = evaluate_all(args.gold, corpus=args.corpus, lexicons=_pairs(args.lexicon, "--lexicon"), muc4=muc4)
+    evaluations, score = evaluate_all(args.gold, corpus=args.corpus, lexicons=_pairs(args.lexicon, "--lexicon"), muc4=muc4,
+                                      pack=args.pack)
     table = summary_table(evaluations, score)
     if len(evaluations) == 1 and score is None:
         print(evaluations[0].to_text())
@@ -187,6 +221,19 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_lexicon(args: argparse.Namespace) -> int:
+    from .run.draft import draft_pack
+
+    started = time.time()
+    counts = draft_pack(args.corpus, args.out, top=args.top, min_docs=args.min_docs, name=args.name,
+                        columns=_pairs(args.column, "--column"))
+    if not args.quiet:
+        print(f"{args.corpus} -> {args.out}: {counts['groups']} groups drafted from {counts['documents']} reports, "
+              f"{counts['unplaced']} candidates without a kind (commented out in actors.yml); "
+              f"evidence in {args.out}/draft-evidence.yml ({time.time() - started:.1f} s)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 a report run failed, 2 bad input)."""
     parser = build_parser()
@@ -194,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import progress
 
     progress.QUIET = bool(args.quiet)
-    commands = {"extract": _cmd_extract, "report": _cmd_report, "evaluate": _cmd_evaluate}
+    commands = {"extract": _cmd_extract, "report": _cmd_report, "evaluate": _cmd_evaluate, "lexicon": _cmd_lexicon}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:

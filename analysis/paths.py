@@ -8,6 +8,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 LEXICON_DIR = PACKAGE_DIR / "resources" / "lexicons"
+PACK_DIR = PACKAGE_DIR / "resources" / "packs"
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 DATA_DIR = PROJECT_ROOT / "data"
 DEMO_CORPUS = DATA_DIR / "demo"

@@ -186,7 +186,7 @@ GROUPS = "SYR_GOV, SYR_OPP, JIHADIST, ISIS, KURDISH, RUSSIA, IRAN, HEZBOLLAH, US
     ("yaml_text", "message"),
     [
         ("actors:\n- name: X\n  group: MARTIANS\n  aliases: [x]\n",
-         f"entry 'X': unknown group id 'MARTIANS'; use one of {GROUPS}"),
+         f"entry 'X': unknown group id 'MARTIANS'; the pack 'syria' has {', '.join(sorted(GROUPS.split(', ')))}"),
         ("actors:\n- name: X\n  group: UN\n  aliases: [foo, foo]\n", "entry 'X': alias 'foo' is listed twice"),
         ("actors:\n- name: X\n  group: UN\n  aliases: [foo, '  ']\n", "entry 'X': empty pattern in 'aliases'"),
         ("actors:\n- name: X\n  group: UN\n  from: '2016-13-01'\n  aliases: [foo]\n",
@@ -314,16 +314,24 @@ def test_bad_date_is_an_input_error():
         D.find("HTS", date="soon")
 
 
-def test_user_dictionary_for_another_conflict_declares_its_groups(tmp_path):
-    p = write(tmp_path, "groups: [ARMY_A, MILITIA_B]\nheads: [troops]\n"
+def test_user_dictionary_for_another_conflict_uses_its_packs_groups(tmp_path):
+    from analysis.resources.packs import load_pack
+
+    write(tmp_path, "name: aland\ngroups: {ARMY_A: state, MILITIA_B: armed_nonstate}\n", "pack.yml")
+    write(tmp_path, "referents:\n  militia:\n    group: MILITIA_B\n    labels: {militants: [militant]}\n", "labels.yml")
+    p = write(tmp_path, "heads: [troops]\n"
               "actors:\n- name: Army of A\n  group: ARMY_A\n  aliases: [Army of A]\n  adjectives: [Aland]\n"
-              "- name: Militia B\n  group: MILITIA_B\n  aliases: [B militia]\n  metonyms: [Btown]\n")
-    d = load_actor_dictionary(p)
-    found = [(m.surface, m.actor_id) for m in d.find("Aland troops met the B militia as Btown said no.")]
-    assert found == [("Aland troops", "ARMY_A"), ("B militia", "MILITIA_B"), ("Btown", "MILITIA_B")]
-    bad = write(tmp_path, "groups: [ARMY_A]\nactors:\n- name: X\n  group: NAVY_C\n  aliases: [x]\n", "b.yml")
-    with pytest.raises(LexiconError, match="unknown group id 'NAVY_C'; use one of SYR_GOV, .*, ARMY_A$"):
-        load_actor_dictionary(bad)
+              "- name: Militia B\n  group: MILITIA_B\n  aliases: [B militia]\n  metonyms: [Btown]\n", "actors.yml")
+    d = load_actor_dictionary(p, pack=load_pack(tmp_path))
+    found = [(m.surface, m.actor_id, d.kind(m.actor_id)) for m in d.find("Aland troops met the B militia as Btown said no.")]
+    assert found == [("Aland troops", "ARMY_A", "state"), ("B militia", "MILITIA_B", "armed_nonstate"),
+                     ("Btown", "MILITIA_B", "armed_nonstate")]
+    bad = write(tmp_path, "actors:\n- name: X\n  group: NAVY_C\n  aliases: [x]\n", "b.yml")
+    with pytest.raises(LexiconError, match="unknown group id 'NAVY_C'; the pack 'aland' has ARMY_A, MILITIA_B$"):
+        load_actor_dictionary(bad, pack=load_pack(tmp_path))
+    old = write(tmp_path, "groups: [ARMY_A]\nactors: []\n", "c.yml")
+    with pytest.raises(LexiconError, match="entry 'groups': group ids and their kinds are declared in a pack's pack.yml"):
+        load_actor_dictionary(old)
 
 
 def test_empty_inputs():

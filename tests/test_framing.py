@@ -216,7 +216,7 @@ def _write(tmp_path, text, name="lex.yml"):
             "opp.labels.other",
             "duplicate term 'Rebel' (already in 'opp.labels.rebels'); list each term once",
         ),
-        ("referents:\n  opp:\n    group: REBELS\n    labels:\n      rebels: [rebel]\n", "opp", "unknown group id 'REBELS'; use one of "),
+        ("referents:\n  opp:\n    group: REBELS\n    labels:\n      rebels: [rebel]\n", "opp", "unknown group id 'REBELS'; the pack 'syria' has CIVILIANS, HEZBOLLAH, "),
         ("referents:\n  opp:\n    label: {rebels: [rebel]}\n", "opp", "unknown key(s) label; allowed: antecedent, count_names, description, generic, group, labels, names, qualifiers"),
         ("referents:\n  opp:\n    labels:\n      rebels: []\n", "opp.labels.rebels", "needs a non-empty list of terms"),
         ("referents:\n  opp:\n    description: nothing\n", "opp", "defines neither labels nor names"),

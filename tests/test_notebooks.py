@@ -13,14 +13,15 @@ import pandas as pd
 import papermill as pm
 import pytest
 
+from analysis.resources.packs import load_pack
 from analysis.paths import DEMO_CORPUS, NOTEBOOK_DIR, PROJECT_ROOT
 from analysis.report.batch import notebook_names, run_reports
 
 from .conftest import SEED, needs_fakes, needs_seed
 
 NOTEBOOKS = ["01-corpus-overview", "02-casualties", "03-actors", "04-framing"]
-COMMON = ["corpus", "sources", "date_from", "date_to", "group_by", "out_dir", "lexicons", "engine", "workers",
-          "scheduler"]
+COMMON = ["corpus", "sources", "date_from", "date_to", "group_by", "out_dir", "pack", "lexicons", "engine",
+          "workers", "scheduler"]
 
 
 def load(name):
@@ -111,7 +112,9 @@ def test_each_notebook_runs_on_the_founding_report_alone(seed_reports):
         declared = pm.inspect_notebook(str(NOTEBOOK_DIR / f"{run.notebook}.ipynb"))
         code = "\n".join(c.source for c in load(run.notebook).cells if c.cell_type == "code")
         for stem, var in re.findall(r'report\.show\(.*?\s"(0\d-[\w-]+)"(?:\s*\+\s*(\w+))?', code, re.S):
-            stem += ast.literal_eval(declared[var]["default"]) if var else ""
+            value = ast.literal_eval(declared[var]["default"]) if var in declared else ""
+            # an empty referent (or the pack's state referent) is the default pack's
+            stem += (value or load_pack().referent("state_referent" if var == "state_referent" else "referent")) if var else ""
             csv = run.figures / f"{stem}.csv"
             assert csv.is_file(), stem
             if (run.figures / f"{stem}.png").is_file():

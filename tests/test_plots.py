@@ -37,7 +37,8 @@ def test_ids_without_a_colour_get_a_stable_fallback(tmp_path):
     own.write_text("groups:\n  PACK_GROUP_A: {name: Group A, colour: '#123456'}\nfallback: ['#000000']\n")
     mine = load_style(own)
     assert mine.colour("PACK_GROUP_A", "groups") == "#123456" and mine.group_name("PACK_GROUP_A") == "Group A"
-    assert mine.colour("SYR_GOV", "groups") == "#000000"
+    assert mine.colour("UNLISTED_GROUP", "groups") == "#000000"
+    assert mine.colour("SYR_GOV", "groups") == st.colour("SYR_GOV", "groups")  # the pack's colour
 
 
 @pytest.mark.parametrize("text, message", [

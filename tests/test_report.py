@@ -179,17 +179,17 @@ def test_unknown_notebook_is_refused(tmp_path):
         run_reports(notebooks=["99-nothing"], out=tmp_path, progress=False)
 
 
-def test_cli_report_exit_status_and_summary(batch, tmp_path):
-    import subprocess
-    import sys
+def test_cli_report_exit_status_and_summary(batch, tmp_path, capsys):
+    """``python -m analysis report`` (in this process: the kernels are the pool's warm ones)."""
+    from analysis.cli import main
 
     root, _, _ = batch
     config = tmp_path / "r.yml"
     config.write_text('variants:\n  - name: bad date\n    parameters: {date_to: "soon"}\n')
-    r = subprocess.run([sys.executable, "-m", "analysis", "--quiet", "report", "--corpus", str(root / "corpus"),
-                        "--config", str(config), "--out", str(tmp_path / "o"), "--notebooks", *OVERVIEW],
-                       capture_output=True, text=True, timeout=600)
-    assert r.returncode == 1
-    assert re.search(r"^1 of 2 report runs succeeded; index: ", r.stdout, re.M)
-    assert "FAILED 01-corpus-overview-bad-date: InputError: parameter date_to: 'soon' is not a date" in r.stdout
+    code = main(["--quiet", "report", "--corpus", str(root / "corpus"), "--config", str(config),
+                 "--out", str(tmp_path / "o"), "--notebooks", *OVERVIEW])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert re.search(r"^1 of 2 report runs succeeded; index: ", out, re.M)
+    assert "FAILED 01-corpus-overview-bad-date: InputError: parameter date_to: 'soon' is not a date" in out
     assert json.dumps("bad date")[1:-1] in (tmp_path / "o" / "index.html").read_text()

@@ -8,10 +8,10 @@ earlier text (``duplicate_of``) are left out. Each function works on an empty se
 Example:
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["sana", "sana"],
     ...     "date": pd.to_datetime(["2017-01-01", "2017-01-02"]), "duplicate_of": [None, None]})
-    >>> m = pd.DataFrame({"doc_id": ["a", "a", "b"], "actor_id": ["UN", "UN", "ISIS"],
+    >>> m = pd.DataFrame({"doc_id": ["a", "a", "b"], "actor_id": ["INTL", "INTL", "REBELS"],
     ...     "actor": ["United Nations"] * 2 + ["Islamic State"], "role": ["speaker", "other", "agent"], "sent_id": [0, 1, 0]})
     >>> salience_by_group(m, docs)[["source", "actor_id", "reports", "share_of_reports"]].values.tolist()
-    [['sana', 'ISIS', 1, 0.5], ['sana', 'UN', 1, 0.5]]
+    [['sana', 'INTL', 1, 0.5], ['sana', 'REBELS', 1, 0.5]]
 """
 
 from __future__ import annotations
@@ -21,16 +21,28 @@ from itertools import combinations
 
 import pandas as pd
 
-from ..io.documents import original_documents
+from ..io.documents import grouped_documents, original_documents
 
 UNRESOLVED = "(unresolved)"
 
 
 def with_documents(table: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
-    """Rows of ``table`` joined to their report's ``by`` value and date (repeated texts dropped)."""
-    docs = original_documents(documents)
+    """Rows of ``table`` joined to their report's ``by`` value and date (repeated texts dropped; a
+    report without a ``by`` value counts as ``(unknown)``)."""
+    docs = grouped_documents(documents, by)
     cols = ["doc_id", by] + (["date"] if by != "date" and "date" in docs else [])
     return table.merge(docs[cols], on="doc_id", how="inner", validate="many_to_one")
+
+
+def original_rows(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Rows of reports that do not repeat an earlier text, as every aggregation counts them.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "duplicate_of": [None, "a"]})
+        >>> original_rows(pd.DataFrame({"doc_id": ["a", "b", "a"], "actor_id": ["INTL", "INTL", "STATE_B"]}), docs)["actor_id"].tolist()
+        ['INTL', 'STATE_B']
+    """
+    return table[table["doc_id"].isin(original_documents(documents)["doc_id"])]
 
 
 def salience_by_group(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source",
@@ -41,7 +53,7 @@ def salience_by_group(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: st
         level: ``"actor_id"`` (the 15 groups) or ``"actor"`` (canonical actors).
     """
     cols = [by, level, "reports", "share_of_reports", "mentions", "mentions_per_report"]
-    docs = original_documents(documents)
+    docs = grouped_documents(documents, by)
     m = with_documents(mentions, docs, by=by) if not mentions.empty else mentions
     if m.empty:
         return pd.DataFrame(columns=cols)
@@ -83,14 +95,14 @@ def salience_matrix(salience: pd.DataFrame, documents: pd.DataFrame, *, by: str 
         documents: the documents it was computed on (repeated texts are left out of n).
 
     Example:
-        >>> sal = pd.DataFrame({"source": ["x", "y", "y"], "actor_id": ["UN", "UN", "ISIS"], "reports": [1, 2, 3],
+        >>> sal = pd.DataFrame({"source": ["x", "y", "y"], "actor_id": ["INTL", "INTL", "REBELS"], "reports": [1, 2, 3],
         ...     "share_of_reports": [0.5, 0.4, 0.6], "mentions": [1, 2, 3], "mentions_per_report": [1, 1, 1]})
         >>> docs = pd.DataFrame({"doc_id": list("abcdefg"), "source": ["x"] * 2 + ["y"] * 5, "duplicate_of": [None] * 7})
         >>> wide, n = salience_matrix(sal, docs)
-        >>> wide.index.tolist(), wide.loc["ISIS"].tolist(), n.tolist()
-        (['ISIS', 'UN'], [0.0, 0.6], [2, 5])
+        >>> wide.index.tolist(), wide.loc["REBELS"].tolist(), n.tolist()
+        (['INTL', 'REBELS'], [0.0, 0.6], [2, 5])
     """
-    n = original_documents(documents).groupby(by).size()
+    n = grouped_documents(documents, by).groupby(by).size()
     if salience.empty:
         return pd.DataFrame(), n
     wide = salience.pivot_table(index=level, columns=by, values="share_of_reports", fill_value=0.0)
@@ -105,8 +117,8 @@ def cooccurrence_matrix(edges: pd.DataFrame, mentions: pd.DataFrame, *, level: s
     Pairs under the threshold of :func:`cooccurrence` are empty (NaN), the diagonal too.
 
     Example:
-        >>> e = pd.DataFrame({"a": ["UN"], "b": ["USA"], "sentences": [4], "reports": [2]})
-        >>> m = pd.DataFrame({"doc_id": ["d", "d", "e"], "actor_id": ["UN", "USA", "USA"]})
+        >>> e = pd.DataFrame({"a": ["INTL"], "b": ["STATE_B"], "sentences": [4], "reports": [2]})
+        >>> m = pd.DataFrame({"doc_id": ["d", "d", "e"], "actor_id": ["INTL", "STATE_B", "STATE_B"]})
         >>> cooccurrence_matrix(e, m).fillna(0).astype(int).values.tolist()
         [[0, 4], [4, 0]]
     """
@@ -185,7 +197,7 @@ def role_shares(profile: pd.DataFrame) -> pd.DataFrame:
     """Each actor's role counts (:func:`role_profile`) as shares of its mentions.
 
     Example:
-        >>> role_shares(pd.DataFrame({"speaker": [1], "agent": [3]}, index=["UN"])).values.tolist()
+        >>> role_shares(pd.DataFrame({"speaker": [1], "agent": [3]}, index=["INTL"])).values.tolist()
         [[0.25, 0.75]]
     """
     return profile.div(profile.sum(axis=1).where(lambda s: s > 0), axis=0).fillna(0.0)

@@ -25,9 +25,11 @@ Example:
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
-from ..io.documents import original_documents
+from ..io.documents import group_labels, original_documents
 from ..resources.wordlists import victim_classes
 
 NO_SOURCE = "(no source)"
@@ -96,7 +98,7 @@ def tolls_over_time(tolls: pd.DataFrame, *, by: str = "source", freq: str = "M")
     if dated.empty:
         return pd.DataFrame(columns=cols)
     period = pd.to_datetime(dated["date"]).dt.to_period(freq).dt.start_time
-    g = dated.assign(period=period).groupby(["period", by, "category", "scope"], sort=True)["toll"]
+    g = dated.assign(period=period, **{by: group_labels(dated[by])}).groupby(["period", by, "category", "scope"], sort=True)["toll"]
     out = pd.DataFrame({"reports": g.size(), "median_toll": g.median(), "max_toll": g.max()}).reset_index()
     return out[cols]
 
@@ -168,6 +170,7 @@ def victims_by_group(claims: pd.DataFrame, *, by: str = "source", category: str 
     c = c[c["category"] == category] if not c.empty else c
     if c.empty:
         return pd.DataFrame(columns=cols)
+    c = c.assign(**{by: group_labels(c[by])})
     classes = victim_classes(lexicon)
     cls = c["victims"].fillna("").str.lower().map(lambda v: classes.get(v, classes.get(v.rstrip("s"), "other")))
     out = c.assign(victim_class=cls).groupby([by, "victim_class"], sort=True).size().rename("claims").reset_index()
@@ -180,7 +183,8 @@ def _shares(claims: pd.DataFrame, by: str, column: str, fill: str) -> pd.DataFra
     c = distinct_claims(claims)
     if c.empty:
         return pd.DataFrame(columns=cols)
-    c = c.assign(**{column: c[column].astype("object").where(c[column].notna(), fill)})
+    c = c.assign(**{column: c[column].astype("object").where(c[column].notna(), fill),
+                    by: group_labels(c[by])})
     out = c.groupby([by, column], sort=True).size().rename("claims").reset_index()
     out["share"] = (out["claims"] / out.groupby(by)["claims"].transform("sum")).round(3)
     return out[cols]
@@ -192,14 +196,47 @@ def hedging_by_group(claims: pd.DataFrame, *, by: str = "source") -> pd.DataFram
 
 
 def sources_by_group(claims: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
-    """Distinct claims per group and cited source group id ("(no source)" when none is cited)."""
-    return _shares(claims, by, "source_actor", NO_SOURCE)
+    """Distinct claims per group and cited source group id ("(no source)" when none is cited; a
+    source known only by its kind, such as "officials said", as "(unnamed state)")."""
+    return _shares(_with_unnamed(claims, "source_actor", "source_kind"), by, "source_actor", NO_SOURCE)
 
 
 def blame_by_group(claims: pd.DataFrame, *, by: str = "source", category: str = "killed") -> pd.DataFrame:
     """Distinct claims of ``category`` per group and perpetrator ("(not stated)" when none)."""
     c = claims[claims["category"] == category] if not claims.empty else claims
-    return _shares(c, by, "perpetrator_actor", NO_PERPETRATOR)
+    return _shares(_with_unnamed(c, "perpetrator_actor", "perpetrator_kind"), by, "perpetrator_actor", NO_PERPETRATOR)
+
+
+def _with_unnamed(claims: pd.DataFrame, column: str, kind: str) -> pd.DataFrame:
+    """``column`` filled, where it is empty but the party's kind is known, with "(unnamed KIND)".
+
+    Example:
+        >>> c = pd.DataFrame({"source_actor": ["UN", None, None], "source_kind": ["international", "state", None]})
+        >>> _with_unnamed(c, "source_actor", "source_kind")["source_actor"].tolist()
+        ['UN', '(unnamed state)', nan]
+    """
+    if claims.empty or kind not in claims.columns:
+        return claims
+    unnamed = "(unnamed " + claims[kind].astype("object").str.replace("_", " ") + ")"
+    return claims.assign(**{column: claims[column].astype("object").where(claims[column].notna(), unnamed)})
+
+
+#: What FA-KES's credibility codes mean; a report without a label sorts last, as "(unknown)".
+_CREDIBILITY = {"0": "not credible (0)", "1": "credible (1)", "\uffff": "(unknown)"}
+
+
+def _credibility_code(value: Any) -> str:
+    """FA-KES's label as a code, whether read as text or as numbers (``1``, ``1.0``, ``"1"``).
+
+    Example:
+        >>> [_credibility_code(v) for v in ("1", 0.0, None, "x")]
+        ['1', '0', '\uffff', 'x']
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return "\uffff"
+    text = str(value).strip()
+    text = text[:-2] if text.endswith(".0") else text
+    return text or "\uffff"
 
 
 def credibility_table(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -214,17 +251,17 @@ def credibility_table(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     docs = original_documents(documents)
     c = distinct_claims(claims)
     rows = []
-    for label, dgroup in docs.groupby(docs["label"].astype(str), sort=True):
+    for code, dgroup in docs.groupby(docs["label"].map(_credibility_code), sort=True):
         cl = c[c["doc_id"].isin(dgroup["doc_id"])] if not c.empty else c
         n = len(cl)
         tolls = headline_tolls(cl) if n else pd.DataFrame(columns=["category", "scope", "toll"])
         killed = tolls[(tolls["category"] == "killed") & (tolls["scope"] == "event")]["toll"] if len(tolls) else []
         rows.append({
-            "label": {"1": "credible (1)", "0": "not credible (0)"}.get(label, label),
+            "label": _CREDIBILITY.get(code, code),
             "reports": len(dgroup),
             "reports_with_claims": cl["doc_id"].nunique() if n else 0,
             "claims_per_report": round(n / len(dgroup), 2) if len(dgroup) else 0.0,
-            "share_hedged": round(float((~cl["qualifier"].isin(["exact", "vague"])).mean()), 3) if n else None,
+            "share_hedged": round(float((~cl["qualifier"].fillna("exact").isin(["exact", "vague"])).mean()), 3) if n else None,
             "share_vague": round(float((cl["qualifier"] == "vague").mean()), 3) if n else None,
             "share_with_source": round(float(cl["source_actor"].notna().mean()), 3) if n else None,
             "share_with_perpetrator": round(float(cl["perpetrator_actor"].notna().mean()), 3) if n else None,

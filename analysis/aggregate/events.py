@@ -20,7 +20,7 @@ events in four steps, each stated in the notebook:
    attack, a weapon rare enough to identify an attack by region and week). They can never
    match when they name different weapons (a car bomb is not an air strike), different targets
    (a market, a hospital), different towns of the region, different sides as perpetrators
-   (allies count as one side, :data:`ALLIES`), different days ("on Monday", "on April 4",
+   (groups of one ``side`` of the run's conflict pack count as one), different days ("on Monday", "on April 4",
    counted back from the publication date) or civilians against combatants as victims.
 4. **Grouping** (average linkage): the two groups whose report pairs match most, at least half
    of them, merge, as long as every pair is date-compatible and none rules the other out. An
@@ -49,6 +49,7 @@ import pandas as pd
 
 from ..io.datelines import time_dates
 from ..io.documents import original_documents
+from ..resources.packs import Pack, pack_of
 from ..resources.wordlists import victim_classes
 from .places import gazetteer
 
@@ -97,9 +98,6 @@ TARGETS = {
     "checkpoint": r"checkpoints?|police station|security (?:headquarters|building|branch)",
     "camp": r"camps?|displaced",
 }
-#: Perpetrators that act together: two reports blaming one side each do not contradict
-#: ("Syrian and Russian jets"). Group ids of the default (Syrian war) actor dictionary.
-ALLIES = ({"SYR_GOV", "RUSSIA", "IRAN", "HEZBOLLAH"}, {"SYR_OPP", "JIHADIST"})
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -159,10 +157,12 @@ def stated_day(sentence: str, published: pd.Timestamp | None) -> pd.Timestamp | 
     return published - pd.Timedelta(days=back)
 
 
-def _bloc(actor: Any) -> str | None:
+def _bloc(actor: Any, pack: Pack) -> str | None:
+    """The side a perpetrator acts with (``side:`` in the pack): two reports blaming one side
+    each do not contradict ("Syrian and Russian jets")."""
     if not isinstance(actor, str) or not actor:
         return None
-    return next((min(b) for b in ALLIES if actor in b), actor)
+    return pack.side(actor)
 
 
 def _classes(text: str, table: dict[str, re.Pattern]) -> frozenset[str]:
@@ -334,7 +334,7 @@ def _cluster(n: int, near: dict[int, set[int]], match) -> list[int]:
     return member_of
 
 
-def _features(t: pd.DataFrame, texts: list[str]) -> list[dict]:
+def _features(t: pd.DataFrame, texts: list[str], pack: Pack) -> list[dict]:
     """What each report says happened: weapons, targets, town, the perpetrator's side, the day."""
     regions = set(t["region"])
     published = t["dateline_date"].fillna(t["date"]) if "dateline_date" in t else t["date"]
@@ -345,7 +345,7 @@ def _features(t: pd.DataFrame, texts: list[str]) -> list[dict]:
     for x, town, sent, lead, pub, perp, vic in zip(texts, t["place"], t["sentence"], leads, published, perps, victims):
         town = town if isinstance(town, str) else None
         out.append({"weapons": _classes(x, _WEAPON_RE), "targets": _classes(x, _TARGET_RE), "town": town,
-                    "town_local": bool(town) and town.lower() not in regions, "bloc": _bloc(perp),
+                    "town_local": bool(town) and town.lower() not in regions, "bloc": _bloc(perp, pack),
                     "day": stated_day(sent, pub) or stated_day(lead, pub), "victims": _victim_side(vic)})
     return out
 
@@ -373,12 +373,17 @@ def _event_dates(t: pd.DataFrame, dates: list[set]) -> pd.DataFrame:
     return t.assign(_anchor=t["_event"].map(first))
 
 
+def _tables_pack(tables: Any) -> Pack:
+    """The pack the tables were extracted with (their provenance), else the default pack."""
+    return pack_of(getattr(tables, "provenance", None))
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "unknown"
 
 
 def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
-                 min_similarity: float = 0.2, lead_chars: int = 300) -> pd.DataFrame:
+                 min_similarity: float = 0.2, lead_chars: int = 300, pack: Pack | None = None) -> pd.DataFrame:
     """Reports grouped into incidents: one row per (event_id, doc_id), columns :data:`GROUP_COLUMNS`.
 
     Args:
@@ -388,6 +393,8 @@ def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
         min_similarity: the TF-IDF cosine similarity (of title, toll sentence and lead) above
             which two reports tell of one incident (0.6 of it when they name the same weapon).
         lead_chars: characters of the report's opening added to its title and toll sentence.
+        pack: the conflict pack whose sides are compared (default: the pack of the tables'
+            provenance, else the Syria pack).
 
     Every report with an incident toll is in exactly one event (most events have one report).
     """
@@ -403,7 +410,7 @@ def event_groups(tables: Any, *, category: str = "killed", window_days: int = 3,
     texts = [f"{ti if isinstance(ti, str) else ''} {s}" for ti, s in zip(t["title"], t["sentence"])]
     leads = t["text"].fillna("").str.split().str.join(" ").str.slice(0, lead_chars) if "text" in t else [""] * len(t)
     sim = _similarity([f"{x} {lead}" for x, lead in zip(texts, leads)])
-    feats = _features(t, texts)
+    feats = _features(t, texts, pack or _tables_pack(tables))
     dateline = t["dateline_date"] if "dateline_date" in t else t["date"]
     dates = [{d for d in (a, b) if d is not None and not pd.isna(d)} for a, b in zip(t["date"], dateline)]
     near = _date_compatible(list(t["region"]), dates, window_days)

@@ -18,13 +18,17 @@ import pandas as pd
 
 from ..errors import InputError
 from ..extract.labels import load_labels
-from ..io.documents import original_documents
+from ..io.documents import grouped_documents, original_documents
 from ..io.tables import LABEL_COLUMNS
+from ..resources.packs import load_pack
 
 
-def labels_over_time(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: str = "armed_opposition",
+def labels_over_time(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: str | None = None,
                      freq: str = "Q", top: int = 6, quoted: bool | None = False) -> pd.DataFrame:
-    """Per period: uses of each of the ``top`` labels for ``referent`` and their share of the period's uses."""
+    """Per period: uses of each of the ``top`` labels for ``referent`` (a referent of the run's
+    labels lexicon; None: the default pack's ``defaults.referent``) and their share of the
+    period's uses."""
+    referent = referent or load_pack().referent() or ""
     cols = ["period", "label", "count", "share"]
     docs = original_documents(documents)
     docs = docs[docs["date"].notna()]
@@ -103,6 +107,7 @@ def tone_extremes(sentence_tone: pd.DataFrame, documents: pd.DataFrame, *, n: in
         return pd.DataFrame(columns=cols)
     st = st.sort_values(["compound", "doc_id", "sent_id"], kind="stable")
     pick = pd.concat([st.head(n), st.tail(n)])
+    pick = pick[~pick.index.duplicated()]  # fewer than 2n sentences: each once
     text = docs.set_index("doc_id")
     sentences = [
         str(text.loc[d, "title" if p == "title" else "text"])[s:e]
@@ -127,7 +132,7 @@ def label_shares(
     Args:
         labels: the ``labels`` table (:data:`LABEL_COLUMNS`).
         documents: the ``documents`` table (needs ``doc_id`` and the ``by`` column).
-        referent: e.g. ``"armed_opposition"``.
+        referent: a referent of the run's labels lexicon (``Pack.referent()`` gives the pack's default).
         by: the documents column that defines groups (``"source"``, ``"label"``...).
         quoted: False for narration only, True for quoted speech only, None for both.
 
@@ -140,9 +145,9 @@ def label_shares(
         InputError: a missing column.
 
     Example:
-        >>> labs = pd.DataFrame([["a", "armed_opposition", "rebels", 3, False]], columns=LABEL_COLUMNS)
+        >>> labs = pd.DataFrame([["a", "insurgents", "rebels", 3, False]], columns=LABEL_COLUMNS)
         >>> docs = pd.DataFrame({"doc_id": ["a"], "source": ["x"]})
-        >>> label_shares(labs, docs, referent="armed_opposition").to_dict("records")
+        >>> label_shares(labs, docs, referent="insurgents").to_dict("records")
         [{'group': 'x', 'label': 'rebels', 'count': 3, 'share': 1.0, 'n_docs': 1}]
     """
     for col in LABEL_COLUMNS:
@@ -154,26 +159,28 @@ def label_shares(
     sel = labels[labels["referent"] == referent]
     if quoted is not None:
         sel = sel[sel["quoted"].astype(bool) == bool(quoted)]
-    groups = pd.DataFrame({"doc_id": documents["doc_id"], "group": documents[by]}).drop_duplicates("doc_id")
+    docs = grouped_documents(documents, by)  # repeated texts left out, a missing group "(unknown)"
+    groups = pd.DataFrame({"doc_id": docs["doc_id"], "group": docs[by]}).drop_duplicates("doc_id")
     merged = sel[["doc_id", "label", "count"]].merge(groups, on="doc_id", how="inner")
     if merged.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(SHARE_COLUMNS, ["object", "object", "int64", "float64", "int64"])})
-    merged["group"] = merged["group"].fillna("").astype(str)  # a missing group is ""
     g = merged.groupby(["group", "label"], sort=True).agg(count=("count", "sum"), n_docs=("doc_id", "nunique")).reset_index()
     g["share"] = g["count"] / g.groupby("group")["count"].transform("sum")
     g = g.sort_values(["group", "count", "label"], ascending=[True, False, True], kind="mergesort")
     return g[SHARE_COLUMNS].reset_index(drop=True)
 
 
-def label_names(lexicon: str | None, referent: str) -> list[str]:
+def label_names(lexicon: str | None, referent: str, *, pack: str | None = None) -> list[str]:
     """The label names of ``referent`` in the labels lexicon's order (for stable colours).
 
     Args:
-        lexicon: the labels lexicon file the run used (``None``: the bundled one).
-        referent: a referent of that lexicon, e.g. ``"armed_opposition"``.
+        lexicon: the labels lexicon file the run used (``None``: the pack's).
+        referent: a referent of that lexicon (the pack's ``defaults.referent`` or ``state_referent``).
+        pack: the run's conflict pack, by name or folder (default: the Syria pack).
 
     Example:
-        >>> label_names(None, "government")[:2]
-        ['government', 'regime']
+        >>> p = load_pack("muc4")
+        >>> label_names(None, p.referent("state_referent"), pack="muc4")[2:5]
+        ['army', 'authorities', 'fascists']
     """
-    return load_labels(lexicon).label_names(referent)
+    return load_labels(lexicon, pack=load_pack(pack)).label_names(referent)

@@ -60,7 +60,7 @@ def actor_candidates(sentence_lists: Iterable[Sequence[Any]], *, dictionary: Act
 
     d = dictionary or default_dictionary()
     skip_places = {p.lower() for p in places}
-    known = {k for trie in (d._adj_trie, d._meto_trie, d._alias_trie) for k, v in trie.children.items() if v.aliases}
+    known = d.one_word_names()
     drop = _SKIP_WORDS | known
     counts: Counter[str] = Counter()
     locative: Counter[str] = Counter()

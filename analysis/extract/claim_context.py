@@ -1,4 +1,4 @@
-"""Casualty-claim context: scope (event or cumulative), the cited source and the perpetrator.
+"""Casualty-claim context: scope (event or cumulative) and the perpetrator (the source is in :mod:`analysis.extract.sources`).
 """
 
 from __future__ import annotations
@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..resources.vocabulary import GENERIC_PARTY_WORDS, MONTHS, SOURCE_CUES, alternation
-from .numbers import UNITS, Token
+from ..resources.packs import NEVER_PERPETRATOR
+from ..resources.vocabulary import GENERIC_PARTY_WORDS, MONTHS, alternation
+from .numbers import Token
 
 _SCOPE_CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset|conflict|war|uprising|revolution|crisis|"
@@ -56,30 +57,6 @@ WAR_SUBJECT = re.compile(
     r"\b(?:has|have|had|that|which)\b[^.;]{0,30}?\b(?:killed|claimed|left|cost|caused|taken)\b"
 )
 
-SPEECH_CUES = re.compile(rf"\b(?:{alternation(SOURCE_CUES)})\b")
-
-_CASUALTY_VERB = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|execut\w*|dead|died|death)\b")
-
-_ACCORDING = re.compile(r"\b(?:according to|citing|quoting|quoted by|cited by|as reported by|reported by)\b")
-
-_PRONOUN_SPEAKER = re.compile(
-    r"\b(?:he|she|it|they|the group|the monitor|the source|the sources|the observatory|the organisation|"
-    r"the organization|the agency|the statement|the report|the ministry|a source|sources|the official|"
-    r"the spokesman|the spokeswoman|the network|the body|the outlet|the military|the army|the news agency|"
-    r"the reporter|the correspondent|the command)\s+(?:also\s+)?"
-    r"(?:said|says|added|adds|reported|told|stated|noted|announced|confirmed|put|gave|specified|pointed out)\b"
-    r"|\b(?:said|added|told|reported)\s+(?:he|she|it|they)\b"
-)
-
-#: Unnamed medical sources ("a source in the national hospital told", "medical sources said").
-_MEDICAL_SOURCE = re.compile(
-    r"\b(?:medical|hospital|health) (?:source|sources|officials?|workers?|staff)\b"
-    r"|\bsources? (?:in|at|from) (?:the )?(?:\w+ ){0,3}(?:hospital|clinic|field hospital|health)\b"
-    r"|\b(?:doctors?|medics|paramedics) (?:said|say|says|told|reported)\b"
-)
-
-_NEVER_PERPETRATOR = frozenset({"MONITOR_NGO", "UN", "CIVILIANS"})
-
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most\s+\w+|highest|fiercest)\b[^.;]{0,80}$")
 
 
@@ -96,116 +73,6 @@ def claim_scope(sentence_text: str) -> str:
         return "cumulative"
     return "event"
 
-
-def sentence_speaker(text: str, mentions: list[dict[str, Any]], *, title: bool = False
-                      ) -> tuple[str | None, tuple[int, int] | None, bool]:
-    """(source group id, its span, whether a pronoun speaker is cited) for one sentence.
-
-    The source is the actor after "according to", the subject of a verb of saying
-    ("the Observatory said", "activists who spoke ... told Reuters"), the actor right after
-    the verb ("said the monitor"), or, when an unnamed source "told" an outlet, that outlet.
-    In a title, a monitor named last ("... kill 20 civilians: activists") is the source.
-    """
-    low = text.lower()
-    med = _MEDICAL_SOURCE.search(low)
-    if med:
-        return "MONITOR_NGO", (med.start(), med.end()), False
-    ms = sorted((m for m in mentions if m["actor_id"] != "CIVILIANS" and m["role"] != "target"
-                 and not _WAR_AFTER.match(low[m["end"]:m["end"] + 20])),
-                key=lambda m: m["start"])
-    acc = _ACCORDING.search(low)
-    if acc:
-        after = [m for m in ms if 0 <= m["start"] - acc.end() <= 40]
-        if after:
-            m = after[0]
-            return m["actor_id"], (m["start"], m["end"]), False
-    best: tuple[int, dict[str, Any]] | None = None
-    for cue in SPEECH_CUES.finditer(low):
-        verb = cue.group()
-        if _PASSIVE_BEFORE.search(low[max(0, cue.start() - 8):cue.start()]):
-            continue  # "had been confirmed dead", "was reported killed": no speaker
-        before = [m for m in ms if m["end"] <= cue.start()]
-        if before:
-            m = before[-1]
-            gap = low[m["end"]:cue.start()]
-            if _OTHER_SUBJECT.search(gap):
-                pass  # "... by the coalition in the area the military said": another subject speaks
-            elif len(gap.split()) <= 12 and not re.search(r"[.;:!?\"\u201c\u201d]", gap) and not _CASUALTY_VERB.search(gap) \
-                    and not m["surface"].lower().endswith(("-held", "-controlled")) and not re.search(r"\b(?:that|when|after|because)\b", gap):
-                if low[cue.end():cue.end() + 1] == "" or not (verb in ("put", "gave", "given", "claimed", "claims", "cited", "citing", "quoted", "blamed", "accused", "warned") and len(gap.split()) > 4):
-                    d = len(gap.split())
-                    if best is None or d < best[0]:
-                        best = (d, m)
-        if verb in ("said", "says", "added", "adds", "reported", "stated", "announced", "confirmed", "noted"):
-            for m in ms:
-                if m["start"] < cue.end():
-                    continue
-                between = low[cue.end():m["start"]]
-                if re.search(r"[^\w\s'-]|\b(?:that|it|on|in|to)\b|\d", between) or any(w in UNITS for w in between.split()):
-                    break
-                if not _AFTER_SPEAKER_END.match(low[m["end"]:]):
-                    break  # "said terrorist groups fired ...": the subject of the reported clause
-                d = len([w for w in between.split() if w not in ("the", "a", "an")])
-                if d <= 3 and (best is None or d < best[0]):
-                    best = (d, m)
-                break
-    if best is not None:
-        m = best[1]
-        # "Washington and Paris say", "a monitor and rebels said": the first of coordinated speakers
-        while True:
-            prev = [x for x in ms if x["end"] <= m["start"] and _AND_BETWEEN.match(low[x["end"]:m["start"]])]
-            if not prev:
-                break
-            m = prev[-1]
-        # "a source ... told SANA": the unnamed source speaks through the outlet
-        told = re.search(r"\b(?:source|sources|official|officials)\b[^.;]{0,80}?\btold\b", low)
-        if told and m["end"] <= told.end() + 2 and not _NAMED_SOURCE.match(low[m["end"]:]):
-            out = [x for x in ms if 0 <= x["start"] - told.end() <= 3]
-            if out and not re.search(r"\b(?:hospital|medical|medics?|doctors?)\b", low[told.start():told.end()]):
-                m = out[0]
-        return m["actor_id"], (m["start"], m["end"]), False
-    acc = _ACCUSE.search(low)
-    if acc and not _PRONOUN_SPEAKER.search(low):
-        # "the opposition accused government forces of killing 300": the accuser is the source
-        before = [m for m in ms if m["end"] <= acc.start() and len(low[m["end"]:acc.start()].split()) <= 3]
-        if before:
-            m = before[-1]
-            return m["actor_id"], (m["start"], m["end"]), False
-    if title and ms:
-        last = ms[-1]
-        tail = low[last["end"]:].strip(" .:-")
-        if not tail and last["actor_id"] in ("MONITOR_NGO", "UN"):
-            return last["actor_id"], (last["start"], last["end"]), False
-    return None, None, bool(_PRONOUN_SPEAKER.search(low))
-
-
-#: The end of a gap before a verb of saying that is another subject ("the military", "he").
-_OTHER_SUBJECT = re.compile(
-    r"(?:\b(?:he|she|they|it)|\b(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:military|army|ministry|statement|report|"
-    r"official|officials|source|sources|spokesman|spokeswoman|agency|monitor|group|network|organi[sz]ation|"
-    r"observatory|activist|activists|correspondent|reporter|council|command|media)(?:\s+(?:in|of)\s+\w+)?)\s+(?:also\s+)?$"
-)
-
-#: What may follow a speaker named after its verb ("said the monitor on Friday.").
-_AFTER_SPEAKER_END = re.compile(
-    r"^(?:'s)?\s*(?:$|[.,;:\"\u201c\u201d()\u2013\u2014-]|(?:on|in|at|that|which|who|adding|citing|late|earlier|"
-    r"today|yesterday|told|quoted|monday|tuesday|wednesday|thursday|friday|saturday|sunday|chief|head|director|"
-    r"spokesman|official|officials|said|reported|also)\b)"
-)
-
-#: "a Syrian military source told X": the source is named by its group, not by the outlet.
-_NAMED_SOURCE = re.compile(r"^\s+(?:\w+\s+)?(?:source|sources|official|officials|spokesman)\b")
-
-#: "the Syrian military conflict": an adjective of the war, not an actor.
-_WAR_AFTER = re.compile(r"^\s+(?:conflict|war|crisis|civil war)\b")
-
-_ACCUSE = re.compile(
-    r"\baccus(?:ed|ing|es)\b[^.;]{0,60}?\bof\s+(?:\S+\s+){0,3}?"
-    r"(?:killing|massacring|executing|gassing|murdering|launching|carrying out|conducting|shelling|bombing)\b")
-
-_PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$")
-
-_AND_BETWEEN = re.compile(r"^\s*(?:,\s*)?and\s+(?:the\s+|a\s+|an\s+)?$")
 
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"\u201c\u201d]|\b(?:said|says|told|according|while|whilst|but|whereas|meanwhile|adding|added|although|despite)\b")
 
@@ -243,11 +110,11 @@ def perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mentions
                     source_span: tuple[int, int] | None) -> str | None:
     """The actor said to have caused the claim's casualties, in the same clause.
 
-    Active claims ("Russian strikes killed 14", "ISIS executed 18") take the nearest actor
+    Active claims ("Russian strikes killed 14", "Daesh executed 18") take the nearest actor
     before the verb; passive ones ("16 civilians were killed in raids by the coalition",
     "in clashes with Kurdish militants") the nearest actor after the claim introduced by a
     preposition. Victims ("25 members of the Nusra Front"), the cited source, places ("the
-    IS-held town") and monitors, the UN and civilians are never perpetrators.
+    IS-held town") and parties of a kind that never fights (monitors, media...) are never perpetrators.
     """
     c_lo, c_hi = claim["start"], claim["end"]
     num_lo = toks[claim["_num"][0]].start
@@ -266,11 +133,11 @@ def perpetrator_of(claim: dict[str, Any], text: str, toks: list[Token], mentions
     inside_best: str | None = None
     victim_groups = {m["actor_id"] for m in mentions if num_lo <= m["start"] < np_hi
                      and m["surface"].lower() not in _GENERIC_WORDS}
-    starts = {m["start"] for m in mentions if m["actor_id"] not in _NEVER_PERPETRATOR
+    starts = {m["start"] for m in mentions if m["kind"] not in NEVER_PERPETRATOR
               and not (source_span is not None and m["start"] < source_span[1] and m["end"] > source_span[0])}
     for m in mentions:
         aid = m["actor_id"]
-        if aid in _NEVER_PERPETRATOR or aid in victim_groups:
+        if m["kind"] in NEVER_PERPETRATOR or aid in victim_groups:
             continue
         if m["surface"].lower().endswith(("-held", "-controlled", " held")):
             continue  # a place: "the rebel-held town"

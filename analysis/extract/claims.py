@@ -45,79 +45,28 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable
 
 from ..io.tables import CLAIM_COLUMNS
 from .actor_lexicon import default_dictionary
-from .claim_context import (
-    AGGREGATE_TOLL,
-    WAR_SUBJECT,
-    WAR_TOLL,
-    claim_scope,
-    perpetrator_of,
-    sentence_speaker,
-    share_perpetrators,
-)
+from .attribution import extract_attributions
+from .claim_context import AGGREGATE_TOLL, WAR_SUBJECT, WAR_TOLL, claim_scope, perpetrator_of, share_perpetrators
 from .claim_grammar import sentence_claims
 from .claim_words import ClaimWords, claim_words
 from .mentions import extract_mentions
+from .sources import DocumentSources, sentence_mentions, split_party
 from .text import Sentence
 
 __all__ = ["CLAIM_COLUMNS", "claims_frame", "extract_claims"]
 
 
-def _mentions_by_sentence(sents: list[Sentence], dictionary: Any, date: Any,
-                          rows: Iterable[dict[str, Any]] | None = None) -> dict[int, list[dict[str, Any]]]:
-    """Actor mentions (with roles, generic words resolved) per ``sent_id``, offsets local to the sentence."""
-    if rows is None:
-        rows = extract_mentions(sents, dictionary=dictionary, date=date)
-    out: dict[int, list[dict[str, Any]]] = {}
-    starts = {s.sent_id: s.start for s in sents}
-    for m in rows:
-        if m.get("sent_id") not in starts:
-            continue
-        if not m.get("actor_id"):
-            continue
-        off = starts[m["sent_id"]]
-        out.setdefault(m["sent_id"], []).append(dict(m, start=m["start"] - off, end=m["end"] - off))
-    return out
-
-
-#: Sentences (relative to a claim's) whose speaker is the source when its own sentence cites none.
-_ADJACENT = (1, -1)
-
 #: Vague quantities of a war toll ("hundreds of thousands").
 _WAR_VAGUE = frozenset({"tens of thousands", "hundreds of thousands"})
 
 
-class _Sources(NamedTuple):
-    """Per sentence: the speaker found in it (group id, span, pronoun), its own source (a pronoun
-    resolved to the last named speaker) and the source of a neighbouring sentence."""
-
-    speakers: list[tuple[str | None, tuple[int, int] | None, bool]]
-    own: list[str | None]
-    adjacent: list[str | None]
-
-
-def _sources(sents: list[Sentence], by_sent: dict[int, list[dict[str, Any]]], use_actors: bool) -> _Sources:
-    """The cited source of every sentence, own and borrowed from a neighbour."""
-    speakers = [sentence_speaker(s.text, by_sent.get(s.sent_id, []), title=s.part == "title") if use_actors
-                else (None, None, False) for s in sents]
-    # a pronoun speaker ("the source added", "he said") stands for the last named one
-    own: list[str | None] = []
-    last_source: str | None = None
-    last_idx = -10
-    for idx, (sp, _span, pronoun) in enumerate(speakers):
-        if sp is not None:
-            last_source, last_idx = sp, idx
-        own.append(sp if sp is not None else (last_source if pronoun and idx - last_idx <= 3 else None))
-    adjacent = [next((own[j] for j in (idx + d for d in _ADJACENT) if 0 <= j < len(sents) and own[j] is not None), None)
-                for idx in range(len(sents))]
-    return _Sources(speakers, own, adjacent)
-
-
 def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, date: Any = None,
-                   mentions: Iterable[dict[str, Any]] | None = None, words: ClaimWords | None = None) -> list[dict[str, Any]]:
+                   mentions: Iterable[dict[str, Any]] | None = None, words: ClaimWords | None = None,
+                   attributions: Iterable[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Casualty claims of one document.
 
     Args:
@@ -130,6 +79,10 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
             already computed (saves a second actor pass); offsets in the part's text.
         words: the casualty lexicon (:func:`~analysis.extract.claim_words.claim_words`); the
             bundled ``casualties.yml`` by default.
+        attributions: the document's records from
+            :func:`analysis.extract.attribution.extract_attributions` (with their internal
+            keys), when already computed: the claims' sources come from them
+            (:class:`~analysis.extract.sources.DocumentSources`).
 
     Returns:
         One dict per claim occurrence with the keys :data:`CLAIM_COLUMNS` plus ``quote``.
@@ -145,23 +98,31 @@ def extract_claims(sentences: Iterable[Sentence], *, dictionary: Any = None, dat
     per_sent = [sentence_claims(s, lex) for s in sents]
     if not any(per_sent):
         return []
-    if dictionary is None and mentions is None:
+    if dictionary is None and (mentions is None or attributions is None):
         dictionary = default_dictionary()
     use_actors = mentions is not None or bool(dictionary)
-    by_sent = _mentions_by_sentence(sents, dictionary, date, mentions) if use_actors else {}
-    sources = _sources(sents, by_sent, use_actors)
+    if use_actors and mentions is None:
+        mentions = extract_mentions(sents, dictionary=dictionary, date=date)
+    if use_actors and attributions is None:
+        attributions = extract_attributions(sents, dictionary=dictionary, date=date, mentions=mentions)
+    by_sent = sentence_mentions(sents, mentions) if use_actors else {}
+    sources = DocumentSources(sents, attributions if use_actors else ())
     out: list[dict[str, Any]] = []
     for idx, s in enumerate(sents):
         if per_sent[idx]:
-            out.extend(_sentence_records(s, per_sent[idx], sources, idx, by_sent.get(s.sent_id, []), use_actors))
+            out.extend(_sentence_records(s, per_sent[idx], sources, by_sent.get(s.sent_id, []), use_actors))
     resolve_casualties(out)
+    kind_of = (dictionary or default_dictionary()).kind
+    for r in out:
+        r["source_actor"], r["source_kind"] = split_party(r["source_actor"], kind_of)
+        r["perpetrator_actor"], r["perpetrator_kind"] = split_party(r["perpetrator_actor"], kind_of)
     return out
 
 
-def _sentence_records(s: Sentence, claims: list[dict[str, Any]], sources: _Sources, idx: int,
+def _sentence_records(s: Sentence, claims: list[dict[str, Any]], sources: DocumentSources,
                       sent_mentions: list[dict[str, Any]], use_actors: bool) -> list[dict[str, Any]]:
-    """The records of one sentence's claims: scope, source and perpetrator added."""
-    _sp, sp_span, _pronoun = sources.speakers[idx]
+    """The records of one sentence's claims: scope, source (from the attributions) and perpetrator added."""
+    sp_span = sources.span.get(s.sent_id)
     toks = claims[0]["_toks"]
     sent_scope = claim_scope(s.text)
     war_subject = bool(WAR_SUBJECT.search(s.text.lower()))
@@ -169,7 +130,7 @@ def _sentence_records(s: Sentence, claims: list[dict[str, Any]], sources: _Sourc
     for c in claims:
         scope = "cumulative" if c["category"] != "injured" and (c["max"] or 0) >= AGGREGATE_TOLL else sent_scope
         war_toll = scope == "cumulative" and ((c["max"] or 0) >= WAR_TOLL or c["vague"] in _WAR_VAGUE)
-        source = sources.own[idx] if sources.own[idx] is not None or war_toll else sources.adjacent[idx]
+        source = sources.of_claim(s.sent_id, s.start + c["start"], s.start + c["end"], war_toll=war_toll)
         if not use_actors or (war_toll and war_subject):
             perp = None
         elif c["_parent"] is not None:

@@ -17,16 +17,18 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from ..resources.packs import Pack, load_pack
 from ..resources.registry import resolve_lexicons
 from ..resources.wordlists import load_stopwords, victim_classes
 from .actor_dictionary import ActorDictionary
-from .actor_lexicon import load_actor_dictionary
+from .actor_lexicon import load_actor_dictionary, load_parties
 from .attribution import extract_attributions
 from .claim_words import ClaimWords, claim_words
 from .claims import extract_claims
 from .frames import FrameLexicon, extract_frames, load_frames
 from .labels import LabelLexicon, extract_labels, load_labels
 from .mentions import extract_mentions
+from .parties import PartyMatcher, party_matcher
 from .text import Sentence, document_sentences
 from .tone import analyzer, extract_tone
 
@@ -47,12 +49,27 @@ class Lexicons:
         return {k: Path(v) for k, v in self.files}
 
     @property
+    def pack(self) -> Pack:
+        """The run's conflict pack (the folder of its ``pack.yml``)."""
+        return load_pack(self.paths["pack"].parent)
+
+    @property
     def actors(self) -> ActorDictionary:
-        return _load_actors(self.paths["actors"])
+        return _load_actors(self.paths["actors"], self.paths["pack"])
 
     @property
     def labels(self) -> LabelLexicon:
-        return _load_labels(self.paths["labels"])
+        return load_labels(self.paths["labels"], pack=self.pack)
+
+    @property
+    def parties(self) -> dict:
+        """The generic party phrases (``parties.yml``)."""
+        return load_parties(self.paths["parties"])
+
+    @property
+    def party_matcher(self) -> PartyMatcher:
+        """The generic party phrases, compiled."""
+        return party_matcher(self.paths["parties"])
 
     @property
     def frames(self) -> FrameLexicon:
@@ -64,20 +81,15 @@ class Lexicons:
 
     def load_all(self) -> None:
         """Load and validate every lexicon now (a broken file fails before the run, not in it)."""
-        self.actors, self.labels, self.frames, self.casualties  # noqa: B018
+        self.pack, self.actors, self.labels, self.frames, self.casualties, self.parties  # noqa: B018
         victim_classes(str(self.paths["victims"]))
         load_stopwords(self.paths["stopwords"])
         analyzer(str(self.paths["vader"]))
 
 
 @lru_cache(maxsize=8)
-def _load_actors(path: Path) -> ActorDictionary:
-    return load_actor_dictionary(path)
-
-
-@lru_cache(maxsize=8)
-def _load_labels(path: Path) -> LabelLexicon:
-    return load_labels(path)
+def _load_actors(path: Path, pack_file: Path) -> ActorDictionary:
+    return load_actor_dictionary(path, pack=load_pack(pack_file.parent))
 
 
 @lru_cache(maxsize=8)
@@ -85,12 +97,13 @@ def _load_frames(path: Path) -> FrameLexicon:
     return load_frames(path)
 
 
-def load_lexicons(overrides: Mapping[str, str | Path] | None = None) -> Lexicons:
+def load_lexicons(overrides: Mapping[str, str | Path] | None = None, *, pack: str | Path | None = None) -> Lexicons:
     """Resolve every lexicon through the registry (bundled by default) and load them, failing early.
 
     Args:
         overrides: ``{name: path}`` for the lexicons the user replaces (names in
             :data:`analysis.resources.registry.LEXICONS`).
+        pack: the conflict pack, by name or folder (default: the Syria pack).
 
     Raises:
         InputError: an unknown lexicon name.
@@ -98,9 +111,11 @@ def load_lexicons(overrides: Mapping[str, str | Path] | None = None) -> Lexicons
 
     Example:
         >>> sorted(load_lexicons().paths)
-        ['actors', 'casualties', 'frames', 'labels', 'stopwords', 'style', 'vader', 'victims']
+        ['actors', 'casualties', 'frames', 'labels', 'pack', 'parties', 'stopwords', 'style', 'vader', 'victims']
+        >>> load_lexicons(pack="syria").pack.name
+        'syria'
     """
-    lex = Lexicons(tuple((name, str(path)) for name, path in resolve_lexicons(overrides).items()))
+    lex = Lexicons(tuple((name, str(path)) for name, path in resolve_lexicons(overrides, pack=pack).items()))
     lex.load_all()
     return lex
 
@@ -144,7 +159,7 @@ def bound_copies(rows: list[dict[str, Any]], sentences: list[Sentence]) -> list[
 
 
 #: Stages of :func:`extract_document`, in the order they run (keys of its ``timings``).
-STAGES = ("sentences", "tone", "attributions", "mentions", "claims", "labels", "frames")
+STAGES = ("sentences", "tone", "mentions", "attributions", "claims", "labels", "frames")
 
 def extract_document(
     doc: Mapping[str, Any], res: Lexicons, *, timings: dict[str, float] | None = None
@@ -179,11 +194,12 @@ def extract_document(
     tone_doc, tone_sents = extract_tone(sents, vader=res.paths["vader"])
     tone_doc["doc_id"] = doc["doc_id"]
     t2 = clock()
-    attributions = extract_attributions(sents, dictionary=actors, date=date)
+    mentions = extract_mentions(sents, dictionary=actors, date=date, parties=res.party_matcher)
     t3 = clock()
-    mentions = extract_mentions(sents, dictionary=actors, date=date)
+    attributions = extract_attributions(sents, dictionary=actors, date=date, mentions=mentions)
     t4 = clock()
-    claims = extract_claims(sents, dictionary=actors, date=date, mentions=mentions, words=res.casualties)
+    claims = extract_claims(sents, dictionary=actors, date=date, mentions=mentions, words=res.casualties,
+                            attributions=attributions)
     t5 = clock()
     labels = extract_labels(sents, lexicon=res.labels, attributions=attributions)
     t6 = clock()

@@ -1,48 +1,44 @@
-"""Framing: naming labels for the parties and dictionary frames per report.
+"""Naming labels: which word each report uses for each party, counted per referent.
 
-Two dictionary methods, both driven by YAML lexicons in ``analysis/lexicons/``:
+Driven by a conflict pack's ``labels.yml`` (validated against the pack's group ids): which word
+a report uses for each party -- "rebels", "terrorists", "guerrillas" for the insurgents;
+"government", "regime", "army" for the state; the names of the groups a pack lists. A generic
+label claimed by a name ("Shining Path terrorists", "guerrillas of the FMLN", "Kurdish
+militants") counts for that name's referent. An unclaimed generic word ("the militants", "the
+extremist group") refers to the one antecedent group its sentence names -- or, when definite
+and its sentence names none, the one the last sentence that names a party names (up to three
+sentences back, through sentences that name no party) -- unless that sentence also names the
+word's own referent in its own words. Each label use is flagged ``quoted`` when it sits inside
+quotation marks or inside the content of attributed speech. (Dictionary frames are in
+:mod:`analysis.extract.frames`.)
 
-* **Labels** (``labels.yml``): which word a report uses for each party -- "rebels",
-  "terrorists", "militants" for the armed opposition; "government", "regime", "army" for the
-  state; the names of IS, the Nusra Front line and Kurdish groups. A generic label claimed by
-  a name ("ISIS terrorists", "militants of the Nusra Front", "Kurdish militants") counts for
-  that name's referent, not for the armed opposition. An unclaimed generic word ("the
-  militants", "the extremist group") refers to the one IS or Nusra-line group its sentence
-  names -- or, when definite and its sentence names none, the one the last sentence that
-  names a party names (up to three sentences back, through sentences that name no party) --
-  unless that sentence also names the armed opposition in its own words (a rebel group's
-  name, "rebels", "anti-government"). Each label use is flagged ``quoted``
-  when it sits inside quotation marks or inside the content of attributed speech.
-* **Frames** (``frames.yml``): hits of terms typical of seven generic news frames (Semetko &
-  Valkenburg 2000; Boydstun et al.'s Policy Frames Codebook), per report and per 1,000 words,
-  with the matched terms kept so a reader sees why a report scored high.
-
-Both lexicons share one term syntax (documented at the top of each YAML file): whole words,
-case-insensitive unless the term is all capitals, spaces match spaces or hyphens, the last
-word also matches its regular plural, ``*`` marks a stem. All terms of a lexicon are compiled
-into one regular expression (built once per lexicon file); at each position the longest term
-wins.
+Terms share one syntax with the frames lexicon (documented at the top of each YAML file):
+whole words, case-insensitive unless the term is all capitals, spaces match spaces or hyphens,
+the last word also matches its regular plural, ``*`` marks a stem. All terms of a lexicon are
+compiled into one matcher (built once per lexicon file); at each position the longest term wins.
 
 Example:
     >>> from analysis.extract.text import document_sentences
-    >>> sents = document_sentences("d1", "", 'Rebels shelled the town. "Terrorists did it," SANA said.')
-    >>> [(r["referent"], r["label"], r["quoted"]) for r in extract_labels(sents)]
-    [('armed_opposition', 'rebels', False), ('armed_opposition', 'terrorists', True)]
+    >>> from analysis.resources.packs import load_pack
+    >>> lexicon = load_labels(pack=load_pack("muc4"))
+    >>> sents = document_sentences("d1", "", 'Rebels shelled the town. "Terrorists did it," the army said.')
+    >>> [(r["referent"], r["label"], r["quoted"]) for r in extract_labels(sents, lexicon=lexicon)]
+    [('government', 'army', False), ('insurgents', 'rebels', False), ('insurgents', 'terrorists', True)]
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from ..errors import InputError, brief
 from ..resources.files import entry_error, load_yaml
+from ..resources.packs import Pack, load_pack
 from ..resources.registry import lexicon_path
-from .actor_lexicon import GROUP_IDS
 from .attribution import extract_attributions
 from .terms import Matcher, Term, check_keys, check_terms, words_regex
 from .text import Sentence, quote_spans
@@ -87,99 +83,120 @@ _GAP_AFTER = re.compile(
 )
 
 
+@dataclass
+class _Building:
+    """What the loader collects over the referents of one labels file."""
+
+    path: Path
+    pack: Pack
+    seen: dict[str, str] = field(default_factory=dict)
+    terms: list[Term] = field(default_factory=list)
+    count_names: dict[str, bool] = field(default_factory=dict)
+    not_pre: dict[tuple[str, str], re.Pattern] = field(default_factory=dict)
+    not_fol: dict[tuple[str, str], re.Pattern] = field(default_factory=dict)
+    generic: set[tuple[str, str]] = field(default_factory=set)
+    antecedents: set[str] = field(default_factory=set)
+
+
+_REFERENT_KEYS = {"group", "description", "labels", "names", "count_names", "qualifiers", "generic", "antecedent"}
+
+
 @lru_cache(maxsize=8)
-def _load_labels_cached(path: str, mtime: float) -> LabelLexicon:
+def _load_labels_cached(path: str, mtime: float, pack: Pack) -> LabelLexicon:
     p = Path(path)
     data = load_yaml(p)
     check_keys(p, "(top level)", data, {"referents"}, {"referents"})
     refs = data["referents"]
     if not isinstance(refs, dict) or not refs:
         raise entry_error(p, "referents", "needs at least one referent")
-    seen: dict[str, str] = {}
-    terms: list[Term] = []
-    count_names: dict[str, bool] = {}
-    not_pre: dict[tuple[str, str], re.Pattern] = {}
-    not_fol: dict[tuple[str, str], re.Pattern] = {}
-    generic: set[tuple[str, str]] = set()
-    antecedents: set[str] = set()
-    allowed = {"group", "description", "labels", "names", "count_names", "qualifiers", "generic", "antecedent"}
+    b = _Building(p, pack)
     for ref, spec in refs.items():
-        ref = str(ref)
-        check_keys(p, ref, spec, allowed)
-        group = spec.get("group")
-        if group is not None and group not in GROUP_IDS:
-            raise entry_error(p, ref, f"unknown group id {brief(group)}; use one of {', '.join(sorted(GROUP_IDS))}")
-        labels = spec.get("labels") or {}
-        names = spec.get("names") or {}
-        quals = spec.get("qualifiers") or []
-        if not isinstance(labels, dict) or not isinstance(names, dict):
-            raise entry_error(p, ref, "labels and names must be mappings of key -> list of terms")
-        if not labels and not names:
-            raise entry_error(p, ref, "defines neither labels nor names")
-        cn = spec.get("count_names", False)
-        if not isinstance(cn, bool):
-            raise entry_error(p, ref, "count_names must be true or false")
-        count_names[ref] = cn
-        ante = spec.get("antecedent", False)
-        if not isinstance(ante, bool):
-            raise entry_error(p, ref, "antecedent must be true or false")
-        if ante:
-            if not names:
-                raise entry_error(p, ref, "antecedent: true needs names (a generic label is resolved to a named group)")
-            antecedents.add(ref)
-        gen = spec.get("generic")
-        if gen is not None:
-            if not isinstance(gen, list) or not gen:
-                raise entry_error(p, ref, "generic needs a non-empty list of label keys")
-            for key in gen:
-                if str(key) not in labels:
-                    raise entry_error(p, ref, f"generic: {key!r} is not a label of this referent; use one of {', '.join(map(str, labels))}")
-                generic.add((ref, str(key)))
-        for key, lab in labels.items():
-            entry = f"{ref}.labels.{key}"
-            if isinstance(lab, dict):
-                check_keys(p, entry, lab, {"terms", "not_preceded_by", "not_followed_by"}, {"terms"})
-                tl = lab["terms"]
-                for opt, store in (("not_preceded_by", not_pre), ("not_followed_by", not_fol)):
-                    ws = lab.get(opt)
-                    if ws is None:
-                        continue
-                    if not isinstance(ws, list) or not ws or any(not str(w).strip() for w in ws):
-                        raise entry_error(p, entry, f"{opt} needs a non-empty list of words")
-                    alt = words_regex(str(w).strip() for w in ws)
-                    store[(ref, str(key))] = re.compile(
-                        (rf"(?<!\w){alt}(?:['’]?s)?[\s\-]+$" if opt == "not_preceded_by" else rf"^[\s\-]+{alt}(?!\w)"),
-                        re.I,
-                    )
-            else:
-                tl = lab
-            for t in check_terms(p, entry, tl, seen):
-                terms.append(Term("label", ref, str(key), t, t.endswith("*")))
-        for key, tl in names.items():
-            for t in check_terms(p, f"{ref}.names.{key}", tl, seen):
-                terms.append(Term("name", ref, str(key), t, t.endswith("*")))
-        if quals:
-            for t in check_terms(p, f"{ref}.qualifiers", quals, seen):
-                terms.append(Term("qualifier", ref, t, t, t.endswith("*")))
-    return LabelLexicon(
-        p, {str(k): v for k, v in refs.items()}, Matcher(terms), count_names, not_pre, not_fol, frozenset(generic), frozenset(antecedents)
-    )
+        _add_referent(b, str(ref), spec)
+    return LabelLexicon(p, {str(k): v for k, v in refs.items()}, Matcher(b.terms), b.count_names, b.not_pre, b.not_fol,
+                        frozenset(b.generic), frozenset(b.antecedents))
 
 
-def load_labels(path: str | Path | None = None) -> LabelLexicon:
-    """Load and validate a labels lexicon (default: the bundled ``labels.yml``).
+def _flag(p: Path, ref: str, spec: dict, key: str) -> bool:
+    value = spec.get(key, False)
+    if not isinstance(value, bool):
+        raise entry_error(p, ref, f"{key} must be true or false")
+    return value
+
+
+def _add_referent(b: _Building, ref: str, spec: Any) -> None:
+    """Validate one referent and add its terms, flags and word filters."""
+    p = b.path
+    check_keys(p, ref, spec, _REFERENT_KEYS)
+    group = spec.get("group")
+    if group is not None and (not isinstance(group, str) or group not in b.pack.kinds):
+        raise entry_error(p, ref, f"unknown group id {brief(group)}; the pack {b.pack.name!r} has {', '.join(sorted(b.pack.kinds))}")
+    labels = spec.get("labels") or {}
+    names = spec.get("names") or {}
+    if not isinstance(labels, dict) or not isinstance(names, dict):
+        raise entry_error(p, ref, "labels and names must be mappings of key -> list of terms")
+    if not labels and not names:
+        raise entry_error(p, ref, "defines neither labels nor names")
+    b.count_names[ref] = _flag(p, ref, spec, "count_names")
+    if _flag(p, ref, spec, "antecedent"):
+        if not names:
+            raise entry_error(p, ref, "antecedent: true needs names (a generic label is resolved to a named group)")
+        b.antecedents.add(ref)
+    gen = spec.get("generic")
+    if gen is not None:
+        if not isinstance(gen, list) or not gen:
+            raise entry_error(p, ref, "generic needs a non-empty list of label keys")
+        for key in gen:
+            if str(key) not in labels:
+                raise entry_error(p, ref, f"generic: {key!r} is not a label of this referent; use one of {', '.join(map(str, labels))}")
+            b.generic.add((ref, str(key)))
+    for key, lab in labels.items():
+        _add_label(b, ref, str(key), lab)
+    for key, tl in names.items():
+        for t in check_terms(p, f"{ref}.names.{key}", tl, b.seen):
+            b.terms.append(Term("name", ref, str(key), t, t.endswith("*")))
+    for t in check_terms(p, f"{ref}.qualifiers", spec["qualifiers"], b.seen) if spec.get("qualifiers") else ():
+        b.terms.append(Term("qualifier", ref, t, t, t.endswith("*")))
+
+
+def _add_label(b: _Building, ref: str, key: str, lab: Any) -> None:
+    """One label: its terms, and its not_preceded_by / not_followed_by word filters."""
+    entry = f"{ref}.labels.{key}"
+    terms = lab
+    if isinstance(lab, dict):
+        check_keys(b.path, entry, lab, {"terms", "not_preceded_by", "not_followed_by"}, {"terms"})
+        terms = lab["terms"]
+        for opt, store in (("not_preceded_by", b.not_pre), ("not_followed_by", b.not_fol)):
+            ws = lab.get(opt)
+            if ws is None:
+                continue
+            if not isinstance(ws, list) or not ws or any(not str(w).strip() for w in ws):
+                raise entry_error(b.path, entry, f"{opt} needs a non-empty list of words")
+            alt = words_regex(str(w).strip() for w in ws)
+            store[(ref, key)] = re.compile(
+                rf"(?<!\w){alt}(?:['’]?s)?[\s\-]+$" if opt == "not_preceded_by" else rf"^[\s\-]+{alt}(?!\w)", re.I)
+    for t in check_terms(b.path, entry, terms, b.seen):
+        b.terms.append(Term("label", ref, key, t, t.endswith("*")))
+
+
+def load_labels(path: str | Path | None = None, *, pack: Pack | None = None) -> LabelLexicon:
+    """Load and validate a labels lexicon (default: the pack's ``labels.yml``).
+
+    Args:
+        path: the labels file; None for the pack's.
+        pack: the conflict pack whose group ids ``group:`` may use (default: the Syria pack).
 
     Raises:
         LexiconError: naming the file and entry (unknown key or group id, empty term,
             duplicate term, a referent with neither labels nor names).
 
     Example:
-        >>> sorted(load_labels().referents)[:2]
-        ['armed_opposition', 'government']
+        >>> sorted(load_labels(pack=load_pack("muc4")).referents)[:2]
+        ['colombian_guerrillas', 'government']
     """
-    p = lexicon_path(path or "labels").resolve()
+    pack = pack or load_pack()
+    p = Path(path or pack.files.get("labels") or lexicon_path("labels")).resolve()
     mtime = p.stat().st_mtime if p.is_file() else 0.0
-    return _load_labels_cached(str(p), mtime)
+    return _load_labels_cached(str(p), mtime, pack)
 
 
 def _part_texts(sentences: Sequence[Sentence]) -> dict[str, str]:
@@ -203,6 +220,8 @@ def _speech_spans(sentences: Sequence[Sentence], attributions: Iterable[Mapping]
     if attributions is None:
         attributions = extract_attributions(sentences)
     for rec in attributions or ():
+        if rec.get("kind") == "cited":
+            continue  # the party a sentence cites for its facts, not a span of reported words
         part = rec.get("part")
         start = rec.get("content_start", rec.get("start"))
         end = rec.get("content_end", rec.get("end"))
@@ -289,7 +308,7 @@ def _claim_after(text: str, found: list[list], claimed: list[bool]) -> None:
 def _sentence_groups(lex: LabelLexicon, found: list[list], claimed: list[bool]) -> tuple[set[str], set[str]]:
     """The antecedent groups a sentence names, and the referents it names in their own words.
 
-    A group is named by one of its names or qualifiers ("ISIS", "Kurdish"), alone or claiming
+    A group is named by one of its names or qualifiers ("Daesh", "Kurdish"), alone or claiming
     a label. A referent is blocked when the sentence names it by a name or a non-generic label
     of its own ("Free Syrian Army", "rebels"): then a generic word may mean either side.
     """
@@ -350,15 +369,14 @@ def label_mentions(
 
     Args:
         sentences: the sentences of one document (``analysis.extract.text.document_sentences``).
-        lexicon: a :class:`LabelLexicon`, a path to a labels YAML, or None for the bundled one.
+        lexicon: a :class:`LabelLexicon`, a path to a labels YAML, or None for the default pack's.
         attributions: attribution records of the document (``part``, ``start``, ``end`` of
-            the speech content); None computes them with ``analysis.extract.attribution`` when that
-            module exists, else only quotation marks mark quoted speech.
+            the speech content); None computes them with :mod:`analysis.extract.attribution`.
 
     Returns:
         Records in text order; ``start``/``end`` are offsets into the part (title or body).
 
-    A label's referent is, in order: the group of a name or qualifier just before it ("ISIS
+    A label's referent is, in order: the group of a name or qualifier just before it ("Daesh
     terrorists"); the group of a name just after it, directly or through "of/from/linked
     to" ("militants of Daesh"); for a generic label of the lexicon, the one antecedent group
     the sentence names, or -- for a definite label ("the militants") in a sentence naming
@@ -370,9 +388,10 @@ def label_mentions(
 
     Example:
         >>> from analysis.extract.text import document_sentences
-        >>> ms = label_mentions(document_sentences("d", "", "ISIS terrorists fled. The militants left."))
-        >>> [(m["surface"], m["referent"]) for m in ms]
-        [('terrorists', 'isis'), ('militants', 'isis')]
+        >>> from analysis.resources.packs import load_pack
+        >>> sents = document_sentences("d", "", "Shining Path terrorists fled. The guerrillas left.")
+        >>> [(m["surface"], m["referent"]) for m in label_mentions(sents, lexicon=load_labels(pack=load_pack("muc4")))]
+        [('terrorists', 'shining_path'), ('guerrillas', 'shining_path')]
     """
     lex = lexicon if isinstance(lexicon, LabelLexicon) else load_labels(lexicon)
     if not sentences:
@@ -381,71 +400,83 @@ def label_mentions(
     out: list[dict] = []
     previous: dict[str, _Context] = {}  # part -> context for the next sentence
     for s in sentences:
-        text = s.text
-        found = []
-        for a, b, t in lex.matcher.finditer(text):
-            if t.kind == "label":
-                pre = lex.not_preceded.get((t.group, t.key))
-                if pre is not None and pre.search(text, max(0, a - 60), a):
-                    continue
-                fol = lex.not_followed.get((t.group, t.key))
-                if fol is not None and not _is_plural(text[a:b], t.term) and fol.match(text[b : b + 60]):
-                    continue
-            found.append([a, b, t, t.group, False])  # start, end, term, referent, consumed
-        found = _merge_modifiers(text, found)
-        # a name or qualifier just before a label claims it ("ISIS terrorists") ...
-        claimed = [False] * len(found)
-        for i, item in enumerate(found):
-            if item[2].kind != "label" or i == 0:
-                continue
-            prev = found[i - 1]
-            if prev[2].kind in ("name", "qualifier") and _GAP_BEFORE.match(text[prev[1] : item[0]]):
-                item[3], prev[4], claimed[i] = prev[2].group, True, True
-        _claim_after(text, found, claimed)
-        # ... else a generic word ("the militants", "the extremist group") refers to the one
-        # group its sentence (or, if definite, the context of earlier sentences) names.
+        found = _found(lex, s.text)
+        claimed = _claim_before(s.text, found)
+        _claim_after(s.text, found, claimed)
+        # else a generic word ("the militants", "the extremist group") refers to the one group
+        # its sentence (or, if definite, the context of earlier sentences) names
         named, blocked = _sentence_groups(lex, found, claimed)
         before = previous.get(s.part, _NO_CONTEXT)
-        if lex.generic:
-            resolved = False
-            for i, item in enumerate(found):
-                if claimed[i] or item[2].kind != "label" or (item[3], item[2].key) not in lex.generic:
-                    continue
-                if item[3] in blocked:
-                    continue
-                cands = named
-                if (
-                    not named
-                    and item[3] not in before.blocked
-                    and _DEFINITE.search(text, max(0, item[0] - 40), item[0])
-                    and not _COMPOUND_MODIFIER.match(text, item[1])
-                    and not (before.age and _NEW_SCENE.match(text))
-                ):
-                    cands = before.groups
-                if len(cands) == 1:
-                    item[3], claimed[i], resolved = next(iter(cands)), True, True
-            if resolved:
-                _claim_after(text, found, claimed)
+        if lex.generic and _resolve_generic(lex, s.text, found, claimed, named, blocked, before):
+            _claim_after(s.text, found, claimed)
         previous[s.part] = _context_after(found, named, blocked, before)
-        for a, b, t, referent, consumed in found:
-            if t.kind == "qualifier" or (t.kind == "name" and (consumed or not lex.count_names.get(t.group))):
-                continue
-            pa, pb = s.start + a, s.start + b
-            quoted = any(qa <= pa and pb <= qb for qa, qb in speech.get(s.part, ()))
-            out.append(
-                {
-                    "doc_id": s.doc_id,
-                    "part": s.part,
-                    "sent_id": s.sent_id,
-                    "start": pa,
-                    "end": pb,
-                    "referent": referent,
-                    "label": t.key,
-                    "surface": text[a:b],
-                    "quoted": quoted,
-                }
-            )
+        out.extend(_label_rows(lex, s, found, speech.get(s.part, ())))
     return out
+
+
+def _found(lex: LabelLexicon, text: str) -> list[list]:
+    """The lexicon's terms in a sentence as ``[start, end, term, referent, consumed]``, without
+    labels their word filters exclude, modifiers joined to their head ("Takfiri terrorists")."""
+    found = []
+    for a, b, t in lex.matcher.finditer(text):
+        if t.kind == "label":
+            pre = lex.not_preceded.get((t.group, t.key))
+            if pre is not None and pre.search(text, max(0, a - 60), a):
+                continue
+            fol = lex.not_followed.get((t.group, t.key))
+            if fol is not None and not _is_plural(text[a:b], t.term) and fol.match(text[b : b + 60]):
+                continue
+        found.append([a, b, t, t.group, False])
+    return _merge_modifiers(text, found)
+
+
+def _claim_before(text: str, found: list[list]) -> list[bool]:
+    """A name or qualifier just before a label claims it ("Daesh terrorists"); which labels are claimed."""
+    claimed = [False] * len(found)
+    for i, item in enumerate(found):
+        if item[2].kind != "label" or i == 0:
+            continue
+        prev = found[i - 1]
+        if prev[2].kind in ("name", "qualifier") and _GAP_BEFORE.match(text[prev[1] : item[0]]):
+            item[3], prev[4], claimed[i] = prev[2].group, True, True
+    return claimed
+
+
+def _resolve_generic(lex: LabelLexicon, text: str, found: list[list], claimed: list[bool], named: set[str],
+                     blocked: set[str], before: _Context) -> bool:
+    """Point each unclaimed generic label at the one antecedent group its sentence names, or for
+    a definite one in a sentence naming none, the one the context names; whether any was."""
+    resolved = False
+    for i, item in enumerate(found):
+        if claimed[i] or item[2].kind != "label" or (item[3], item[2].key) not in lex.generic or item[3] in blocked:
+            continue
+        cands = named
+        if (
+            not named
+            and item[3] not in before.blocked
+            and _DEFINITE.search(text, max(0, item[0] - 40), item[0])
+            and not _COMPOUND_MODIFIER.match(text, item[1])
+            and not (before.age and _NEW_SCENE.match(text))
+        ):
+            cands = before.groups
+        if len(cands) == 1:
+            item[3], claimed[i], resolved = next(iter(cands)), True, True
+    return resolved
+
+
+def _label_rows(lex: LabelLexicon, s: Sentence, found: list[list], speech: Iterable[tuple[int, int]]) -> list[dict]:
+    """The label uses of one sentence (names count only when their referent counts names)."""
+    rows = []
+    for a, b, t, referent, consumed in found:
+        if t.kind == "qualifier" or (t.kind == "name" and (consumed or not lex.count_names.get(t.group))):
+            continue
+        pa, pb = s.start + a, s.start + b
+        rows.append({
+            "doc_id": s.doc_id, "part": s.part, "sent_id": s.sent_id, "start": pa, "end": pb,
+            "referent": referent, "label": t.key, "surface": s.text[a:b],
+            "quoted": any(qa <= pa and pb <= qb for qa, qb in speech),
+        })
+    return rows
 
 
 def extract_labels(
@@ -462,10 +493,12 @@ def extract_labels(
 
     Example:
         >>> from analysis.extract.text import document_sentences
-        >>> extract_labels(document_sentences("d", "", "Rebels and more rebels. IS militants."))
+        >>> from analysis.resources.packs import load_pack
+        >>> sents = document_sentences("d", "", "Rebels and more rebels. Shining Path guerrillas.")
+        >>> extract_labels(sents, lexicon=load_labels(pack=load_pack("muc4")))
         ... # doctest: +NORMALIZE_WHITESPACE
-        [{'doc_id': 'd', 'referent': 'armed_opposition', 'label': 'rebels', 'count': 2, 'quoted': False},
-         {'doc_id': 'd', 'referent': 'isis', 'label': 'militants', 'count': 1, 'quoted': False}]
+        [{'doc_id': 'd', 'referent': 'insurgents', 'label': 'rebels', 'count': 2, 'quoted': False},
+         {'doc_id': 'd', 'referent': 'shining_path', 'label': 'guerrillas', 'count': 1, 'quoted': False}]
     """
     counts: Counter = Counter()
     for m in label_mentions(sentences, lexicon=lexicon, attributions=attributions):

@@ -86,7 +86,7 @@ _PLACE_ADJ = re.compile(r"[-\s](?:held|controlled|run|dominated|besieged)$", re.
 
 _BY_BEFORE = re.compile(rf"\b(?:{_VIOLENT}|killed|carried out|conducted|launched|attacks?|strikes?|shelling|bombardment|raids?|fire|offensive|assault|massacre|operation|execution|killing|murder|assassination|aggression|crimes|violations|atrocities|abuses|injustices|siege)\b[^.;]{{0,40}}\bby\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", re.I)
 
-#: "confirmed by the UN", "documented by HRW": the source, not the perpetrator.
+#: "confirmed by the United Nations", "documented by HRW": the source, not the perpetrator.
 _SAID_BY = re.compile(r"\b(?:confirmed|reported|documented|announced|denied|condemned|stated|published|released|quoted|cited|recorded|verified)\s+by\s+(?:the\s+|a\s+)?$", re.I)
 
 #: "opponents of President Assad said": the opponents speak, not Assad.
@@ -152,7 +152,7 @@ def mention_role(sentence: str, start: int, end: int) -> str:
         return "target"  # "the casualties included women", "most of them children"
     by = ("by " in tail) and _BY_BEFORE.search(before)  # a cheap test first: these are rare
     if by and _SAID_BY.search(before):
-        return "speaker"  # "the attack was confirmed by the UN"
+        return "speaker"  # "the attack was confirmed by the United Nations"
     if by and not _SPEAKER_BEFORE.search(before):
         return "agent"  # "the execution of the pilot by Nusra, said a rebel"
     tight = None  # computed when needed: the search is costly

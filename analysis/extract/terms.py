@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 from ..errors import brief
 from ..resources.files import entry_error
+from ..resources.packs import check_plain
 
 _CAPS = re.compile(r"^[A-Z][A-Z.&/]*[A-Z]$")
 
@@ -155,6 +156,7 @@ def check_terms(path: Path, entry: str, terms: Any, seen: dict[str, str]) -> lis
         if not isinstance(t, (str, int, float)) or not str(t).strip() or not str(t).strip("*-' "):
             raise entry_error(path, entry, f"empty or invalid term {brief(t)}; write a word or phrase")
         t = str(t).strip()
+        check_plain(path, entry, t, what="term", stem=True)
         key = term_pattern(t)
         if "(?-i:" not in key:
             key = key.lower()  # "Rebel" and "rebel" are the same case-insensitive term

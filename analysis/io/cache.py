@@ -1,4 +1,4 @@
-"""The extraction cache key: corpus bytes, package code, every lexicon file and the options.
+"""The extraction cache key: corpus bytes, package code, the pack, every lexicon file and the options.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def cache_key(prov: Mapping[str, Any]) -> str:
     parts = {
         "corpus_sha256": prov["corpus_sha256"],
         "code_version": prov["code_version"],
+        "pack": (prov.get("pack") or {}).get("name"),
         "lexicons": {k: v["sha256"] for k, v in prov["lexicons"].items()
                      if k not in LEXICONS or LEXICONS[k].extraction},
         "columns": prov.get("columns") or {},

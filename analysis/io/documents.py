@@ -108,6 +108,20 @@ def original_documents(documents: pd.DataFrame) -> pd.DataFrame:
     return documents[documents["duplicate_of"].isna()]
 
 
+def grouped_documents(documents: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The original documents (:func:`original_documents`) with ``by`` as plain group labels, a
+    missing value as ``(unknown)``: every aggregation groups reports this way, so a report without
+    an outlet is counted, never dropped.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "source": ["x", None, "x"], "duplicate_of": [None, None, "a"]})
+        >>> grouped_documents(docs, "source")["source"].tolist()
+        ['x', '(unknown)']
+    """
+    docs = original_documents(documents)
+    return docs.assign(**{by: group_labels(docs[by])}) if by in docs else docs
+
+
 def group_labels(values: pd.Series, missing: str = "(unknown)") -> pd.Series:
     """Values as plain strings for grouping, legends and axes; missing ones as ``(unknown)``.
 

@@ -25,7 +25,7 @@ ATTRIBUTION_COLUMNS = [
 #: Columns of the ``claims`` table (the records also carry ``quote``).
 CLAIM_COLUMNS = [
     "doc_id", "part", "sent_id", "start", "end", "category", "min", "max", "qualifier",
-    "vague", "victims", "scope", "source_actor", "perpetrator_actor", "sentence",
+    "vague", "victims", "scope", "source_actor", "perpetrator_actor", "sentence", "source_kind", "perpetrator_kind",
 ]
 #: Columns of the ``frames`` table (one row per doc and frame, zero hits included).
 FRAME_COLUMNS = ["doc_id", "frame", "hits", "per_1k_words", "terms"]
@@ -34,7 +34,7 @@ LABEL_COLUMNS = ["doc_id", "referent", "label", "count", "quoted"]
 #: Columns of the label mentions (one row per label use, with offsets into the part).
 LABEL_MENTION_COLUMNS = ["doc_id", "part", "sent_id", "start", "end", "referent", "label", "surface", "quoted"]
 #: Columns of the ``mentions`` table (a contract).
-MENTION_COLUMNS = ["doc_id", "part", "sent_id", "start", "end", "surface", "actor", "actor_id", "role", "sentence"]
+MENTION_COLUMNS = ["doc_id", "part", "sent_id", "start", "end", "surface", "actor", "actor_id", "role", "sentence", "kind"]
 #: Columns of the per-document ``tone`` table.
 TONE_COLUMNS = ["doc_id", "compound", "pos", "neu", "neg", "n_sentences"]
 #: Columns of the per-sentence tone table.

@@ -42,6 +42,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ..errors import InputError, brief
 from ..paths import DEMO_CORPUS, NOTEBOOK_DIR, PROJECT_ROOT, REPORTS_DIR
 from ..resources.files import parse_yaml
+from ..resources.packs import bundled_packs, pack_folder
 from .docpages import write_documents_page
 from .indexpage import write_index
 
@@ -382,15 +383,16 @@ def run_all(runs: Sequence[Run], *, jobs: int, logs: Path, progress: bool = True
 
 
 def plan_runs(notebooks: Sequence[str], variants: Sequence[Variant], corpus: str, out: Path,
-              declared: Mapping[str, Mapping[str, Any]]) -> list[Run]:
-    """Every (notebook, variant) run with its parameters and output paths."""
+              declared: Mapping[str, Mapping[str, Any]], *, pack: str | None = None) -> list[Run]:
+    """Every (notebook, variant) run with its parameters and output paths (``pack``: the conflict
+    pack every run uses, unless a variant sets its own)."""
     runs = []
     for var in [Variant(ALL, {}), *variants]:
         for name in notebooks:
             if var.notebooks is not None and name not in var.notebooks:
                 continue
             stem = f"{name}-{var.slug}"
-            params = {"corpus": corpus, **var.parameters,
+            params = {"corpus": corpus, **({"pack": pack} if pack else {}), **var.parameters,
                       "out_dir": str(out / "figures" / stem)}
             run = Run(name, var, params, executed=out / "executed" / f"{stem}.ipynb",
                       reader_html=out / f"{stem}.html", full_html=out / f"{stem}-with-code.html",
@@ -404,6 +406,14 @@ def plan_runs(notebooks: Sequence[str], variants: Sequence[Variant], corpus: str
     return runs
 
 
+def _pack_parameter(pack: str | Path | None) -> str | None:
+    """The notebooks' ``pack``: a bundled pack by its name, a folder by its full path (a bad pack
+    stops here, before any run)."""
+    if not pack:
+        return None
+    return str(pack) if str(pack) in bundled_packs() else str(pack_folder(pack))
+
+
 def run_reports(
     *,
     corpus: str | Path | None = None,
@@ -413,6 +423,7 @@ def run_reports(
     variants: bool = True,
     progress: bool = True,
     jobs: int | None = None,
+    pack: str | Path | None = None,
 ) -> ReportResult:
     """Run every notebook for the corpus and each configured variant; write the index.
 
@@ -425,6 +436,7 @@ def run_reports(
         variants: False runs only the whole-corpus reports.
         progress: a progress bar over the runs (on a terminal).
         jobs: notebooks run at once (default: one per core, at most 4).
+        pack: the conflict pack (a bundled name or a folder; default: the Syria pack).
 
     Returns:
         A :class:`ReportResult`; ``ok`` is False when any run failed.
@@ -452,11 +464,12 @@ def run_reports(
     at_most = len(chosen) * (1 + (len(entries) if variants else 0))
     warming = warm_pool(min(jobs or default_jobs(), at_most), cwd=PROJECT_ROOT, logs=out_dir / "logs") \
         if corpus_path.exists() else []  # kernels start and import while the tables load
-    tables = load_tables(corpus_path)
+    pack_dir = _pack_parameter(pack)
+    tables = load_tables(corpus_path, pack=pack_dir)
     extraction = {"seconds": round(time.time() - started, 2), "cache": tables.provenance.get("cache")}
     var_list = expand_variants(entries, tables.documents) if variants else []
     declared = {n: notebook_parameters(NOTEBOOK_DIR / f"{n}.ipynb") for n in chosen}
-    runs = plan_runs(chosen, var_list, str(corpus_path), out_dir, declared)
+    runs = plan_runs(chosen, var_list, str(corpus_path), out_dir, declared, pack=pack_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     todo = [r for r in runs if r.status == "pending"]
     jobs = max(1, min(jobs or default_jobs(), len(todo) or 1))

@@ -19,6 +19,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..resources.packs import Pack, pack_of
 from .htmltables import doc_anchor
 from .style import Style, load_style
 
@@ -94,11 +95,12 @@ def marked_text(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
     return "".join(out)
 
 
-def _label_mentions(documents: pd.DataFrame, attributions: pd.DataFrame, labels_path: str | None) -> dict[str, list]:
+def _label_mentions(documents: pd.DataFrame, attributions: pd.DataFrame, labels_path: str | None,
+                    pack: Pack) -> dict[str, list]:
     from ..extract.labels import label_mentions, load_labels
     from ..extract.text import document_sentences
 
-    lex = load_labels(labels_path)
+    lex = load_labels(labels_path, pack=pack)
     by_doc = {d: g.to_dict("records") for d, g in attributions.groupby("doc_id", sort=False)} if len(attributions) else {}
     out = {}
     for d, title, text in zip(documents["doc_id"], documents["title"], documents["text"]):
@@ -126,10 +128,11 @@ def _meta(row, style: Style) -> str:
 
 def documents_html(tables, *, style: Style | None = None, index_href: str = "index.html") -> str:
     """The documents page of a corpus's tables (see the module docstring)."""
-    style = style or load_style()
+    pack = pack_of(tables.provenance)
+    style = style or load_style(pack=pack)
     docs = tables.documents
     lex = (tables.provenance.get("lexicons") or {}).get("labels", {}).get("path")
-    labels = _label_mentions(docs, tables.attributions, lex)
+    labels = _label_mentions(docs, tables.attributions, lex, pack)
     claims = {d: g for d, g in tables.claims.groupby("doc_id", sort=False)}
     mentions = {d: g for d, g in tables.mentions.groupby("doc_id", sort=False)}
     empty_c, empty_m = tables.claims.iloc[0:0], tables.mentions.iloc[0:0]

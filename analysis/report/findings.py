@@ -23,7 +23,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from .style import MIN_N, is_small, load_style
+from .plots import style as current_style
+from .style import MIN_N, is_small
 
 
 class Finding(NamedTuple):
@@ -237,7 +238,7 @@ def _share_finding(table: pd.DataFrame, compared: pd.DataFrame, *, by: str, colu
     """Shares in the selection (``table``), then the contrast between the groups of ``compared``."""
     if table.empty:
         return []
-    st = load_style()
+    st = current_style()
     total = table["claims"].sum()
     named = table[table[column] != none].groupby(column)["claims"].sum().sort_values(ascending=False, kind="stable")
     share_none = table.loc[table[column] == none, "claims"].sum() / total
@@ -272,7 +273,7 @@ def actor_findings(tables, compared=None, *, by: str = "source", level: str = "a
         salience_by_group,
     )
 
-    st = load_style()
+    st = current_style()
     name = st.group_name if level == "actor_id" else str
     out: list[Finding] = []
     documents = tables.documents
@@ -336,7 +337,8 @@ def actor_findings(tables, compared=None, *, by: str = "source", level: str = "a
 
 
 def label_finding(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: str, by: str = "source",
-                  quoted: bool | None = False, section: str = "What outlets call the parties") -> list[Finding]:
+                  quoted: bool | None = False, section: str = "What outlets call the parties",
+                  state: bool = False) -> list[Finding]:
     """The label whose share differs most between outlets, for one referent, in narration.
 
     Example sentence: "In its own narration SANA calls the armed opposition 'terrorists' in 99%
@@ -349,8 +351,7 @@ def label_finding(labels: pd.DataFrame, documents: pd.DataFrame, *, referent: st
     if sh.empty:
         return []
     n = sh.groupby("group")["count"].sum()
-    who = referent.replace("_", " ")
-    who = {"government": "the government side"}.get(referent, f"the {who}")
+    who = "the government side" if state else "the " + referent.replace("_", " ")
     voice = "In its own narration" if quoted is False else "Counting quotes too,"
     best = None
     by_use = sh.groupby("label")["count"].sum().sort_index().sort_values(ascending=False, kind="stable").index
@@ -393,9 +394,10 @@ def tone_finding(tone: pd.DataFrame, documents: pd.DataFrame, *, by: str = "sour
 
 
 def framing_findings(labels: pd.DataFrame, tone: pd.DataFrame, documents: pd.DataFrame, *, referent: str,
-                     by: str = "source") -> list[Finding]:
-    """Findings of the framing report: naming of the chosen referent and of the government side, tone."""
+                     state_referent: str | None = None, by: str = "source") -> list[Finding]:
+    """Findings of the framing report: naming of the chosen referent and of the state (the pack's
+    ``state_referent``), tone."""
     out = label_finding(labels, documents, referent=referent, by=by)
-    if referent != "government":
-        out += label_finding(labels, documents, referent="government", by=by)
+    if state_referent and referent != state_referent:
+        out += label_finding(labels, documents, referent=state_referent, by=by, state=True)
     return out + tone_finding(tone, documents, by=by)

@@ -225,11 +225,11 @@ def mention_rows(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "
     """One row per report and actor: mentions, roles, and the first sentence naming it (name marked).
 
     Example:
-        >>> docs = pd.DataFrame({"doc_id": ["a"], "source": ["x"], "date": [None], "title": [""], "text": ["The UN said."]})
-        >>> m = pd.DataFrame({"doc_id": ["a"], "part": ["body"], "sent_id": [0], "start": [4], "end": [6],
-        ...     "actor_id": ["UN"], "role": ["speaker"], "sentence": ["The UN said."]})
+        >>> docs = pd.DataFrame({"doc_id": ["a"], "source": ["x"], "date": [None], "title": [""], "text": ["The OAS said."]})
+        >>> m = pd.DataFrame({"doc_id": ["a"], "part": ["body"], "sent_id": [0], "start": [4], "end": [7],
+        ...     "actor_id": ["INTL"], "role": ["speaker"], "sentence": ["The OAS said."]})
         >>> mention_rows(m, docs)[["actor_id", "mentions", "roles", "first_sentence"]].values.tolist()
-        [['United Nations', 1, 'speaker 1', 'The <mark>UN</mark> said.']]
+        [['INTL', 1, 'speaker 1', 'The <mark>OAS</mark> said.']]
     """
     cols = ["date", by, "doc_id", level, "first_sentence", "mentions", "roles"]
     docs = documents[["doc_id", by, "date"]].drop_duplicates("doc_id")

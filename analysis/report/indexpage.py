@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..io.provenance import corpus_rows
 from ..paths import NOTEBOOK_DIR
+from ..resources.packs import pack_of
 from .style import Style, load_style
 
 _ANSWERS = re.compile(r"\*\*What this report answers:\*\*\s*(.+?)(?:\n\s*\n|$)", re.S)
@@ -121,7 +122,7 @@ def _guide(out: Path, runs: Sequence, documents: pd.DataFrame, style: Style) -> 
     variants = ("<table><tr><th>variant</th><th>what it selects</th><th>its reports</th></tr>"
                 + "".join(var_rows) + "</table>")
     return (f"<h2>What each report answers</h2>{reports}<h2>The outlets</h2><p>Names, colours and order are the same in "
-            f"every figure of every report (<code>analysis/lexicons/style.yml</code>).</p>{outlets}"
+            f"every figure of every report (<code>analysis/resources/lexicons/style.yml</code>).</p>{outlets}"
             f"<h2>The variants</h2><p>Every report is run for the whole corpus and for each variant below.</p>{variants}")
 
 
@@ -151,7 +152,7 @@ def write_index(out: Path, runs: Sequence, prov: Mapping[str, Any], *, documents
                 style: Style | None = None) -> Path:
     """Write ``index.html``: the guide (reports, outlets, variants, documents), then the run log."""
     esc = html.escape
-    style = style or load_style()
+    style = style or load_style(pack=pack_of(prov))
     docs = documents if documents is not None else pd.DataFrame(columns=["doc_id", "source", "date"])
     prov_rows = corpus_rows(prov, sha_chars=64) + [
         ("extraction", f"{prov['extraction']['seconds']} s (cache {prov['extraction']['cache']})"),

@@ -1,7 +1,7 @@
 """Figures: one visual grammar, honest small samples, and one helper that saves PNG + CSV.
 
 Every chart takes tidy data and draws it with the colours, names and outlet order of
-:mod:`analysis.style` (``lexicons/style.yml``), so an actor group, a label or an outlet has the
+:mod:`analysis.report.style` (``resources/lexicons/style.yml``), so an actor group, a label or an outlet has the
 same colour and place in every figure of every report. The small-sample rule of
 :func:`analysis.style.is_small` is applied in one place per chart type: a share resting on
 fewer than ``MIN_N`` reports, claims or labels is drawn greyed and marked with its n.
@@ -15,6 +15,7 @@ byte-identical files.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -27,6 +28,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator  # noqa: E
 
 from ..io.documents import group_labels as labels_of  # noqa: E402  (missing values shown as "(unknown)")
 from ..io.sanitize import write_csv  # noqa: E402
+from ..resources.packs import Pack  # noqa: E402
 from .dateaxis import date_axis, date_span, in_span, keep_in_calendar, left_out, month  # noqa: E402
 from .style import MIN_N, apply_matplotlib_style, is_small, load_style  # noqa: E402
 
@@ -39,18 +41,20 @@ GREY = "#c8c8c8"
 WIDTH = 7.6
 
 apply_matplotlib_style()
-_CURRENT: dict[str, str | None] = {"style": None}
+_CURRENT: dict[str, Any] = {"style": None, "pack": None}
 
 
-def use_style(path: str | None) -> None:
-    """Use another style file for the figures that follow (``None``: the bundled one)."""
+def use_style(path: str | None, *, pack: Pack | None = None) -> None:
+    """Use another style file (``None``: the bundled one) and the group names and colours of
+    ``pack`` (``None``: the Syria pack) for the figures that follow."""
     _CURRENT["style"] = path
-    load_style(path)
+    _CURRENT["pack"] = pack
+    load_style(path, pack=pack)
 
 
 def style():
     """The style in use (see :func:`use_style`)."""
-    return load_style(_CURRENT["style"])
+    return load_style(_CURRENT["style"], pack=_CURRENT.get("pack"))
 
 
 def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> tuple[Path, Path]:
@@ -74,8 +78,8 @@ def label(value, kind: str | None = None) -> str:
     """How a category is written in a figure: group ids by name, label keys with spaces.
 
     Example:
-        >>> label("SYR_GOV", "groups"), label("assad_forces", "labels"), label("at_least", "qualifiers")
-        ('Syrian government', 'assad forces', 'at least')
+        >>> label("NEW_GROUP", "groups"), label("armed_groups", "labels"), label("at_least", "qualifiers")
+        ('NEW_GROUP', 'armed groups', 'at least')
     """
     v = str(value)
     if kind == "groups":

@@ -7,7 +7,7 @@ that match ``sources`` and the date window, and returns a :class:`Report` that k
 figures go and what its provenance is. An empty selection is not an error: ``report.empty`` is
 True and :meth:`Report.notice` says plainly that no reports match.
 
-Outlets are shown by their display names (``lexicons/style.yml``). When the selection holds a
+Outlets are shown by their display names (``resources/lexicons/style.yml``). When the selection holds a
 single outlet, :attr:`Report.compared` adds the rest of the corpus (same dates) as one group,
 ``rest of corpus``, so that figures compare the outlet with the others instead of drawing
 single bars. What the reader sees goes through :meth:`Report.show` (a figure with its alt text
@@ -30,13 +30,14 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from ..errors import InputError, brief, printable
+from ..errors import InputError, LexiconError, brief, printable
 from ..io.corpus import parse_date
 from ..io.documents import group_labels
 from ..io.provenance import provenance_table
 from ..io.sanitize import clean_label, write_csv
 from ..io.tables import TABLE_NAMES, Tables
-from ..paths import PROJECT_ROOT, REPORTS_DIR
+from ..paths import PACK_DIR, PROJECT_ROOT, REPORTS_DIR
+from ..resources.packs import Pack, load_pack
 from ..run.pipeline import load_tables
 from .plots import save_figure
 from .style import REST, Style, load_style
@@ -62,6 +63,44 @@ def _check_path(name: str, value: Any) -> str:
     if any(ord(c) < 32 or c == "\x7f" for c in s):
         raise InputError(f"parameter {name}: {brief(s)} holds a control character; give a plain path")
     return s
+
+
+def _check_pack(value: Any) -> Pack:
+    """The ``pack`` parameter: a bundled pack's name, or a folder (relative to the project root)."""
+    name = _check_path("pack", value)
+    try:
+        if name and not (PACK_DIR / name / "pack.yml").is_file() and resolve_path(name).exists():
+            name = str(resolve_path(name))
+        return load_pack(name or None)
+    except LexiconError as exc:
+        raise InputError(f"parameter pack: {exc}") from None
+    except OSError as exc:  # a name the system refuses (too long)
+        raise InputError(f"parameter pack: {printable(name, limit=120)}: {exc.strerror or exc}; give a bundled pack's "
+                         "name or a folder") from None
+
+
+def _check_engine(engine: Any, workers: Any, scheduler: Any) -> tuple[str, str]:
+    """The ``engine``, ``workers`` and ``scheduler`` parameters: ``(engine, scheduler)``."""
+    engine = _check_str("engine", engine) or "local"
+    if engine not in ("local", "dask"):
+        raise InputError(f"parameter engine: {brief(engine)}; use 'local' or 'dask'")
+    workers = _check_whole("workers", workers, 0, 1024)
+    scheduler = _check_str("scheduler", scheduler)
+    if scheduler and workers:
+        raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
+    return engine, scheduler
+
+
+def _check_referent(value: Any, role: str, labels_path: str | None, pack: Pack) -> str:
+    """A naming referent parameter: empty gives the pack's default (``defaults.referent``)."""
+    from ..extract.labels import load_labels
+
+    ref = _check_str("referent", value) or pack.referent(role) or ""
+    referents = list(load_labels(labels_path, pack=pack).referents)
+    if ref not in referents:
+        raise InputError(f"parameter referent: {brief(ref)} is not a referent of the labels lexicon; use one of "
+                         f"{', '.join(referents)} (empty: the pack's default)")
+    return ref
 
 
 def _check_date(name: str, value: Any) -> pd.Timestamp | None:
@@ -107,21 +146,14 @@ WHOLE_PARAMETERS = {"event_window_days": (0, 3650), "min_cooccurrence": (1, 1_00
 LEVELS = ("actor_id", "actor")
 
 
-def _check_extra(extra: Mapping[str, Any], lexicons: Mapping[str, str]) -> None:
-    """The notebooks' own parameters (``event_window_days``, ``level``, ``referent``, ...)."""
+def _check_extra(extra: Mapping[str, Any]) -> None:
+    """The notebooks' own parameters (``event_window_days``, ``level``, ...; ``referent`` is checked
+    against the pack's labels once the pack is known)."""
     for name, (low, high) in WHOLE_PARAMETERS.items():
         if name in extra:
             _check_whole(name, extra[name], low, high)
     if "level" in extra and (not isinstance(extra["level"], str) or extra["level"] not in LEVELS):
         raise InputError(f"parameter level: {brief(extra['level'])}; use 'actor_id' (groups) or 'actor' (actors)")
-    if "referent" in extra:
-        from ..extract.labels import load_labels
-        from ..resources.registry import resolve_lexicons
-
-        known = load_labels(resolve_lexicons(lexicons or None)["labels"]).referents
-        if not isinstance(extra["referent"], str) or extra["referent"] not in known:
-            raise InputError(f"parameter referent: {brief(extra['referent'])} is not a referent of the labels lexicon; "
-                             f"use one of {', '.join(known)}")
 
 
 def select_tables(tables: Tables, doc_ids: Sequence[str]) -> Tables:
@@ -148,6 +180,7 @@ class Report:
     figures: list[Path] = field(default_factory=list)
     compared: Tables | None = None
     style: Style = field(default_factory=load_style)
+    pack: Pack = field(default_factory=load_pack)
 
     def __post_init__(self):
         if self.compared is None:
@@ -357,6 +390,7 @@ def open_report(
     engine: str = "local",
     workers: int = 0,
     scheduler: str = "",
+    pack: str = "",
     **extra: Any,
 ) -> Report:
     """Validate a notebook's parameters, load the tables and select the reports.
@@ -372,7 +406,9 @@ def open_report(
         engine: ``"local"`` or ``"dask"``: how to extract when the tables are not cached.
         workers: Dask workers (0: one per core).
         scheduler: address of an existing Dask scheduler (empty: a local cluster).
-        **extra: further notebook parameters, recorded in the provenance.
+        pack: the conflict pack, a bundled name (``syria``, ``muc4``) or a folder (empty: syria).
+        **extra: further notebook parameters, recorded in the provenance; ``referent`` (empty:
+            the pack's default referent) is checked against the labels lexicon.
 
     Raises:
         InputError: a parameter of the wrong type or value, or a bad corpus/lexicon.
@@ -390,16 +426,13 @@ def open_report(
     out_dir = _check_path("out_dir", out_dir)
     lex = _check_lexicons(lexicons)
     style_path = lex.pop("style", None)
-    style = load_style(style_path)
-    engine = _check_str("engine", engine) or "local"
-    if engine not in ("local", "dask"):
-        raise InputError(f"parameter engine: {brief(engine)}; use 'local' or 'dask'")
-    workers = _check_whole("workers", workers, 0, 1024)
-    scheduler = _check_str("scheduler", scheduler)
-    if scheduler and workers:
-        raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
-    _check_extra(extra, lex)
-    tables = _load(corpus_s, lexicons=lex, engine=engine, workers=workers, scheduler=scheduler)
+    pack_obj = _check_pack(pack)
+    style = load_style(style_path, pack=pack_obj)
+    engine, scheduler = _check_engine(engine, workers, scheduler)
+    _check_extra(extra)
+    tables = _load(corpus_s, lexicons=lex, engine=engine, workers=workers, scheduler=scheduler, pack=pack_obj.folder)
+    if "referent" in extra:
+        extra["referent"] = _check_referent(extra["referent"], "referent", lex.get("labels"), pack_obj)
     docs = tables.documents
     if group_by not in docs.columns:
         raise InputError(
@@ -414,21 +447,22 @@ def open_report(
     compared = _versus_rest(tables, selected, docs.loc[in_dates, "doc_id"], group_by, style)
     params = {"corpus": corpus_s, "sources": src, "date_from": date_from or "", "date_to": date_to or "",
               "group_by": group_by, "out_dir": out_dir, "lexicons": dict(lexicons or {}), "engine": engine,
-              "workers": workers, "scheduler": scheduler, **extra}
+              "workers": workers, "scheduler": scheduler, "pack": pack_obj.name, **extra}
     out = resolve_path(out_dir) if out_dir else REPORTS_DIR / "figures" / notebook
     from .plots import use_style
 
-    use_style(style_path)
+    use_style(style_path, pack=pack_obj)
     return Report(notebook=notebook, parameters=params, all_tables=tables, tables=selected, out_dir=out,
-                  group_by=group_by, compared=compared, style=style)
+                  group_by=group_by, compared=compared, style=style, pack=pack_obj)
 
 
-def _load(corpus: str, *, lexicons: dict[str, str], engine: str, workers: int, scheduler: str) -> Tables:
+def _load(corpus: str, *, lexicons: dict[str, str], engine: str, workers: int, scheduler: str,
+          pack: Path | None) -> Tables:
     """The corpus tables (cached); a path the system refuses (too long, no permission), a full disk:
     one :class:`InputError` naming the file."""
     try:
         return load_tables(resolve_path(corpus), lexicons=lexicons or None, engine=engine, workers=workers or None,
-                           scheduler=scheduler or None)
+                           scheduler=scheduler or None, pack=pack)
     except OSError as exc:
         name = printable(exc.filename if exc.filename is not None else corpus, limit=120)
         raise InputError(f"parameter corpus: {name}: {exc.strerror or exc}; check the path, its permissions and "

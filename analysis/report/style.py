@@ -1,18 +1,20 @@
 """Style: one visual grammar for every figure and table of every report.
 
-Colours, display names and the outlet order come from data (``lexicons/style.yml``, or a
+Colours, display names and the outlet order come from data (``resources/lexicons/style.yml``, or a
 user's own file through the ``lexicons`` parameter ``{"style": "my-style.yml"}``), keyed by
-outlet code, actor group id and label key, never from lists in code. A key the file does not
-list gets a colour from its ``fallback`` palette chosen by a hash of the key, so another
-conflict's group ids still get stable colours in every figure.
+outlet code, actor group id and label key, never from lists in code. Actor groups take their
+names and colours from the run's conflict pack (``pack.yml``: ``label``, ``colour``); a style
+file's own ``groups:`` entries win over the pack's. A key neither lists gets a colour from the
+``fallback`` palette chosen by a hash of the key, so another conflict's group ids still get
+stable colours in every figure.
 
 The small-sample rule lives here too: a share computed from fewer than :data:`MIN_N` reports,
 claims or labels is marked with its n and drawn greyed (:func:`is_small`).
 
 Example:
-    >>> st = load_style()
-    >>> st.colour("SYR_GOV", "groups"), st.outlet_name("sana")
-    ('#c8102e', 'SANA')
+    >>> st = load_style(pack=load_pack("muc4"))
+    >>> st.group_name("SAL_GOV"), st.colour("SAL_GOV", "groups"), st.outlet_name("sana")
+    ('Salvadoran state', '#1f5fbf', 'SANA')
     >>> st.colour("NEW_GROUP", "groups") == st.colour("NEW_GROUP", "groups")
     True
 """
@@ -21,12 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..resources.files import entry_error, load_yaml
+from ..resources.packs import Pack, load_pack
 from ..resources.registry import lexicon_path
 
 #: The one small-sample rule: a share based on fewer than this many items is greyed and marked.
@@ -53,7 +56,7 @@ def is_small(n: Any) -> bool:
 
 @dataclass(frozen=True)
 class Style:
-    """A loaded style file (see ``lexicons/style.yml`` for the format)."""
+    """A loaded style file (see ``resources/lexicons/style.yml`` for the format)."""
 
     path: Path
     outlets: dict[str, dict[str, str]]
@@ -87,7 +90,7 @@ class Style:
         return self._by_name.get(str(name), str(name))
 
     def group_name(self, group_id: Any) -> str:
-        """Display name of an actor group id (``SYR_GOV`` -> ``Syrian government``)."""
+        """Display name of an actor group id (the pack's label: ``SAL_GOV`` -> ``Salvadoran state``)."""
         return self.groups.get(str(group_id), {}).get("name", str(group_id))
 
     def outlet_order(self, values: Iterable[Any]) -> list[str]:
@@ -144,15 +147,34 @@ def _load(path: str, mtime: float) -> Style:
     return Style(p, outlets, groups, colours, fb, by_name)
 
 
-def load_style(path: str | Path | None = None) -> Style:
-    """Read and check a style file (the bundled ``lexicons/style.yml`` by default).
+def load_style(path: str | Path | None = None, *, pack: Pack | None = None) -> Style:
+    """Read and check a style file (the bundled ``resources/lexicons/style.yml`` by default), with
+    the actor groups' names and colours of ``pack`` (default: the Syria pack).
 
     Raises:
         LexiconError: missing file, unknown section, a colour not written ``#rrggbb``.
     """
     p = Path(path) if path else lexicon_path("style")
     p = p.resolve()
-    return _load(str(p), p.stat().st_mtime if p.is_file() else 0.0)
+    return _with_pack(_load(str(p), p.stat().st_mtime if p.is_file() else 0.0), pack or load_pack())
+
+
+#: Styles with a pack's groups, by (style, pack) identity (both are loaded once per file).
+_WITH_PACK: dict[tuple[int, int], tuple[Style, Pack, Style]] = {}
+
+
+def _with_pack(style: Style, pack: Pack) -> Style:
+    """The style with the pack's group names and colours under its own ``groups:`` entries."""
+    hit = _WITH_PACK.get((id(style), id(pack)))
+    if hit is not None:
+        return hit[2]
+    groups = {g: {"name": pack.label(g)} for g in pack.groups()} | style.groups
+    colours = dict(style.colours, groups=dict(pack.colours) | style.colours.get("groups", {}))
+    out = replace(style, groups=groups, colours=colours)
+    if len(_WITH_PACK) > 32:
+        _WITH_PACK.clear()
+    _WITH_PACK[(id(style), id(pack))] = (style, pack, out)
+    return out
 
 
 def apply_matplotlib_style() -> None:

@@ -1,18 +1,21 @@
 """The lexicon registry: every data file that shapes a table or a figure, found by name.
 
 A run never opens a lexicon by a path of its own: it asks the registry. Each name has a
-bundled default (in ``analysis/resources/lexicons/``, or for ``vader`` the file the
-``vadersentiment`` package ships) and can be replaced by the user, with
-``--lexicon NAME=FILE`` on the command line or the notebooks' ``lexicons`` parameter
-(``{"casualties": "my-casualties.yml"}``). The resolved files and their sha256 go into every
-run's provenance, and the extraction cache key hashes every one the tables depend on (all but
-``style``, which only colours figures), so editing any of them re-extracts and nothing else does.
+bundled default and can be replaced by the user, with ``--lexicon NAME=FILE`` on the command
+line or the notebooks' ``lexicons`` parameter (``{"casualties": "my-casualties.yml"}``). The
+conflict's own lexicons (``actors``, ``labels``, and ``frames`` or ``stopwords`` when a pack
+brings them) come from the run's conflict pack (:mod:`analysis.resources.packs`, ``--pack``;
+the Syria pack by default), whose ``pack.yml`` is itself the lexicon ``pack``; the others
+from ``analysis/resources/lexicons/`` (``vader``: the file the ``vadersentiment`` package
+ships). The resolved files and their sha256 go into every run's provenance, and the
+extraction cache key hashes every one the tables depend on (all but ``style``, which only
+colours figures), so editing any of them re-extracts and nothing else does.
 
 Example:
     >>> sorted(LEXICONS)
-    ['actors', 'casualties', 'frames', 'labels', 'stopwords', 'style', 'vader', 'victims']
-    >>> resolve_lexicons({})["victims"].name
-    'victims.yml'
+    ['actors', 'casualties', 'frames', 'labels', 'pack', 'parties', 'stopwords', 'style', 'vader', 'victims']
+    >>> resolve_lexicons({})["victims"].name, resolve_lexicons(pack="syria")["actors"].parent.name
+    ('victims.yml', 'syria')
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from pathlib import Path
 from typing import Mapping
 
 from ..errors import InputError, LexiconError
-from ..paths import LEXICON_DIR
+from ..paths import LEXICON_DIR, PACK_DIR
+from .packs import DEFAULT_PACK, load_pack, pack_folder
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,12 @@ class Lexicon:
     extraction: bool = True
 
     def default_path(self) -> Path:
-        """The bundled file (``vader``: the one the ``vadersentiment`` package ships)."""
+        """The bundled file (``vader``: the one the ``vadersentiment`` package ships; a pack's
+        lexicons: the default pack's)."""
         if self.name == "vader":
             return vader_lexicon_path()
+        if self.name in ("pack", "actors", "labels"):
+            return PACK_DIR / DEFAULT_PACK / self.filename
         return LEXICON_DIR / self.filename
 
 
@@ -56,6 +63,8 @@ LEXICONS: dict[str, Lexicon] = {
         Lexicon("stopwords", "stopwords.txt", "distinctive words in 04-framing"),
         Lexicon("vader", "vader_lexicon.txt", "tone and sentence_tone (VADER word ratings)"),
         Lexicon("style", "style.yml", "outlet names and order, and the colours of every figure", extraction=False),
+        Lexicon("pack", "pack.yml", "the conflict pack: group ids and kinds, default referents (--pack)"),
+        Lexicon("parties", "parties.yml", "mentions of parties no pack names (security forces, gunmen, medics)"),
     )
 }
 
@@ -90,24 +99,32 @@ def lexicon_path(name_or_path: str | Path) -> Path:
     return Path(name_or_path)
 
 
-def resolve_lexicons(overrides: Mapping[str, str | Path] | None = None) -> dict[str, Path]:
-    """Every registered lexicon's file, bundled or given, as absolute paths.
+def resolve_lexicons(overrides: Mapping[str, str | Path] | None = None, *, pack: str | Path | None = None) -> dict[str, Path]:
+    """Every registered lexicon's file, given, from the pack, or bundled, as absolute paths.
 
     Args:
         overrides: ``{name: path}`` for the lexicons the user replaces.
+        pack: a conflict pack's name or folder (default: the Syria pack); it gives ``pack``
+            and the lexicons it lists (``actors``, ``labels``, ...).
 
     Raises:
-        InputError: an unknown name (the message lists the registered ones).
-        LexiconError: a given file does not exist (names the lexicon and the file).
+        InputError: an unknown name (the message lists the registered ones), or ``pack``
+            given as a lexicon (use ``--pack``).
+        LexiconError: a given file does not exist (names the lexicon and the file), or the
+            pack is missing or broken.
     """
     given = dict(overrides or {})
     unknown = sorted(set(given) - set(LEXICONS))
     if unknown:
         raise InputError(f"unknown lexicon name(s) {', '.join(map(repr, unknown))}; use {', '.join(LEXICONS)}")
+    if given.get("pack"):
+        raise InputError("lexicon 'pack': choose a pack with --pack NAME_OR_FOLDER (or the notebooks' pack parameter)")
+    folder = pack_folder(pack)
+    from_pack = dict(load_pack(folder).files, pack=folder / "pack.yml")
     out: dict[str, Path] = {}
     for name, lex in LEXICONS.items():
         value = given.get(name)
-        path = Path(value).expanduser() if value else lex.default_path()
+        path = Path(value).expanduser() if value else from_pack.get(name) or lex.default_path()
         if not path.is_file():
             raise LexiconError(f"{path}: lexicon {name!r} not found; check the path or leave it out to use "
                                f"the bundled {lex.filename}")

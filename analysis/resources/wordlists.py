@@ -18,7 +18,7 @@ _LEXICON_KEYS = ("victims", "not_victims", "things")
 
 
 def load_casualty_lexicon(path: str | Path | None = None) -> dict[str, frozenset[str]]:
-    """Read and validate the casualty word lists (``analysis/lexicons/casualties.yml``).
+    """Read and validate the casualty word lists (``analysis/resources/lexicons/casualties.yml``).
 
     The file maps ``victims`` (head nouns of people), ``not_victims`` (people affected
     otherwise) and ``things`` (head nouns of counted things) to lists of lower-case words.

@@ -363,7 +363,7 @@ def _score_claims(t: _Tally, rec: Mapping[str, Any], sents: list[Sentence], lex:
 
 def _score_actors(t: _Tally, rec: Mapping[str, Any], sents: list[Sentence], lex: Lexicons) -> None:
     """The set of group ids one report mentions against its gold set."""
-    mentions = extract_mentions(sents, dictionary=lex.actors, date=rec.get("date"))
+    mentions = extract_mentions(sents, dictionary=lex.actors, date=rec.get("date"), parties=lex.party_matcher)
     pred_set = {m["actor_id"] for m in mentions if m.get("actor_id")}
     gold_set = set(rec["actors"])
     t.counts["atp"] += len(pred_set & gold_set)
@@ -416,7 +416,7 @@ def _errors_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def evaluate_gold(path: str | Path, *, lexicons: Mapping[str, str | Path] | None = None,
-                  corpus: Iterable[str | Path] | None = None) -> Evaluation:
+                  corpus: Iterable[str | Path] | None = None, pack: str | Path | None = None) -> Evaluation:
     """Run the extraction on the texts of a gold file and score it.
 
     Args:
@@ -424,6 +424,8 @@ def evaluate_gold(path: str | Path, *, lexicons: Mapping[str, str | Path] | None
             ``claims_annotated`` / ``actors_annotated``, true by default).
         lexicons: ``{name: path}`` overrides of the lexicon registry (default: the bundled ones).
         corpus: corpora (paths) to take the texts from for records without ``text``.
+        pack: the conflict pack whose group ids the gold uses (default: the records' ``pack``
+            field when they all give one, else the Syria pack).
 
     Returns:
         An :class:`Evaluation`; ``print(ev.to_text())`` shows the report.
@@ -438,7 +440,7 @@ def evaluate_gold(path: str | Path, *, lexicons: Mapping[str, str | Path] | None
     """
     texts = corpus_texts(corpus) if corpus and Path(path).is_file() and _needs_texts(path) else None
     gold = read_gold(path, texts=texts)
-    lex = load_lexicons(lexicons)
+    lex = load_lexicons(lexicons, pack=pack or _gold_pack(gold))
     claims_on = all(rec.get("claims_annotated", True) for rec in gold)
     actors_on = all(rec.get("actors_annotated", True) for rec in gold)
     attributes = _ATTRIBUTES if actors_on else tuple(a for a in _ATTRIBUTES if a not in _ACTOR_ATTRIBUTES)
@@ -456,6 +458,12 @@ def evaluate_gold(path: str | Path, *, lexicons: Mapping[str, str | Path] | None
 
 
 # --------------------------------------------------------------------------- several files, one table
+
+def _gold_pack(gold: list[dict[str, Any]]) -> str | None:
+    """The pack a gold file's records name (``"pack": "muc4"``), when they all name the same one."""
+    packs = {rec.get("pack") for rec in gold}
+    return packs.pop() if len(packs) == 1 else None
+
 
 def gold_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
     """The gold files at ``paths`` (files, or folders read for ``*.jsonl``); by default
@@ -481,13 +489,13 @@ def gold_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
 
 def evaluate_all(paths: Iterable[str | Path] | None = None, *, corpus: Iterable[str | Path] | None = None,
                  lexicons: Mapping[str, str | Path] | None = None,
-                 muc4: str | Path | None = None) -> tuple[list[Evaluation], Muc4Score | None]:
+                 muc4: str | Path | None = None, pack: str | Path | None = None) -> tuple[list[Evaluation], Muc4Score | None]:
     """Score every gold file of :func:`gold_files` and, if ``muc4`` is a MUC-4 keyed corpus, its key counts.
 
     Records without text take theirs from ``corpus`` (default: the ``muc4`` file when given).
     """
     corpora = list(corpus or ([muc4] if muc4 else []))
-    evaluations = [evaluate_gold(p, lexicons=lexicons, corpus=corpora) for p in gold_files(paths)]
+    evaluations = [evaluate_gold(p, lexicons=lexicons, corpus=corpora, pack=pack) for p in gold_files(paths)]
     if muc4 is None:
         return evaluations, None
     records = load_muc4(muc4)

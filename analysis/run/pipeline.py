@@ -56,6 +56,7 @@ def run_provenance(path: Path, res: Lexicons, *, sha256: str | None = None, **ex
         "package_version": __version__,
         "code_version": code_version(),
         "git_commit": git_commit(),
+        "pack": {"name": res.pack.name, "folder": str(res.pack.folder)},
         "lexicons": fingerprints(res.paths),
         **extra,
     }
@@ -108,6 +109,7 @@ def extract_corpus(
     path: str | Path,
     *,
     lexicons: Mapping[str, str | Path] | None = None,
+    pack: str | Path | None = None,
     columns: Mapping[str, str] | None = None,
     skip_bad_lines: bool = False,
     engine: str = "local",
@@ -121,6 +123,7 @@ def extract_corpus(
     Args:
         path: the corpus (folder of .txt, .txt, .csv or .jsonl).
         lexicons: optional lexicon overrides (``actors``, ``labels``, ``frames``).
+        pack: the conflict pack, by name or folder (default: the Syria pack).
         columns: field -> column mapping for generic CSV/JSONL.
         skip_bad_lines: list broken JSON lines as skipped instead of stopping.
         engine: ``"local"`` or ``"dask"``.
@@ -133,7 +136,7 @@ def extract_corpus(
         The :class:`Tables`, rows in input order.
     """
     p = Path(path)
-    res = load_lexicons(lexicons)
+    res = load_lexicons(lexicons, pack=pack)
     started = time.time()
     results: dict[int, dict[str, pd.DataFrame]] = {}
     notes = _run_extraction(
@@ -189,6 +192,7 @@ def extract_to_dir(
     *,
     fmt: str = "csv",
     lexicons: Mapping[str, str | Path] | None = None,
+    pack: str | Path | None = None,
     columns: Mapping[str, str] | None = None,
     skip_bad_lines: bool = False,
     engine: str = "local",
@@ -217,7 +221,7 @@ def extract_to_dir(
         ['attributions', 'claims', 'frames', 'labels', 'load', 'mentions', 'sentences', 'tone', 'write']
     """
     p = Path(corpus)
-    res = load_lexicons(lexicons)
+    res = load_lexicons(lexicons, pack=pack)
     started = time.time()
     out = Path(out_dir)
     try:
@@ -263,6 +267,7 @@ def load_tables(
     corpus: str | Path,
     *,
     lexicons: Mapping[str, str | Path] | None = None,
+    pack: str | Path | None = None,
     columns: Mapping[str, str] | None = None,
     cache_dir: str | Path | None = None,
     refresh: bool = False,
@@ -275,6 +280,7 @@ def load_tables(
     Args:
         corpus: the corpus path.
         lexicons: optional lexicon overrides (part of the cache key).
+        pack: the conflict pack, by name or folder (part of the cache key; default: Syria).
         columns: field -> column mapping for generic CSV/JSONL (part of the cache key).
         cache_dir: where cached tables live (default ``$CC_CACHE_DIR`` or ``data/processed``).
         refresh: extract again even if cached.
@@ -287,7 +293,7 @@ def load_tables(
     p = Path(corpus)
     if not p.exists():
         raise InputError(f"{p}: no such file or folder; give a folder of .txt reports, a .csv or a .jsonl file")
-    res = load_lexicons(lexicons)
+    res = load_lexicons(lexicons, pack=pack)
     probe = run_provenance(p, res, columns=dict(columns or {}), skip_bad_lines=False)
     key = cache_key(probe)
     root = Path(cache_dir) if cache_dir else default_cache_dir()
@@ -300,8 +306,8 @@ def load_tables(
     # A private temporary folder, renamed into place at the end: two processes that miss the
     # cache at once (parallel report runs) never read or delete each other's half-written files.
     tmp = root / f".{key}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
-    extract_to_dir(p, tmp, fmt="parquet", lexicons=lexicons, columns=columns, engine=engine, workers=workers,
-                   scheduler=scheduler)
+    extract_to_dir(p, tmp, fmt="parquet", lexicons=lexicons, pack=pack, columns=columns, engine=engine,
+                   workers=workers, scheduler=scheduler)
     prov = json.loads((tmp / "provenance.json").read_text())
     prov["cache_key"] = key
     (tmp / "provenance.json").write_text(json.dumps(prov, indent=2, sort_keys=True, default=str) + "\n")
