@@ -3,8 +3,8 @@
 Each test states the promise for its case: no traceback from ``extract``/``report``/
 ``evaluate``; every input record in ``documents`` or ``skipped`` with a reason, or one
 ``error:`` line naming the file, line or field with exit 2; no corpus text becoming markup,
-a link or maths in HTML; output bounded by the input. Cases whose cause lives in modules
-being restructured (issue 11) are ``xfail(strict=True)`` with the cause named in the reason.
+a link or maths in HTML (every page: ``test_hostile_pages.py``); output bounded by the input.
+Every case passes: none is left ``xfail``.
 """
 
 from __future__ import annotations
@@ -21,11 +21,6 @@ import pytest
 from analysis.errors import InputError
 
 from .hostile_helpers import accounted, cli, extract, read_table, write
-
-
-def phase2(cause: str):
-    """Expected failure until the cause (a module frozen during the restructuring) is fixed."""
-    return pytest.mark.xfail(strict=True, reason=f"issue 16 phase 2: {cause}")
 
 
 KILLED = "Two people were killed in shelling on the town."

@@ -3,7 +3,8 @@
 A tiny corpus whose outlet names, titles, places, links and texts are hostile (HTML, a script
 breaking out of a script element, Markdown links to ``javascript:``, ``$maths$``, template
 braces, spreadsheet formulas, a right-to-left override) goes through ``run_reports`` for the
-whole corpus and a variant of 02 that selects one hostile outlet. Every page written (the four reports
+whole corpus and a variant of 02 (its name hostile and 340 characters long) that selects one
+hostile outlet. Every page written (the four reports
 with and without code, the documents page, the index) is parsed: no element, attribute or link
 comes from the corpus, no maths engine is loaded, and the hostile text is still shown, escaped.
 """
@@ -36,7 +37,7 @@ REPORTS = [
      "text": "Government forces shelled the town; three children were killed, activists said \u202e."},
 ]
 CONFIG = f"""variants:
-  - name: "<script>{MARK}</script> $x$ [v](javascript:{MARK})"
+  - name: "<script>{MARK}</script> $x$ [v](javascript:{MARK}) {'long ' * 60}"
     parameters: {{sources: ["[outlet](javascript:{MARK})"]}}
     notebooks: [02-casualties]
 """
@@ -111,6 +112,7 @@ def test_no_corpus_text_becomes_markup_a_link_or_maths(hostile_reports):
     assert escaped_outlet in shown["index.html"] and escaped_outlet in shown["documents.html"]
     assert escaped_outlet in shown["01-corpus-overview-all.html"]  # the outlets key
     variant = next(r for r in result.runs if r.variant.name != "all" and r.notebook == "02-casualties")
+    assert len(variant.reader_html.name) < 120  # a 340-character variant name: a short file name, the index written
     assert f"[outlet](javascript:{MARK})" in variant.reader_html.read_text(encoding="utf-8")  # the selection, as text
     assert TEMPLATE.replace(" ", "") in shown["documents.html"].replace(" ", "")
     assert _formula_cells(out) == []  # every CSV a page links is spreadsheet-safe
