@@ -23,7 +23,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from analysis.errors import InputError, printable
@@ -197,3 +197,166 @@ def test_printed_messages_are_one_bounded_line(message):
     """Whatever a message holds, what the command line prints is one short, printable line."""
     line = printable(message)
     assert line.isprintable() and len(line) <= 2_200
+
+
+# --------------------------------------------------------------------------- report config and notebook parameters
+
+literals = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), odd_text)
+any_values = st.one_of(literals, st.lists(literals, max_size=3), st.dictionaries(odd_text, literals, max_size=2), json_values)
+NOTEBOOK_NAMES = ["01-corpus-overview", "02-casualties", "03-actors", "04-framing"]
+names = odd_text.filter(lambda t: t.strip())
+plain_parameters = st.dictionaries(st.sampled_from(["sources", "date_from", "date_to", "top_words", "level"]),
+                                   st.one_of(literals, st.lists(literals, max_size=3)), max_size=3)
+well_formed = st.one_of(
+    st.fixed_dictionaries({"per": st.sampled_from(["source", "year"])},
+                          optional={"notebooks": st.lists(st.sampled_from(NOTEBOOK_NAMES), max_size=2)}),
+    st.fixed_dictionaries({"name": names, "parameters": plain_parameters},
+                          optional={"notebooks": st.lists(st.sampled_from(NOTEBOOK_NAMES), max_size=2)}),
+)
+ill_formed = st.one_of(
+    st.fixed_dictionaries({"per": st.one_of(st.sampled_from(["week", "Source"]), any_values)}),
+    st.fixed_dictionaries(
+        {"name": st.one_of(odd_text, any_values),
+         "parameters": st.one_of(st.dictionaries(st.one_of(odd_text, st.integers()), any_values, max_size=3), any_values)},
+        optional={"notebooks": any_values, "extra": any_values}),
+    any_values,
+)
+
+
+def mostly(good, bad, *, one_in: int = 5):
+    """``good``, but ``bad`` one time in ``one_in`` (so most examples get past the first check)."""
+    return st.integers(1, one_in).flatmap(lambda i: bad if i == 1 else good)
+
+
+variants = mostly(well_formed, ill_formed)
+well_formed_configs = st.fixed_dictionaries({"variants": st.lists(variants, min_size=1, max_size=4)},
+                                           optional={"notebooks": st.lists(st.sampled_from(NOTEBOOK_NAMES), max_size=2)})
+ill_formed_configs = st.one_of(
+    st.fixed_dictionaries({"variants": st.one_of(st.lists(variants, max_size=4), any_values)},
+                          optional={"notebooks": any_values, "other": any_values}),
+    any_values,
+)
+configs = mostly(well_formed_configs, ill_formed_configs).map(lambda c: ("yaml", c))
+#: Hand-written hostile YAML: an alias bomb, nesting thousands deep, tags that would run code, tabs,
+#: a byte-order mark, UTF-16, a key that is a list, merge keys.
+HOSTILE_YAML = [
+    "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nvariants: [*b, *b, *b, *b, *b]\n",
+    "variants: " + "[" * 3000 + "]" * 3000 + "\n",
+    "variants: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n",
+    "!!python/object/apply:os.system ['echo hi']\n",
+    "variants:\n\t- per: source\n",
+    "\ufeffvariants:\n  - per: source\n",
+    "? [a, b]\n: 1\n",
+    "variants:\n  - <<: {per: source}\n    name: x\n",
+    "variants: [{per: source}]\n---\nvariants: []\n",
+]
+raw_configs = st.one_of(st.sampled_from(HOSTILE_YAML), st.text(max_size=80)).map(lambda t: ("raw", t))
+
+
+@BOUNDED
+@given(config=mostly(configs, raw_configs, one_in=4), outlets=st.lists(odd_text, min_size=1, max_size=4),
+       years=st.lists(st.integers(1, 9999), min_size=1, max_size=3))
+def test_report_config_keeps_its_promises(config, outlets, years):
+    """Any config: one error line naming the file, or every variant kept and planned into short, distinct files."""
+    import pandas as pd
+    import yaml
+
+    from analysis.report.batch import expand_variants, load_config, plan_runs
+
+    kind, value = config
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "reports.yml"
+        text = yaml.safe_dump(value, allow_unicode=True) if kind == "yaml" else value
+        f.write_bytes(text.encode("utf-8", errors="surrogatepass") if isinstance(text, str) else text)
+        try:
+            notebooks, entries = load_config(f)
+        except InputError as exc:
+            message = str(exc)
+            assert str(f) in message and len(message) <= 2_000 and "\n" not in printable(message)
+            event("config refused")
+            return
+        if kind == "yaml":  # nothing lost, nothing changed (from what YAML itself reads)
+            assert entries == ((yaml.safe_load(text) or {}).get("variants") or [])
+        docs = pd.DataFrame({"source": [clean_label(o) or None for o in outlets],
+                             "date": pd.to_datetime([f"{years[i % len(years)]:04d}-06-01" for i in range(len(outlets))])})
+        try:
+            planned = expand_variants(entries, docs)
+        except InputError as exc:  # two variants named alike: the one error the user fixes by renaming
+            assert "same file name" in str(exc) and "\n" not in str(exc)
+            return
+        names = [n for n in (notebooks or NOTEBOOK_NAMES) if n in NOTEBOOK_NAMES]
+        runs = plan_runs(names, planned, "c", Path(tmp), _declared())
+        event(f"config planned ({min(len(planned), 3)}+ variants)")
+        assert len({r.stem for r in runs}) == len(runs)
+        assert all(len(p.name.encode()) <= 120 for r in runs for p in (r.executed, r.full_html, r.figures))
+
+
+_DECLARED: dict = {}
+
+
+def _declared() -> dict:
+    """Each notebook's declared parameters (papermill's inspection, read once)."""
+    if not _DECLARED:
+        from analysis.paths import NOTEBOOK_DIR
+        from analysis.report.batch import notebook_parameters
+
+        _DECLARED.update({n: notebook_parameters(NOTEBOOK_DIR / f"{n}.ipynb") for n in NOTEBOOK_NAMES})
+    return _DECLARED
+
+
+@pytest.fixture(scope="module")
+def tiny_corpus(tmp_path_factory):
+    """Three reports, extracted once into the session cache (every open_report below is a cache hit)."""
+    from analysis.run.pipeline import load_tables
+
+    f = tmp_path_factory.mktemp("tiny") / "c.jsonl"
+    rows = [{"doc_id": "a", "source": "sana", "date": "2017-01-02", "text": "Two people were killed in Homs."},
+            {"doc_id": "b", "source": "<b>x</b> [l](javascript:x)", "date": "2017-02-03", "text": "Rebels shelled it."},
+            {"doc_id": "c", "source": "bbc", "text": "Nine were wounded."}]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    load_tables(f)
+    return f
+
+
+#: Values a notebook accepts, per parameter (the strategies mix them with any value at all).
+GOOD = {"sources": st.lists(st.sampled_from(["sana", "SANA ", "bbc", "<b>x</b> [l](javascript:x)", "none"]), max_size=2),
+        "date_from": st.sampled_from(["", "2017-01-01", "2017-02-01", "0001-01-01"]),
+        "date_to": st.sampled_from(["", "2017-01-31", "9999-12-31"]), "group_by": st.sampled_from(["source", "date"]),
+        "lexicons": st.just({}), "pack": st.just(""), "engine": st.just("local"), "workers": st.just(0),
+        "scheduler": st.just(""),
+        "event_window_days": st.integers(0, 30), "level": st.sampled_from(["actor_id", "actor"]),
+        "min_cooccurrence": st.integers(1, 5), "referent": st.sampled_from(["armed_opposition", "government"]),
+        "top_words": st.integers(1, 20)}
+#: Parameters a notebook accepts, then perhaps one of them given any value at all.
+parameter_sets = st.tuples(st.fixed_dictionaries({}, optional=GOOD),
+                           mostly(st.none(), st.tuples(st.sampled_from(sorted(GOOD)), any_values), one_in=2)
+                           ).map(lambda t: {**t[0], **(dict([t[1]]) if t[1] else {})})
+
+
+@BOUNDED
+@given(params=parameter_sets)
+def test_notebook_parameters_keep_their_promises(tiny_corpus, params):
+    """Any parameter values: one error naming the parameter, or a report that keeps and escapes what it was given."""
+    import html
+
+    from analysis.report.session import open_report
+
+    with tempfile.TemporaryDirectory() as tmp:
+        params["out_dir"] = tmp
+        try:
+            report = open_report(notebook="t", corpus=str(tiny_corpus), **params)
+        except InputError as exc:
+            message = str(exc)
+            assert len(message) <= 2_000 and "\n" not in printable(message)
+            assert message.startswith("parameter ") or "lexicon" in message, message
+            event("parameters refused")
+            return
+        event("report opened")
+        all_docs = report.all_tables.documents
+        if not params.get("sources") and not params.get("date_from") and not params.get("date_to"):
+            assert len(report.documents) == len(all_docs)  # nothing lost
+        notice = report.notice().data
+        sources = params.get("sources")
+        for s in ([sources] if isinstance(sources, str) else sources or []):  # shown only escaped
+            if "<" in s or "&" in s:
+                assert s not in notice.replace(html.escape(s, quote=True), "")

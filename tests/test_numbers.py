@@ -41,6 +41,8 @@ def counts(text: str) -> list[tuple]:
         ("2.5", None),
         ("1,50", None),
         ("killed", None),
+        ("9,999,999,999", 9_999_999_999),  # exact, never through a float
+        ("99999999999999999999", None),  # more than any count of people (issue 16)
     ],
 )
 def test_parse_number(text, value):
@@ -115,6 +117,11 @@ def test_counts_and_hedges(text, expected):
         ("Juan Ortiz, 42, was killed", "age"),
         ("Wed 01 Oct 2014 at 1459 Regional", "time"),
         ("the No. 2 leader", "unit"),
+        ("some 99999999999999999999 people died", "too_large"),  # issue 16: never a wrong toll, no overflow
+        ("some 12 billion people died", "too_large"),
+        ("between 10 and 99999999999999999 died", "too_large"),
+        ("some 10-99999999999999999999 died", "too_large"),
+        ("some " + "9" * 400 + ".5 million died", "too_large"),
     ],
 )
 def test_non_counts(text, kind):

@@ -85,14 +85,15 @@ def test_select_tables_keeps_the_rows_of_the_given_reports():
     ({"date_from": "2017-13-45"}, "parameter date_from: '2017-13-45' is not a date; write YYYY-MM-DD"),
     ({"date_to": "soon"}, "parameter date_to: 'soon' is not a date"),
     ({"date_from": 2017}, "parameter date_from: expected a string, got int 2017"),
-    ({"date_from": "2017-03-01", "date_to": "2017-01-01"}, "parameter date_from: 2017-03-01 is after date_to "
-                                                          "2017-01-01; swap them"),
+    ({"date_from": "2017-03-01", "date_to": "2017-01-01"}, "parameter date_from: '2017-03-01' is after "
+                                                          "date_to '2017-01-01'; swap them"),
     ({"group_by": ["source"]}, "parameter group_by: expected a string"),
     ({"lexicons": ["actors.yml"]}, "parameter lexicons: expected a mapping like"),
     ({"engine": "spark"}, "parameter engine: 'spark'; use 'local' or 'dask'"),
-    ({"workers": -1}, r"parameter workers: expected a whole number >= 0, got -1"),
-    ({"workers": True}, r"parameter workers: expected a whole number >= 0, got True"),
-    ({"workers": 1.5}, r"parameter workers: expected a whole number >= 0, got 1.5"),
+    ({"date_rule": "latest"}, "parameter date_rule: 'latest'; use one of 'dateline', 'drop', 'corpus'"),
+    ({"workers": -1}, r"parameter workers: expected a whole number from 0 to 1,024, got -1"),
+    ({"workers": True}, r"parameter workers: expected a whole number from 0 to 1,024, got True"),
+    ({"workers": 1.5}, r"parameter workers: expected a whole number from 0 to 1,024, got 1.5"),
     ({"workers": 2, "scheduler": "tcp://10.0.0.1:8786"}, "parameter workers: give workers or scheduler, not both"),
 ])
 def test_a_bad_parameter_is_named_before_anything_is_loaded(loads, tmp_path, params, message):
@@ -104,7 +105,7 @@ def test_a_bad_parameter_is_named_before_anything_is_loaded(loads, tmp_path, par
 
 def test_an_unknown_group_by_column_lists_the_columns(loads, tmp_path):
     with pytest.raises(InputError, match="parameter group_by: 'outlet' is not a documents column; use one of "
-                                         "doc_id, source, date, n_words, duplicate_of, record, label$"):
+                                         "doc_id, source, date, n_words, duplicate_of, record, label, corpus_date$"):
         _open(tmp_path, group_by="outlet")
 
 
@@ -117,7 +118,8 @@ def test_parameters_are_read_and_passed_on(loads, tmp_path):
                   "workers": None, "scheduler": None, "pack": PACK_DIR / "syria"}
     assert rep.parameters == {"corpus": "data/demo", "sources": ["sana"], "date_from": " 2017-01-01", "date_to": "",
                               "group_by": "source", "out_dir": str(tmp_path), "lexicons": {"actors": "my/actors.yml"},
-                              "engine": "local", "workers": 0, "scheduler": "", "pack": "syria", "level": "actor"}
+                              "engine": "local", "workers": 0, "scheduler": "", "pack": "syria", "date_rule": "dateline",
+                              "level": "actor"}
     assert rep.lexicon_paths == {"actors": "/lex/actors.yml", "victims": "/lex/victims.yml"}
     assert rep.out_dir == tmp_path and rep.group_word == "outlet"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.extract.text import (
+    MAX_SENTENCE,
+    cap_span,
     document_sentences,
     quote_spans,
     sentence_spans,
@@ -80,6 +82,41 @@ def test_words(text, expected):
 )
 def test_quote_spans(text, quoted):
     assert [text[s:e] for s, e in quote_spans(text)] == quoted
+
+
+@pytest.mark.parametrize(
+    "text, limit, pieces",
+    [
+        ("12 died in A, 3 died in B, 7 died in C", 16, ["12 died in A,", "3 died in B,", "7 died in C"]),
+        ("aaaa bbbb cccc dddd eeee", 10, ["aaaa bbbb", "cccc dddd", "eeee"]),
+        # never between two parts of a number, even when a space is nearer the limit
+        ("killed twenty five people and one hundred and twenty more people there", 30,
+         ["killed twenty five people", "and one hundred and twenty", "more people there"]),
+        ("killed 1 000 000 people and 200 more", 16, ["killed 1 000 000", "people and 200", "more"]),
+        # no space: after a mark, never before a digit ("1." | "5 million" would be a new number)
+        ("a-b-c-d-e-f-g-h-i-j-k-l", 10, ["a-b-c-d-e-", "f-g-h-i-j-", "k-l"]),
+        ("x" * 25, 10, ["x" * 10, "x" * 10, "x" * 5]),
+        ("x" * 30 + "9" * 50, 60, ["x" * 30, "9" * 50]),  # between a letter and a digit
+        # inside a run of digits: 20 left on each side (too many to read as a count)
+        ("9" * 100, 60, ["9" * 40, "9" * 60]),
+        ("short", 10, ["short"]),
+    ],
+)
+def test_cap_span(text, limit, pieces):
+    spans = cap_span(text, 0, len(text), limit=limit)
+    assert [text[a:b] for a, b in spans] == pieces
+    assert all(b - a <= limit for a, b in spans)
+
+
+def test_long_sentences_are_cut_and_keep_offsets():
+    """Issue 16: a run longer than MAX_SENTENCE becomes pieces of at most that length, offsets into the text."""
+    real = "Shelling hit the old market, " * 80 + "and the dead were buried."  # about 2,300 characters
+    long = ", ".join(f"{i} people were killed in the village" for i in range(400)) + "."
+    text = real + "\n" + long + "\n" + "no punctuation at all " * 1000
+    spans = sentence_spans(text)
+    assert text[spans[0][0]:spans[0][1]] == real  # a real sentence stays whole
+    assert all(e - s <= MAX_SENTENCE for s, e in spans) and len(spans) > 4
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "").replace("\n", "")
 
 
 @needs_seed

@@ -9,6 +9,7 @@ process runs it.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,7 @@ from .frames import FrameLexicon, extract_frames, load_frames
 from .labels import LabelLexicon, extract_labels, load_labels
 from .mentions import extract_mentions
 from .parties import PartyMatcher, party_matcher
-from .text import document_sentences
+from .text import Sentence, document_sentences
 from .tone import analyzer, extract_tone
 
 
@@ -119,6 +120,44 @@ def load_lexicons(overrides: Mapping[str, str | Path] | None = None, *, pack: st
     return lex
 
 
+#: Rows of one table that may copy one sentence whole. A sentence with more rows (only in hostile
+#: text: hundreds of tolls strung into one sentence) gives each of its rows a window of
+#: :data:`WINDOW` characters either side of the row's words instead, so what a table copies stays
+#: proportional to the text (the whole sentence is still at the row's offsets in ``documents.text``).
+MAX_COPIES = 30
+#: Characters kept either side of a row's words when its sentence has too many rows.
+WINDOW = 100
+
+
+def bound_copies(rows: list[dict[str, Any]], sentences: list[Sentence]) -> list[dict[str, Any]]:
+    """Rows whose ``sentence`` is a window around their words when their sentence has too many rows.
+
+    No real report comes near :data:`MAX_COPIES` rows in one sentence, so this changes nothing
+    but hostile text; a cut end of a window is marked with "…".
+
+    Example:
+        >>> sents = document_sentences("d", None, "x " * 400 + "end")
+        >>> rows = [{"part": "body", "sent_id": 0, "start": 20 * i, "end": 20 * i + 1, "sentence": sents[0].text}
+        ...         for i in range(MAX_COPIES + 1)]
+        >>> w = bound_copies(rows, sents)[MAX_COPIES]["sentence"]  # its words are at 600:601
+        >>> len(w) == WINDOW + 1 + WINDOW + 2, w[0], w[-1]
+        (True, '…', '…')
+    """
+    counts = Counter((r["part"], r["sent_id"]) for r in rows)
+    if not counts or max(counts.values()) <= MAX_COPIES:
+        return rows
+    by_id = {(s.part, s.sent_id): s for s in sentences}
+    out = []
+    for r in rows:
+        s = by_id.get((r["part"], r["sent_id"]))
+        if s is None or counts[(r["part"], r["sent_id"])] <= MAX_COPIES:
+            out.append(r)
+            continue
+        lo, hi = max(0, r["start"] - s.start - WINDOW), min(len(s.text), r["end"] - s.start + WINDOW)
+        out.append({**r, "sentence": ("\u2026" if lo else "") + s.text[lo:hi] + ("\u2026" if hi < len(s.text) else "")})
+    return out
+
+
 #: Stages of :func:`extract_document`, in the order they run (keys of its ``timings``).
 STAGES = ("sentences", "tone", "mentions", "attributions", "claims", "labels", "frames")
 
@@ -170,8 +209,8 @@ def extract_document(
         for stage, seconds in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6)):
             timings[stage] = timings.get(stage, 0.0) + seconds
     return {
-        "claims": claims,
-        "mentions": mentions,
+        "claims": bound_copies(claims, sents),
+        "mentions": bound_copies(mentions, sents),
         "attributions": attributions,
         "labels": labels,
         "frames": frames,

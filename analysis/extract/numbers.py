@@ -33,6 +33,7 @@ from ..resources.vocabulary import (
 )
 
 __all__ = [
+    "MAX_COUNT",
     "QUANTITY_FIELDS",
     "Quantity",
     "Token",
@@ -59,7 +60,8 @@ class Quantity(NamedTuple):
     ``num_end`` are the token indices of the number itself (``num_end`` exclusive), and
     ``first`` the token index where the hedge starts. ``kind`` is ``"count"`` for a
     possible count of people, else why it is not one (``date``, ``year``, ``age``,
-    ``duration``, ``ordinal``, ``percent``, ``money``, ``time``, ``modifier``, ``unit``).
+    ``duration``, ``ordinal``, ``percent``, ``money``, ``time``, ``modifier``, ``unit``, or
+    ``too_large``: more than :data:`MAX_COUNT`, with ``min`` and ``max`` left empty).
     """
 
     start: int
@@ -168,18 +170,33 @@ def tokenize(text: str) -> list[Token]:
     return [new(Token, (m.start(), m.end(), g, g.lower())) for m in _TOKEN.finditer(text) for g in (m.group(),)]
 
 
-def _digits_value(s: str) -> float | None:
-    """Value of a digit string: "2,000" -> 2000, "230000", "1.5" -> 1.5; None if not a number."""
+#: Largest count of people a number may state: more people than live on earth is no count.
+#: A larger number is read as ``kind == "too_large"`` with no value, never as a toll.
+MAX_COUNT = 10_000_000_000
+#: Digits beyond which a number is only known to be larger than any count (exact below it).
+_MAX_DIGITS = 15
+#: The value read for a longer digit string: above :data:`MAX_COUNT`, and finite under any scale word.
+_BEYOND = float(10**_MAX_DIGITS)
+
+
+def _digits_value(s: str) -> float | int | None:
+    """Value of a digit string: "2,000" -> 2000, "230000", "1.5" -> 1.5; None if not a number.
+
+    Whole numbers are exact; a string of more than 15 digits only says "more than any count"
+    (a value above :data:`MAX_COUNT`), so no float rounding and no overflow can reach a table.
+    """
     if not _DIGITS.match(s):
         return None
+    if sum(c.isdigit() for c in s.partition(".")[0]) > _MAX_DIGITS:
+        return _BEYOND if s.count(".") <= 1 else None
     if "," in s:
         parts = s.split(",")
         if all(len(p) == 3 for p in parts[1:]) and "." not in s:
-            return float("".join(parts))
+            return int("".join(parts))
         return None
     if s.count(".") > 1:
         return None
-    return float(s)
+    return float(s) if "." in s else int(s)
 
 
 #: Number words that may be joined by hyphens into one token ("twenty-five", "two-hundred").
@@ -306,12 +323,14 @@ def parse_number(text: str) -> int | None:
         (120, 1500000, 230000)
         >>> parse_number("a half million"), parse_number("5 hundred"), parse_number("twenty-five hundred")
         (500000, 500, 2500)
+        >>> parse_number("99999999999999999999") is None  # more than any count of people
+        True
     """
     toks = [t.low for t in tokenize(text)]
     if not toks:
         return None
     value, j = _read_number(toks, 0)
-    return value if j == len(toks) else None
+    return value if j == len(toks) and value is not None and value <= MAX_COUNT else None
 
 
 def _digits_and_scales(words: list[str], i: int, v: float) -> tuple[int | None, int]:
@@ -504,6 +523,8 @@ def _range_token_at(toks: list[Token], words: list[str], i: int) -> _Found:
     if lo is None or hi is None or lo >= hi:
         return None
     kind = "count"
+    if hi > MAX_COUNT:
+        return Quantity(toks[i].start, toks[i].end, None, None, "range", None, "too_large", i, i, i + 1), i + 1
     if lo >= 1900 or hi >= 1900:
         kind = "year"
     elif i + 1 < len(words) and words[i + 1] in DURATION_UNITS | MEASURE_UNITS:
@@ -559,6 +580,9 @@ def _number_at(toks: list[Token], words: list[str], i: int) -> _Found:
     if rng is not None:
         hi, end_j, first = rng
         qualifier = "range"
+    if hi > MAX_COUNT:
+        return Quantity(toks[first].start, toks[end_j - 1].end, None, None, qualifier, None, "too_large",
+                        first, i, end_j), end_j
     kind = _classify(words, i, end_j, value)
     if kind == "count" and words[end_j:end_j + 2] == ["or", "more"]:
         qualifier = "at_least"

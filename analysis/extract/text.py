@@ -23,6 +23,7 @@ from ..resources.vocabulary import (
     DETERMINERS,
     MONTH_ABBREVIATIONS,
     POSSESSIVES,
+    SCALES,
     SENTENCE_OPENERS,
     SUBJECT_PRONOUNS,
     TENS,
@@ -66,6 +67,21 @@ _CLOSING_QUOTES = frozenset('"\u201d\u2019\'\u00bb')
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _SPACE = re.compile(r"\S")
+
+#: Longest sentence kept whole, in characters. Real news sentences are far shorter (FA-KES's
+#: longest has 2,271 characters, MUC-4's 1,284); a longer run (hundreds of tolls strung together
+#: with commas, a line without punctuation) is cut into pieces of at most this length, so no
+#: row that copies its sentence copies more than this. Each piece keeps its offsets, so the
+#: whole text stays in ``documents.text``.
+MAX_SENTENCE = 4_000
+#: Where a long sentence may be cut, best first: after a clause mark (``, ; :``) and its space,
+#: at a space, then after any other mark not followed by a digit or between a letter and a digit.
+_CUTS = (re.compile(r"[;,:]\s"), re.compile(r"\s"))
+_MARK_CUT = re.compile(r"\W(?![\d.,])|(?<=[^\W\d_])(?=\d)")
+#: Words a number may be written with: a cut never follows one ("twenty | five", "12 | people").
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"a", "and", "dozen", "half", "quarter"}
+#: A run of digits cut in two leaves at least this many on each side: no count (see numbers.MAX_COUNT).
+_DIGITS_KEPT = 20
 
 
 class Sentence(NamedTuple):
@@ -126,24 +142,82 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _line_spans(line: str) -> list[tuple[int, int]]:
-    """Sentence spans of one line: Punkt's, split after sentence-final abbreviations, quotes merged."""
+    """Sentence spans of one line: Punkt's, split after sentence-final abbreviations, quotes merged,
+    then cut to at most :data:`MAX_SENTENCE` characters."""
     out: list[tuple[int, int]] = []
+    upper = line.isupper()  # once per line: a line of thousands of sentences stays linear
     for s, e in sentence_splitter().span_tokenize(line):
         while s < e and line[s].isspace():
             s += 1
         while e > s and line[e - 1].isspace():
             e -= 1
         if s < e:
-            out.extend(_split_after_abbreviations(line, s, e))
-    return _merge_said_after_quote(line, out)
+            out.extend(_split_after_abbreviations(line, s, e, upper=upper))
+    merged = _merge_said_after_quote(line, out, upper=upper)
+    if all(e - s <= MAX_SENTENCE for s, e in merged):
+        return merged
+    return [piece for s, e in merged for piece in cap_span(line, s, e)]
 
 
-def _split_after_abbreviations(line: str, s: int, e: int) -> list[tuple[int, int]]:
+def cap_span(text: str, s: int, e: int, *, limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """``text[s:e]`` cut into spans of at most ``limit`` characters, without surrounding spaces.
+
+    Each cut falls in the second half of the piece: after the last clause mark (``, ; :``),
+    else at the last space, never just after a number ("twenty | five", "12 | people were killed");
+    else after the last mark or between a letter and a digit; else, inside one unbroken run of
+    letters or digits, near ``limit`` (a run of digits keeps 20 on each side: too many to be read
+    as a count). The cost is linear in ``e - s``.
+
+    Example:
+        >>> t = "12 died in A, 3 died in B, 7 died in C"
+        >>> [t[a:b] for a, b in cap_span(t, 0, len(t), limit=16)]
+        ['12 died in A,', '3 died in B,', '7 died in C']
+    """
+    out: list[tuple[int, int]] = []
+    while e - s > limit:
+        cut = _cut_point(text, s + limit // 2, s + limit)
+        end = s + len(text[s:cut].rstrip())
+        out.append((s, end))
+        nxt = _SPACE.search(text, cut, e)
+        if nxt is None:
+            return out
+        s = nxt.start()
+    out.append((s, e))
+    return out
+
+
+def _cut_point(text: str, lo: int, hi: int) -> int:
+    """Where to cut a long sentence between ``lo`` and ``hi`` (see :func:`cap_span`)."""
+    for pattern in _CUTS:
+        for cut in reversed([m.end() for m in pattern.finditer(text, lo, hi)]):
+            before = text[max(0, cut - 40):cut].split()[-1:]
+            if not (before and _is_number_part(before[0])):
+                return cut
+    found = None
+    for found in _MARK_CUT.finditer(text, lo, hi):  # noqa: B007 - the loop keeps the last one
+        pass
+    if found is not None:
+        return found.end()
+    if text[hi - 1:hi + 1].isdigit():  # inside a run of digits: both halves too long to be a count
+        return max(lo + 1, hi - _DIGITS_KEPT)
+    return hi
+
+
+def _is_number_part(word: str) -> bool:
+    """Whether a count may go on after ``word``: it has a digit or is a number word ("twenty"),
+    and ends with no mark ("12," ends what came before it)."""
+    if not word[-1].isalnum():
+        return False
+    w = word.strip(".,;:!?()\"'").lower()
+    return any(c.isdigit() for c in w) or (bool(w) and all(p in _NUMBER_WORDS for p in w.split("-")))
+
+
+def _split_after_abbreviations(line: str, s: int, e: int, *, upper: bool) -> list[tuple[int, int]]:
     """Split ``line[s:e]`` after an abbreviation followed by a capitalised sentence opener."""
     if line.find(". ", s, e) < 0:
         return [(s, e)]  # no inner stop: nothing to split (most sentences)
     out: list[tuple[int, int]] = []
-    openers = _OPENERS_IN_CAPITALS if line.isupper() else _OPENERS_AFTER_ABBREVIATION
+    openers = _OPENERS_IN_CAPITALS if upper else _OPENERS_AFTER_ABBREVIATION
     for m in _ABBREVIATION_THEN_WORD.finditer(line, s, e):
         word = m.group(1)
         if word[0].isupper() and word.lower() in openers and line[s:m.start()].strip():
@@ -157,7 +231,7 @@ def _split_after_abbreviations(line: str, s: int, e: int) -> list[tuple[int, int
     return out
 
 
-def _merge_said_after_quote(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge_said_after_quote(line: str, spans: list[tuple[int, int]], *, upper: bool) -> list[tuple[int, int]]:
     """Join a sentence opening on "she said" to the previous one when that ends with a closing quote.
 
     The pronoun must be lower case, or the line all upper case (wire text).
@@ -165,7 +239,7 @@ def _merge_said_after_quote(line: str, spans: list[tuple[int, int]]) -> list[tup
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out and line[out[-1][1] - 1] in _CLOSING_QUOTES:
-            said = _SAID_ANY_CASE if line.isupper() else _SAID_LOWER
+            said = _SAID_ANY_CASE if upper else _SAID_LOWER
             if said.match(line, s):
                 out[-1] = (out[-1][0], e)
                 continue

@@ -54,6 +54,11 @@ PROFILE_REPORTS = 2000
 #: A corpus of up to this many records is read once and held while the profile is learnt;
 #: a larger one is read twice (corpus loading, :func:`analysis.io.corpus.iter_records`).
 PROFILE_BUFFER = 2000
+#: Longest text searched for chrome, in characters (a hundred times the longest report of FA-KES
+#: or MUC-4). A longer one (a whole site dumped into one field, a 50 MB line) is kept whole, not
+#: searched and not learnt from: the rules read every word several times over, and their memory
+#: would grow to a hundred times the text.
+MAX_CHROME_TEXT = 1_000_000
 #: A shingle or line is an outlet's chrome candidate when this share of its reports (and at
 #: least :data:`MIN_REPEATS`) hold it.
 REPEAT_SHARE = 0.05
@@ -83,6 +88,8 @@ class OutletProfile:
     def add(self, outlet: str | None, title: str | None, text: str) -> None:
         """Count one report (a repeated text, or one past :data:`PROFILE_REPORTS`, is ignored)."""
         key = _outlet_key(outlet)
+        if len(text) > MAX_CHROME_TEXT:
+            return
         digest = hashlib.blake2b(" ".join(text.split()).encode(), digest_size=12).digest()
         if digest in self._seen or self.reports[key] >= PROFILE_REPORTS:
             return
@@ -185,7 +192,11 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
         title: its title (its copy in the body is removed).
         outlet: its outlet (for the outlet's repeated chrome).
         profile: the corpus's :class:`OutletProfile`; None uses only single-report rules.
+
+    A text over :data:`MAX_CHROME_TEXT` characters is returned as it is, with no span.
     """
+    if len(text) > MAX_CHROME_TEXT:
+        return text, []
     frequent = profile.frequent(outlet) if profile is not None else None
     frequent_line = profile.frequent_line(outlet) if profile is not None else None
     tag_word = profile.tag_word(outlet) if profile is not None else None

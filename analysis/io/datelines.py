@@ -29,6 +29,7 @@ import datetime as dt
 import re
 import warnings
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import pandas as pd
@@ -149,7 +150,7 @@ def date_stamps(text: str, *, head_words: int | None = HEAD_WORDS) -> list[Stamp
     """
     limit = len(text)
     if head_words is not None:
-        words = list(re.finditer(r"\S+", text))
+        words = list(islice(re.finditer(r"\S+", text), head_words))  # the head only: a huge text costs nothing
         limit = words[head_words - 1].end() if len(words) >= head_words else len(text)
     out = []
     for m in DATE_RE.finditer(text, 0, limit):

@@ -20,7 +20,8 @@ characters have no width, so the text reads exactly as before, in the order it i
 
 :func:`clean_label` does the same for ids, outlet names and metadata keys, and also folds any
 run of white space into one space. :func:`spreadsheet_safe` prefixes ``'`` to every text cell
-that a spreadsheet would run as a formula.
+that a spreadsheet would run as a formula, and :func:`write_csv` writes every CSV a reader may
+open through it.
 
 Example:
     >>> normalise_text("At least 1\\u200b200 killed\\u202e\\r\\n")
@@ -71,7 +72,9 @@ def _char_class(codes: list[int]) -> str:
 
 
 _SPECIAL = re.compile(_char_class(list(_TABLE)))
-_JOINER = re.compile(r"(?<![^\x00-\x7f\s\d])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f\s\d])")
+#: A joiner not between two letters of a non-Latin script (a joiner beside a joiner is no letter,
+#: so a run of them is removed whole and normalising twice changes nothing).
+_JOINER = re.compile(r"(?<![^\x00-\x7f\s\d\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f\s\d\u200c\u200d])")
 
 
 def normalise_text(text: str) -> str:
@@ -139,3 +142,18 @@ def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = s.map(safe_cell, na_action="ignore").astype(s.dtype)
     out.columns = [safe_cell(c) for c in out.columns]
     return out
+
+
+def write_csv(df: pd.DataFrame, path, **options: Any) -> None:
+    """Write ``df`` as a spreadsheet-safe CSV (:func:`spreadsheet_safe`), without its index.
+
+    Every CSV a reader may open (tables, figure data, evaluation rows) is written this way.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+        >>> write_csv(pd.DataFrame({"source": ["@SUM(A1)"], "n": [-1]}), f)
+        >>> f.read_text()
+        "source,n\\n'@SUM(A1),-1\\n"
+    """
+    spreadsheet_safe(df).to_csv(path, **{"index": False, "lineterminator": "\n", **options})

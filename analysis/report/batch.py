@@ -30,6 +30,7 @@ YAML is read with ``yaml.safe_load``; parameters reach notebooks only as papermi
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import threading
@@ -38,10 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-import yaml
-
-from ..errors import InputError
+from ..errors import InputError, brief
 from ..paths import DEMO_CORPUS, NOTEBOOK_DIR, PROJECT_ROOT, REPORTS_DIR
+from ..resources.files import parse_yaml
 from ..resources.packs import bundled_packs, pack_folder
 from .docpages import write_documents_page
 from .indexpage import write_index
@@ -51,10 +51,28 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _LITERAL = (str, int, float, bool, type(None))
 
 
+#: Longest slug kept whole; a longer one is cut and given a hash of the whole name.
+MAX_SLUG = 60
+
+
 def slug(text: str) -> str:
-    """File-name form of a variant name: ``"Year 2017 (sana)"`` -> ``"year-2017-sana"``."""
-    s = _SLUG.sub("-", str(text).lower()).strip("-")
-    return s or "variant"
+    """File-name form of a variant name: ``"Year 2017 (sana)"`` -> ``"year-2017-sana"``.
+
+    Short and ASCII whatever the name: a slug over :data:`MAX_SLUG` characters is cut, and one
+    that cuts or drops letters or digits (a 300-character outlet, a name in Arabic script) ends
+    with 8 hex digits of a hash of the whole name, so two such names never share a file name.
+
+    Example:
+        >>> slug("Year 2017 (sana)"), slug("source " + "x" * 300), slug("source \u0633\u0627\u0646\u0627")
+        ('year-2017-sana', 'source-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-5aab81ce', 'source-acad2a04')
+    """
+    text = str(text)
+    s = _SLUG.sub("-", text.lower()).strip("-")
+    lossy = len(s) > MAX_SLUG or any(c.isalnum() and not c.isascii() for c in text)
+    if not lossy:
+        return s or "variant"
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    return f"{s[:MAX_SLUG - 9].rstrip('-') or 'variant'}-{digest}"
 
 
 def notebook_names() -> list[str]:
@@ -127,54 +145,93 @@ def _check_literal(where: str, value: Any) -> Any:
         return value
     if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, _LITERAL) for k, v in value.items()):
         return value
-    raise InputError(f"{where}: parameters must be strings, numbers, booleans, or lists or mappings of them, got {value!r}")
+    raise InputError(f"{where}: parameters must be strings, numbers, booleans, or lists or mappings of them, "
+                     f"got {brief(value)}")
+
+
+def _names(keys: Iterable[Any]) -> str:
+    """Keys of a mapping for a message, whatever their types (YAML keys may be numbers or null)."""
+    return ", ".join(sorted(brief(k) if not isinstance(k, str) else brief(k)[1:-1] for k in keys))
+
+
+def _read_config(p: Path) -> Any:
+    """The parsed YAML of a report config (one error line for any failure to read it)."""
+    if not p.is_file():
+        raise InputError(f"{p}: report config not found; give a YAML file such as reports.yml, or leave --config out")
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{p}: report config is not UTF-8 text; save it as UTF-8") from None
+    return parse_yaml(raw, path=p, kind="report config")
+
+
+def _check_notebooks(where: str, notebooks: Any) -> None:
+    if notebooks is not None and (not isinstance(notebooks, list) or not all(isinstance(n, str) for n in notebooks)):
+        raise InputError(f"{where}: 'notebooks' must be a list of notebook names such as 01-corpus-overview, "
+                         f"got {brief(notebooks)}")
+
+
+def _check_variant(where: str, v: Any) -> None:
+    """One variant entry: a mapping with ``per``, or with a name and literal parameters."""
+    if not isinstance(v, dict):
+        raise InputError(f"{where}: expected a mapping with name and parameters (or per), got {brief(v)}")
+    extra = set(v) - {"name", "parameters", "per", "notebooks"}
+    if extra:
+        raise InputError(f"{where}: unknown key(s) {_names(extra)}; use name, parameters, per, notebooks")
+    _check_notebooks(where, v.get("notebooks"))
+    if "per" in v:
+        if not isinstance(v["per"], str) or v["per"] not in {"source", "year"}:
+            raise InputError(f"{where}: per must be 'source' or 'year', got {brief(v['per'])}")
+        return
+    if not isinstance(v.get("name"), str) or not v["name"].strip():
+        raise InputError(f"{where}: a variant needs a name (text), got {brief(v.get('name'))}")
+    where = f"{where} ({brief(v['name'])[1:-1]})"
+    params = v.get("parameters", {})
+    if not isinstance(params, dict):
+        raise InputError(f"{where}: parameters must be a mapping of notebook parameters, got {brief(params)}")
+    for k, val in params.items():
+        if not isinstance(k, str):
+            raise InputError(f"{where}: parameter names are text such as sources or date_from, got {brief(k)}")
+        _check_literal(f"{where} parameter {brief(k)[1:-1]}", val)
 
 
 def load_config(path: str | Path | None) -> tuple[list[str] | None, list[dict[str, Any]]]:
     """Read a report config: (notebooks or None, raw variant entries).
 
+    Every problem is one :class:`InputError` naming the file and the entry, quoting what it
+    found briefly (:func:`analysis.errors.brief`: a YAML alias bomb costs nothing to quote).
+
     Raises:
-        InputError: not valid YAML, or an entry of the wrong shape (names the entry).
+        InputError: unreadable, not valid YAML, nested too deeply, or an entry of the wrong shape.
+
+    Example:
+        >>> import tempfile
+        >>> f = Path(tempfile.mkdtemp()) / "r.yml"
+        >>> _ = f.write_text("variants:\\n  - per: [source]\\n")
+        >>> load_config(f)
+        Traceback (most recent call last):
+        analysis.errors.InputError: ...r.yml: variant 1: per must be 'source' or 'year', got ['source']
     """
     if path is None:
         return None, []
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: report config not found; give a YAML file such as reports.yml, or leave --config out")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{p}:{where} is not valid YAML ({getattr(exc, 'problem', exc)}); fix the syntax there") from None
+    data = _read_config(p)
+    data = {} if data is None else data
     if not isinstance(data, dict):
-        raise InputError(f"{p}: expected a mapping with 'variants' (and optionally 'notebooks') at the top level")
+        raise InputError(f"{p}: expected a mapping with 'variants' (and optionally 'notebooks') at the top level, "
+                         f"got {brief(data)}")
     unknown = set(data) - {"notebooks", "variants"}
     if unknown:
-        raise InputError(f"{p}: unknown key(s) {', '.join(sorted(unknown))}; use 'notebooks' and 'variants'")
+        raise InputError(f"{p}: unknown key(s) {_names(unknown)}; use 'notebooks' and 'variants'")
     notebooks = data.get("notebooks")
-    if notebooks is not None and (not isinstance(notebooks, list) or not all(isinstance(n, str) for n in notebooks)):
-        raise InputError(f"{p}: 'notebooks' must be a list of notebook names such as 01-corpus-overview")
+    _check_notebooks(str(p), notebooks)
+    notebooks = None if notebooks is None else list(dict.fromkeys(notebooks))  # each once
     variants = data.get("variants") or []
     if not isinstance(variants, list):
-        raise InputError(f"{p}: 'variants' must be a list of entries with name and parameters, or per")
+        raise InputError(f"{p}: 'variants' must be a list of entries with name and parameters, or per, "
+                         f"got {brief(variants)}")
     for i, v in enumerate(variants, start=1):
-        where = f"{p}: variant {i}"
-        if not isinstance(v, dict):
-            raise InputError(f"{where}: expected a mapping with name and parameters (or per), got {v!r}")
-        extra = set(v) - {"name", "parameters", "per", "notebooks"}
-        if extra:
-            raise InputError(f"{where}: unknown key(s) {', '.join(sorted(extra))}; use name, parameters, per, notebooks")
-        if "per" in v:
-            if v["per"] not in {"source", "year"}:
-                raise InputError(f"{where}: per must be 'source' or 'year', got {v['per']!r}")
-        else:
-            if not isinstance(v.get("name"), str) or not v["name"].strip():
-                raise InputError(f"{where}: a variant needs a name")
-            if not isinstance(v.get("parameters", {}), dict):
-                raise InputError(f"{where} ({v['name']}): parameters must be a mapping of notebook parameters")
-            for k, val in v.get("parameters", {}).items():
-                _check_literal(f"{where} ({v['name']}) parameter {k}", val)
+        _check_variant(f"{p}: variant {i}", v)
     return notebooks, variants
 
 
@@ -188,14 +245,14 @@ def expand_variants(entries: Iterable[Mapping[str, Any]], documents) -> list[Var
                 out.append(Variant(f"source {src}", {"sources": [str(src)]}, nbs))
         elif v.get("per") == "year":
             for year in sorted(documents["date"].dropna().dt.year.unique()):
-                out.append(Variant(f"year {year}", {"date_from": f"{year}-01-01", "date_to": f"{year}-12-31"}, nbs))
+                out.append(Variant(f"year {year}", {"date_from": f"{year:04d}-01-01", "date_to": f"{year:04d}-12-31"}, nbs))
         else:
             out.append(Variant(v["name"], dict(v.get("parameters") or {}), nbs))
     seen: dict[str, str] = {}
     for var in out:
         if var.slug in seen or var.slug == ALL:
-            raise InputError(f"report config: variant names {seen.get(var.slug, ALL)!r} and {var.name!r} give the same "
-                             f"file name {var.slug!r}; rename one")
+            raise InputError(f"report config: variant names {brief(seen.get(var.slug, ALL))} and {brief(var.name)} give "
+                             f"the same file name {var.slug!r}; rename one")
         seen[var.slug] = var.name
     return out
 
@@ -395,10 +452,10 @@ def run_reports(
         config = PROJECT_ROOT / "reports.yml"
     cfg_notebooks, entries = load_config(config)
     available = notebook_names()
-    chosen = list(notebooks or cfg_notebooks or available)
+    chosen = list(dict.fromkeys(notebooks or cfg_notebooks or available))  # each notebook once
     missing = [n for n in chosen if n not in available]
     if missing:
-        raise InputError(f"unknown notebook(s) {', '.join(missing)}; available: {', '.join(available)}")
+        raise InputError(f"unknown notebook(s) {_names(missing)}; available: {', '.join(available)}")
 
     os.environ.setdefault("PYTHONHASHSEED", "0")  # kernels inherit it: stable set/dict order
     started = time.time()

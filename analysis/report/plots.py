@@ -27,7 +27,9 @@ import pandas as pd  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator  # noqa: E402
 
 from ..io.documents import group_labels as labels_of  # noqa: E402  (missing values shown as "(unknown)")
+from ..io.sanitize import write_csv  # noqa: E402
 from ..resources.packs import Pack  # noqa: E402
+from .dateaxis import date_axis, date_span, in_span, keep_in_calendar, left_out, month  # noqa: E402
 from .style import MIN_N, apply_matplotlib_style, is_small, load_style  # noqa: E402
 
 #: Fixed PNG metadata: no software version or timestamp, so files are reproducible.
@@ -56,7 +58,7 @@ def style():
 
 
 def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> tuple[Path, Path]:
-    """Save ``fig`` as ``<out_dir>/<name>.png`` and ``data`` as ``<out_dir>/<name>.csv``.
+    """Save ``fig`` as ``<out_dir>/<name>.png`` and ``data`` as ``<out_dir>/<name>.csv`` (spreadsheet-safe).
 
     Example:
         >>> fig, ax = plt.subplots(); _ = ax.bar(["a"], [1])
@@ -68,7 +70,7 @@ def save_figure(fig, data: pd.DataFrame, name: str, out_dir: str | Path) -> tupl
     out.mkdir(parents=True, exist_ok=True)
     png, csv = out / f"{name}.png", out / f"{name}.csv"
     fig.savefig(png, metadata=PNG_METADATA, bbox_inches="tight")
-    data.to_csv(csv, index=False, lineterminator="\n")
+    write_csv(data, csv)  # cells that would start a spreadsheet formula get a leading '
     return png, csv
 
 
@@ -130,18 +132,6 @@ def _n_label(name: str, n: int) -> str:
     return f"{name}  (n={n:,}, too few)" if is_small(n) else f"{name}  (n={n:,})"
 
 
-def _date_axis(ax, first, last) -> None:
-    """Plain year (or month) ticks: far cheaper to draw than matplotlib's automatic date ticks."""
-    years = max(1, pd.Timestamp(last).year - pd.Timestamp(first).year)
-    if years >= 2:
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=1 if years <= 4 else 2 if years <= 10 else 5))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    else:
-        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    ax.xaxis.set_minor_locator(NullLocator())
-
-
 def _panels(n: int, cols: int, height: float, **kw):
     rows = -(-n // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(WIDTH, height * rows + 0.7), squeeze=False, **kw)
@@ -184,10 +174,13 @@ def count_bars(data: pd.DataFrame, *, y: str, x: str, title: str, xlabel: str, k
     return _finish(fig, f"{title}. Horizontal bars: {xlabel} for each of {len(d)} categories ({listed}).")
 
 
-def full_periods(data: pd.DataFrame, *, period: str, freq: str) -> pd.DatetimeIndex:
-    """Every period from the first to the last in ``data`` (empty ones included, so gaps show)."""
-    p = pd.to_datetime(data[period])
-    return pd.period_range(p.min(), p.max(), freq=freq).start_time
+def full_periods(data: pd.DataFrame, *, period: str, freq: str, count: str | None = None) -> pd.DatetimeIndex:
+    """Every period from the first to the last in ``data`` (empty ones included, so gaps show),
+    within the span of :func:`analysis.report.dateaxis.date_span` (weighted by ``count``)."""
+    span = date_span(data[period], weights=None if count is None else data[count])
+    if span is None:
+        return pd.DatetimeIndex([])
+    return pd.period_range(span[0], span[1], freq=freq).start_time
 
 
 def period_table(data: pd.DataFrame, *, period: str, count: str, facet: str | None, freq: str) -> pd.DataFrame:
@@ -198,7 +191,7 @@ def period_table(data: pd.DataFrame, *, period: str, count: str, facet: str | No
         >>> period_table(d, period="period", count="reports", facet=None, freq="M")["reports"].tolist()
         [2, 0, 1]
     """
-    periods = full_periods(data, period=period, freq=freq)
+    periods = full_periods(data, period=period, freq=freq, count=count)
     if facet is None:
         s = data.groupby(pd.to_datetime(data[period]))[count].sum().reindex(periods, fill_value=0)
         return pd.DataFrame({period: periods, count: s.to_numpy().astype(int)})
@@ -215,6 +208,7 @@ def period_panels(data: pd.DataFrame, *, period: str, count: str, facet: str, ti
     if data.empty:
         return _empty(title)
     t = period_table(data, period=period, count=count, facet=facet, freq=freq)
+    outside = left_out(data[period], date_span(data[period], weights=data[count]), weights=data[count], what=ylabel)
     facets = list(dict.fromkeys(t[facet]))
     fig, axes = _panels(len(facets), cols, 1.45, sharex=True, sharey=True)
     width = {"M": 25, "Q": 80, "Y": 300}.get(freq, 25)
@@ -225,12 +219,12 @@ def period_panels(data: pd.DataFrame, *, period: str, count: str, facet: str, ti
         ax.set_title(f"{label(name, kind)} ({int(part[count].sum()):,})", fontsize=8.5, loc="left")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
         ax.tick_params(axis="x", labelsize=7)
-    _date_axis(axes.flat[0], first, last)
+    date_axis(axes.flat[0], first, last)
     for ax in axes[:, 0]:
         ax.set_ylabel(ylabel)
     fig.suptitle(title, x=0.01, y=fig.cc_title_y, ha="left", va="top", fontweight="bold", fontsize=10.5)
     return _finish(fig, f"{title}. Small multiples, one bar chart per {facet} ({len(facets)}): {ylabel} per period "
-                        f"from {first:%Y-%m} to {last:%Y-%m}; empty periods show as gaps.")
+                        f"from {month(first)} to {month(last)}; empty periods show as gaps.{outside}")
 
 
 # --------------------------------------------------------------------------- shares
@@ -402,7 +396,7 @@ def share_lines_table(data: pd.DataFrame, *, period: str, hue: str, count: str, 
     cols = [period, hue, "count", "n", "share"]
     if data.empty:
         return pd.DataFrame(columns=cols)
-    periods = full_periods(data, period=period, freq=freq)
+    periods = full_periods(data, period=period, freq=freq, count=count)
     d = data.assign(**{period: pd.to_datetime(data[period]), hue: labels_of(data[hue])})
     hues = d.groupby(hue)[count].sum().sort_index().sort_values(ascending=False, kind="stable").index
     idx = pd.MultiIndex.from_product([hues, periods], names=[hue, period])
@@ -446,6 +440,7 @@ def _lines(t: pd.DataFrame, *, period: str, hue: str, title: str, ylabel: str, f
     ax.grid(axis="y")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7.5)
     fig.autofmt_xdate()
+    keep_in_calendar(ax, t[period].min(), t[period].max())
     hues = list(dict.fromkeys(t[hue]))
     return _finish(fig, f"{title}. Lines of {ylabel} per period for {len(hues)} categories "
                         f"({', '.join(label(h, kind) for h in hues[:8])}); periods with fewer than {MIN_N} {n_label} "
@@ -458,7 +453,7 @@ def reports_share_lines(data: pd.DataFrame, *, period: str, hue: str, reports: s
     cols = [period, hue, "count", "n", "share"]
     if data.empty:
         return _empty(title)
-    periods = full_periods(data, period=period, freq=freq)
+    periods = full_periods(data, period=period, freq=freq, count=reports)
     d = data.assign(**{period: pd.to_datetime(data[period])})
     hues = d.groupby(hue)[reports].sum().sort_index().sort_values(ascending=False, kind="stable").index
     idx = pd.MultiIndex.from_product([hues, periods], names=[hue, period])
@@ -480,6 +475,9 @@ def toll_panels(data: pd.DataFrame, *, date: str, toll: str, facet: str, scope: 
         return _empty(title)
     d = data.assign(**{facet: labels_of(data[facet]), date: pd.to_datetime(data[date])})
     d = d[d[date].notna()]
+    span = date_span(d[date])
+    outside = left_out(d[date], span, what="tolls")
+    d = d[in_span(d[date], span)]
     if d.empty:
         return _empty(title)
     facets = order_groups(d[facet].unique())
@@ -498,13 +496,14 @@ def toll_panels(data: pd.DataFrame, *, date: str, toll: str, facet: str, scope: 
     ax0.yaxis.set_major_locator(matplotlib.ticker.LogLocator(base=10, numticks=4))
     ax0.yaxis.set_minor_locator(NullLocator())
     ax0.yaxis.set_major_formatter(PLAIN_NUMBERS)
-    _date_axis(ax0, d[date].min(), d[date].max())
+    date_axis(ax0, d[date].min(), d[date].max())
     for ax in axes[:, 0]:
         ax.set_ylabel(ylabel)
     fig.suptitle(f"{title}  (dots: one event; squares: cumulative)", x=0.01, y=fig.cc_title_y, ha="left", va="top",
                  fontweight="bold", fontsize=10.5)
     return _finish(fig, f"{title}. Small multiples, one per outlet ({len(facets)}): each report's headline toll "
-                        f"({len(d)} points) by report date on a log scale; dots are event tolls, squares cumulative.")
+                        f"({len(d)} points) by report date on a log scale; dots are event tolls, squares cumulative."
+                        f"{outside}")
 
 
 # --------------------------------------------------------------------------- distributions and words

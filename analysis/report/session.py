@@ -30,11 +30,12 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from ..errors import InputError, LexiconError
+from ..errors import InputError, LexiconError, brief, printable
 from ..io.corpus import parse_date
 from ..io.datelines import CONFLICT_DAYS, DATE_RULES, time_dates
 from ..io.documents import group_labels
 from ..io.provenance import provenance_table
+from ..io.sanitize import clean_label, write_csv
 from ..io.tables import TABLE_NAMES, Tables
 from ..paths import PACK_DIR, PROJECT_ROOT, REPORTS_DIR
 from ..resources.packs import Pack, load_pack
@@ -53,28 +54,38 @@ def _check_str(name: str, value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InputError(f"parameter {name}: expected a string, got {type(value).__name__} {value!r}")
+        raise InputError(f"parameter {name}: expected a string, got {type(value).__name__} {brief(value)}")
     return value.strip()
+
+
+def _check_path(name: str, value: Any) -> str:
+    """A path parameter as text: no NUL or other control character (no file name has one)."""
+    s = _check_str(name, value)
+    if any(ord(c) < 32 or c == "\x7f" for c in s):
+        raise InputError(f"parameter {name}: {brief(s)} holds a control character; give a plain path")
+    return s
 
 
 def _check_pack(value: Any) -> Pack:
     """The ``pack`` parameter: a bundled pack's name, or a folder (relative to the project root)."""
-    name = _check_str("pack", value)
-    if name and not (PACK_DIR / name / "pack.yml").is_file() and resolve_path(name).exists():
-        name = str(resolve_path(name))
+    name = _check_path("pack", value)
     try:
+        if name and not (PACK_DIR / name / "pack.yml").is_file() and resolve_path(name).exists():
+            name = str(resolve_path(name))
         return load_pack(name or None)
     except LexiconError as exc:
         raise InputError(f"parameter pack: {exc}") from None
+    except OSError as exc:  # a name the system refuses (too long)
+        raise InputError(f"parameter pack: {printable(name, limit=120)}: {exc.strerror or exc}; give a bundled pack's "
+                         "name or a folder") from None
 
 
 def _check_engine(engine: Any, workers: Any, scheduler: Any) -> tuple[str, str]:
     """The ``engine``, ``workers`` and ``scheduler`` parameters: ``(engine, scheduler)``."""
     engine = _check_str("engine", engine) or "local"
     if engine not in ("local", "dask"):
-        raise InputError(f"parameter engine: {engine!r}; use 'local' or 'dask'")
-    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
-        raise InputError(f"parameter workers: expected a whole number >= 0, got {workers!r}")
+        raise InputError(f"parameter engine: {brief(engine)}; use 'local' or 'dask'")
+    workers = _check_whole("workers", workers, 0, 1024)
     scheduler = _check_str("scheduler", scheduler)
     if scheduler and workers:
         raise InputError("parameter workers: give workers or scheduler, not both (an existing scheduler has its own)")
@@ -88,7 +99,7 @@ def _check_referent(value: Any, role: str, labels_path: str | None, pack: Pack) 
     ref = _check_str("referent", value) or pack.referent(role) or ""
     referents = list(load_labels(labels_path, pack=pack).referents)
     if ref not in referents:
-        raise InputError(f"parameter referent: {ref!r} is not a referent of the labels lexicon; use one of "
+        raise InputError(f"parameter referent: {brief(ref)} is not a referent of the labels lexicon; use one of "
                          f"{', '.join(referents)} (empty: the pack's default)")
     return ref
 
@@ -99,18 +110,51 @@ def _check_date(name: str, value: Any) -> pd.Timestamp | None:
         return None
     d = parse_date(s)
     if d is None:
-        raise InputError(f"parameter {name}: {s!r} is not a date; write YYYY-MM-DD (or leave it empty for no limit)")
+        raise InputError(f"parameter {name}: {brief(s)} is not a date; write YYYY-MM-DD (or leave it empty for no limit)")
     return d
 
 
 def _check_sources(value: Any) -> list[str]:
+    """Outlet names as the corpus stores them (invisible characters removed, one space), lower case."""
     if value is None or value == "":
         return []
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"parameter sources: expected a list of outlet names, got {value!r}")
-    return [v.strip().lower() for v in value if v.strip()]
+        raise InputError(f"parameter sources: expected a list of outlet names, got {brief(value)}")
+    return [clean_label(v).lower() for v in value if clean_label(v)]
+
+
+def _check_whole(name: str, value: Any, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise InputError(f"parameter {name}: expected a whole number from {low} to {high:,}, got {brief(value)}")
+    return value
+
+
+def _check_lexicons(value: Any) -> dict[str, str]:
+    """Lexicon overrides: ``{name: path}``, names and paths as text (names checked by the registry)."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, (str, Path))
+                                                 for k, v in value.items()):
+        raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {brief(value)}")
+    return {k: str(resolve_path(_check_path(f"lexicons[{brief(k)}]", str(v)))) for k, v in value.items()}
+
+
+#: The notebooks' own whole-number parameters and their ranges.
+WHOLE_PARAMETERS = {"event_window_days": (0, 3650), "min_cooccurrence": (1, 1_000_000), "top_words": (1, 1000)}
+#: Values of 03's ``level`` (columns of the mentions table).
+LEVELS = ("actor_id", "actor")
+
+
+def _check_extra(extra: Mapping[str, Any]) -> None:
+    """The notebooks' own parameters (``event_window_days``, ``level``, ...; ``referent`` is checked
+    against the pack's labels once the pack is known)."""
+    for name, (low, high) in WHOLE_PARAMETERS.items():
+        if name in extra:
+            _check_whole(name, extra[name], low, high)
+    if "level" in extra and (not isinstance(extra["level"], str) or extra["level"] not in LEVELS):
+        raise InputError(f"parameter level: {brief(extra['level'])}; use 'actor_id' (groups) or 'actor' (actors)")
 
 
 def select_tables(tables: Tables, doc_ids: Sequence[str]) -> Tables:
@@ -301,13 +345,13 @@ class Report:
         if data.empty or getattr(fig, "empty", False):
             plt.close(fig)
             self.out_dir.mkdir(parents=True, exist_ok=True)
-            data.to_csv(self.out_dir / f"{name}.csv", index=False, lineterminator="\n")
+            write_csv(data, self.out_dir / f"{name}.csv")
             return HTML(empty_html(f"{title}: nothing to show for this selection."))
         png = self.save(fig, data, name)
         links = [(f"figure data (CSV, {len(data):,} rows)", self.link(png.with_suffix(".csv")))]
         if rows is not None:
             rows_csv = self.out_dir / f"{name}-rows.csv"
-            rows.to_csv(rows_csv, index=False, lineterminator="\n")
+            write_csv(rows, rows_csv)
             links.append((f"the {len(rows):,} {rows_what} behind it (CSV)", self.link(rows_csv)))
         if table:
             links.append((f"the table of {rows_what}", f"#table-{table}"))
@@ -333,7 +377,7 @@ class Report:
                 else HTML(empty_html("No rows for this selection."))
         self.out_dir.mkdir(parents=True, exist_ok=True)
         csv = self.out_dir / f"table-{name}.csv"
-        df.drop(columns=list(html_columns)).to_csv(csv, index=False, lineterminator="\n")
+        write_csv(df.drop(columns=list(html_columns)), csv)
         return HTML(table_html(df, name=name, caption=caption, csv=self.link(csv), html_columns=html_columns,
                                page=self.link(self.page_dir / DOCUMENTS_PAGE)))
 
@@ -389,24 +433,24 @@ def open_report(
     """
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 80)
-    corpus_s = _check_str("corpus", corpus)
+    corpus_s = _check_path("corpus", corpus)
     if not corpus_s:
         raise InputError("parameter corpus: empty; give a folder of .txt reports, a .csv or a .jsonl file")
     src = _check_sources(sources)
     d_from, d_to = _check_date("date_from", date_from), _check_date("date_to", date_to)
     if d_from is not None and d_to is not None and d_from > d_to:
-        raise InputError(f"parameter date_from: {date_from} is after date_to {date_to}; swap them")
+        raise InputError(f"parameter date_from: {brief(date_from)} is after date_to {brief(date_to)}; swap them")
     group_by = _check_str("group_by", group_by) or "source"
+    out_dir, date_rule = _check_path("out_dir", out_dir), _check_date_rule(date_rule)
     lex = _check_lexicons(lexicons)
     style_path = lex.pop("style", None)
     pack_obj = _check_pack(pack)
     style = load_style(style_path, pack=pack_obj)
     engine, scheduler = _check_engine(engine, workers, scheduler)
-    tables = load_tables(resolve_path(corpus_s), lexicons=lex or None, engine=engine, workers=workers or None,
-                         scheduler=scheduler or None, pack=pack_obj.folder)
+    _check_extra(extra)
+    tables = _load(corpus_s, lexicons=lex, engine=engine, workers=workers, scheduler=scheduler, pack=pack_obj.folder)
     if "referent" in extra:
         extra["referent"] = _check_referent(extra["referent"], "referent", lex.get("labels"), pack_obj)
-    date_rule = _check_date_rule(date_rule)
     tables = with_date_rule(tables, date_rule)
     docs = tables.documents
     _check_group_by(group_by, docs)
@@ -424,8 +468,7 @@ def open_report(
 
     use_style(style_path, pack=pack_obj)
     return Report(notebook=notebook, parameters=params, all_tables=tables, tables=selected, out_dir=out,
-                  group_by=group_by, compared=compared, style=style, pack=pack_obj,
-                  date_rule=date_rule)
+                  group_by=group_by, compared=compared, style=style, pack=pack_obj, date_rule=date_rule)
 
 
 def with_date_rule(tables: Tables, rule: str) -> Tables:
@@ -461,18 +504,11 @@ def dates_sentence(documents: pd.DataFrame, rule: str) -> str:
     return f"{head}, except that {which}: {then}. The overview report lists {'it' if n == 1 else 'them'}."
 
 
-def _check_lexicons(lexicons: Any) -> dict[str, str]:
-    """The ``lexicons`` parameter as ``{name: absolute path}``."""
-    if lexicons is not None and not isinstance(lexicons, Mapping):
-        raise InputError(f"parameter lexicons: expected a mapping like {{'actors': 'my-actors.yml'}}, got {lexicons!r}")
-    return {k: str(resolve_path(v)) for k, v in (lexicons or {}).items()}
-
-
 def _check_group_by(group_by: str, docs: pd.DataFrame) -> None:
     """``group_by`` must be a documents column (the error lists them)."""
     if group_by not in docs.columns:
         raise InputError(
-            f"parameter group_by: {group_by!r} is not a documents column; use one of "
+            f"parameter group_by: {brief(group_by)} is not a documents column; use one of "
             f"{', '.join(c for c in docs.columns if c not in ('text', 'title'))}"
         )
 
@@ -481,8 +517,21 @@ def _check_date_rule(date_rule: Any) -> str:
     """The ``date_rule`` parameter, checked (an :class:`InputError` lists the rules)."""
     date_rule = _check_str("date_rule", date_rule) or "dateline"
     if date_rule not in DATE_RULES:
-        raise InputError(f"parameter date_rule: {date_rule!r}; use one of {', '.join(map(repr, DATE_RULES))}")
+        raise InputError(f"parameter date_rule: {brief(date_rule)}; use one of {', '.join(map(repr, DATE_RULES))}")
     return date_rule
+
+
+def _load(corpus: str, *, lexicons: dict[str, str], engine: str, workers: int, scheduler: str,
+          pack: Path | None) -> Tables:
+    """The corpus tables (cached); a path the system refuses (too long, no permission), a full disk:
+    one :class:`InputError` naming the file."""
+    try:
+        return load_tables(resolve_path(corpus), lexicons=lexicons or None, engine=engine, workers=workers or None,
+                           scheduler=scheduler or None, pack=pack)
+    except OSError as exc:
+        name = printable(exc.filename if exc.filename is not None else corpus, limit=120)
+        raise InputError(f"parameter corpus: {name}: {exc.strerror or exc}; check the path, its permissions and "
+                         "the free space") from None
 
 
 def _date_mask(docs: pd.DataFrame, d_from: pd.Timestamp | None, d_to: pd.Timestamp | None) -> pd.Series:

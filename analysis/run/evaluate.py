@@ -40,6 +40,7 @@ from ..extract.document import Lexicons, load_lexicons
 from ..extract.mentions import extract_mentions
 from ..extract.text import Sentence, document_sentences
 from ..io.decoding import json_value
+from ..io.sanitize import write_csv
 from ..paths import DATA_DIR, SHARED_DIR
 from .muc4 import Muc4Score, load_muc4, muc4_claims, score_muc4
 
@@ -105,7 +106,7 @@ class Evaluation:
         written = []
         for name, df in tables.items():
             path = out / f"{name}.csv"
-            df.to_csv(path, index=False, lineterminator="\n")
+            write_csv(df, path)
             written.append(path)
         return written
 

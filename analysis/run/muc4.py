@@ -159,15 +159,16 @@ class Muc4Score:
         texts without casualties) into ``out_dir`` (created if missing)."""
         import pandas as pd
 
+        from ..io.sanitize import write_csv
+
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         alarms = [{"doc_id": a["doc_id"], **{k: c.get(k) for k in ("category", "min", "max", "qualifier", "quote")}}
                   for a in self.alarms for c in a["claims"]]
         paths = [out / "units.csv", out / "false_alarms.csv"]
-        pd.DataFrame(self.units, columns=["doc_id", "category", "value", "written", "written_loose", "recalled",
-                                          "recalled_any"]).to_csv(paths[0], index=False, lineterminator="\n")
-        pd.DataFrame(alarms, columns=["doc_id", "category", "min", "max", "qualifier", "quote"]).to_csv(
-            paths[1], index=False, lineterminator="\n")
+        write_csv(pd.DataFrame(self.units, columns=["doc_id", "category", "value", "written", "written_loose",
+                                                    "recalled", "recalled_any"]), paths[0])
+        write_csv(pd.DataFrame(alarms, columns=["doc_id", "category", "min", "max", "qualifier", "quote"]), paths[1])
         return paths
 
     def to_text(self) -> str:
