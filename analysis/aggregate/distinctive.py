@@ -203,34 +203,13 @@ def distinctive_words(
         >>> distinctive_words(docs, min_count=1, top=1)[["group", "term"]].values.tolist()
         [['a', 'rebels'], ['b', 'terrorists']]
     """
-    for col in (by, *columns):
-        if col not in documents.columns:
-            raise InputError(f"distinctive_words: documents table has no column {col!r}")
-    if min_count < 1:
-        raise InputError(f"distinctive_words: min_count must be >= 1, got {min_count}")
-    if isinstance(stopwords, (str, Path)):
-        stop = load_stopwords(stopwords)
-    elif stopwords is None:
-        stop = load_stopwords()
-    else:
-        stop = frozenset(w.lower() for w in stopwords)
-    groups = documents[by].fillna("").astype(str).to_numpy()
-    texts = documents[list(columns)].fillna("").astype(str).agg("\n".join, axis=1).to_numpy()
-    per_group: dict[str, Counter] = {}
-    kind = _stem_kind(stem)
-    for g, t in zip(groups, texts):
-        per_group.setdefault(g, Counter()).update(_text_counts(t, stop, kind))
+    _check_columns(documents, by, columns, min_count)
+    per_group = _group_counts(documents, by, columns, _stop_set(stopwords), _stem_kind(stem))
     corpus: Counter = Counter()
     for c in per_group.values():
         corpus.update(c)
     n_corpus = sum(corpus.values())
-    if group is not None and group not in per_group:
-        raise InputError(f"distinctive_words: no documents with {by}={group!r}; groups are {sorted(per_group)}")
-    if other is not None:
-        if group is None:
-            raise InputError("distinctive_words: 'other' needs 'group'")
-        if other not in per_group:
-            raise InputError(f"distinctive_words: no documents with {by}={other!r}; groups are {sorted(per_group)}")
+    _check_groups(per_group, by, group, other)
     if n_corpus == 0:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(DISTINCTIVE_COLUMNS, ["object", "object", "int64", "int64", "float64", "float64"])})
     a0 = float(alpha0) if alpha0 is not None else max(1.0, ALPHA0_SHARE * n_corpus)
@@ -250,3 +229,41 @@ def distinctive_words(
         )
     out = pd.concat(frames, ignore_index=True)
     return out[DISTINCTIVE_COLUMNS].reset_index(drop=True)
+
+
+def _check_columns(documents: pd.DataFrame, by: str, columns: Sequence[str], min_count: int) -> None:
+    for col in (by, *columns):
+        if col not in documents.columns:
+            raise InputError(f"distinctive_words: documents table has no column {col!r}")
+    if min_count < 1:
+        raise InputError(f"distinctive_words: min_count must be >= 1, got {min_count}")
+
+
+def _stop_set(stopwords: Iterable[str] | str | Path | None) -> frozenset[str]:
+    """The stop words: a file, the bundled list (None) or the words given."""
+    if isinstance(stopwords, (str, Path)):
+        return load_stopwords(stopwords)
+    if stopwords is None:
+        return load_stopwords()
+    return frozenset(w.lower() for w in stopwords)
+
+
+def _group_counts(documents: pd.DataFrame, by: str, columns: Sequence[str], stop: frozenset[str],
+                  kind: str | None) -> dict[str, Counter]:
+    """Token counts per value of ``documents[by]`` over the joined text ``columns``."""
+    groups = documents[by].fillna("").astype(str).to_numpy()
+    texts = documents[list(columns)].fillna("").astype(str).agg("\n".join, axis=1).to_numpy()
+    per_group: dict[str, Counter] = {}
+    for g, t in zip(groups, texts):
+        per_group.setdefault(g, Counter()).update(_text_counts(t, stop, kind))
+    return per_group
+
+
+def _check_groups(per_group: Mapping[str, Counter], by: str, group: str | None, other: str | None) -> None:
+    if group is not None and group not in per_group:
+        raise InputError(f"distinctive_words: no documents with {by}={group!r}; groups are {sorted(per_group)}")
+    if other is not None:
+        if group is None:
+            raise InputError("distinctive_words: 'other' needs 'group'")
+        if other not in per_group:
+            raise InputError(f"distinctive_words: no documents with {by}={other!r}; groups are {sorted(per_group)}")
