@@ -235,6 +235,30 @@ def test_long_sentence_output_is_proportional(tmp_path, sep, end):
     assert all(body[int(a):int(b)].endswith("killed") for a, b in zip(claims["start"], claims["end"]))
 
 
+QUOTE = '"We will rebuild the whole town soon,"'
+
+
+@pytest.mark.parametrize("template, speaker, kind", [
+    (QUOTE + "{gap}Governor Ali Hassan told reporters.", "Governor Ali Hassan", "direct"),
+    (QUOTE + "{gap}said Ali Hassan, the governor of the province.", "Ali Hassan, the governor of the province",
+     "direct"),
+    ("Ali Hassan, the governor, said:{gap}" + QUOTE, "the governor", "direct"),
+    ("Ali Hassan{gap}said{gap}that three people were killed.", "Ali Hassan", "indirect"),
+])
+def test_long_runs_of_spaces_around_a_quotation(template, speaker, kind):
+    """Site chrome is blanked in place by spaces, so a quotation may stand beside a run of hundreds
+    of them: its speaker is read as with one space, and at once (the quotation patterns once tried
+    every split of the run: 37 s for 200 spaces in one FA-KES report, hours for 400)."""
+    from analysis.extract.document import extract_document, load_lexicons
+
+    lex = load_lexicons()
+    read = []
+    for gap in (" ", " " * 400):
+        doc = {"doc_id": "x", "title": "", "text": template.format(gap=gap), "source": "s", "date": None}
+        read.append([(a["speaker"], a["kind"]) for a in extract_document(doc, lex)["attributions"]])
+    assert read[0] == read[1] == [(speaker, kind)]
+
+
 def _bounded_error(fn) -> str:
     tracemalloc.start()
     try:

@@ -41,8 +41,14 @@ _CUE = alternation(SAY_VERBS)
 _AUX = r"(?:(?:has|have|had|also|later|earlier|previously|further|again|repeatedly|separately|then|on \w+day|\w+ly)\s+){0,3}"
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
-_QUOTE_AFTER = re.compile(rf"^\s*[,.]?\s*(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})\b", re.I)
-_QUOTE_AFTER_INV = re.compile(r"^\s*[,.]?\s*(?P<cue>said|says|added|told|stated)\s+(?P<speaker>[^\"“”.;:]{2,160}?)(?=\s*[.;:]|\s*$|,\s+(?:adding|who|which|as|while|and|but|in|on)\b|\s+(?:on|in|at|during|after|before|while|when)\b)", re.I)
+#: Runs of spaces (site chrome is blanked in place by spaces) are read as one space around a
+#: quotation: the patterns' optional spaces would otherwise try every split of a long run (a cost
+#: of the cube of its length), and the speaker after a blanked share bar would be out of reach.
+_SPACES = re.compile(r"\s{2,}")
+#: Characters after a closing quote read for its speaker, before runs of spaces become one.
+AFTER_QUOTE_WINDOW = 5000
+_QUOTE_AFTER = re.compile(rf"^\s*(?:[,.]\s*)?(?P<speaker>[^\s\"“”.;:][^\"“”.;:]{{1,119}}?)\s+{_AUX}(?P<cue>{_CUE})\b", re.I)
+_QUOTE_AFTER_INV = re.compile(r"^\s*(?:[,.]\s*)?(?P<cue>said|says|added|told|stated)\s+(?P<speaker>[^\"“”.;:]{2,160}?)(?=\s*[.;:]|\s*$|,\s+(?:adding|who|which|as|while|and|but|in|on)\b|\s+(?:on|in|at|during|after|before|while|when)\b)", re.I)
 _QUOTE_BEFORE = re.compile(rf"(?P<speaker>[^\"“”.;:]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})(?:\s+(?:[\w'’-]+\s+){{0,4}}?)?\s*[:,]?\s*$", re.I)
 _SENT_START_SPEAKER = re.compile(rf"^(?P<speaker>[^\"“”;:]{{2,150}}?)\s+{_AUX}(?P<cue>{_CUE})\b\s*(?P<content>.+)$", re.I)
 #: What may stand between the cue and the reported content: the addressee of "told", when and
@@ -168,7 +174,8 @@ def _quote_records(text: str, part: str, sents: Sequence[Any], ctx: _Context) ->
         quoted.append((qs - 1, qe + 1))
         sent = next((s for s in sents if s.start <= qs < s.end + 1), sents[-1])
         before_start = max(sent.start, 0)
-        found_speaker = _quote_speaker(text[qe + 1 : qe + 200], text[before_start : max(qs - 1, before_start)], ctx)
+        after = _SPACES.sub(" ", text[qe + 1 : qe + 1 + AFTER_QUOTE_WINDOW])[:200]
+        found_speaker = _quote_speaker(after, text[before_start : max(qs - 1, before_start)], ctx)
         if found_speaker is not None:
             found.append(ctx.row(sent, part, qs, qe, found_speaker[0], found_speaker[1], "direct", content))
     return found, quoted
@@ -177,6 +184,7 @@ def _quote_records(text: str, part: str, sents: Sequence[Any], ctx: _Context) ->
 def _quote_speaker(after: str, before: str, ctx: _Context) -> tuple[str, str] | None:
     """``(speaker, cue)`` of a quotation: '"...," X said', '"..." said X', 'X said: "..."'."""
     d, date = ctx.d, ctx.date
+    before = _SPACES.sub(" ", before)
     for pattern in (_QUOTE_AFTER_INV, _QUOTE_AFTER):
         m = pattern.match(after)
         if m and m.group("cue").islower() and speakerlike(m.group("speaker"), d, date, lenient=True):
