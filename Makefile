@@ -10,7 +10,9 @@ BIN := $(VENV)/bin
 CORPUS ?= data/demo
 CONFIG ?= reports.yml
 OUT ?= reports
-PYTEST_ARGS ?=
+# one test process per core (pytest-xdist), each test file's tests in one process (they share
+# module fixtures: rendered reports, extractions)
+PYTEST_ARGS ?= -n auto --dist loadfile
 SCALE ?= 50000
 
 .DEFAULT_GOAL := help

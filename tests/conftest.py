@@ -1,5 +1,10 @@
 """Shared fixtures: the real corpora in ../shared (tests skip with a reason where absent), a
-private cache folder for the whole session, and one FA-KES extraction shared by every test."""
+private cache folder for the whole session, and one FA-KES extraction shared by every test.
+
+``make test`` runs the suite in one process per core (pytest-xdist, a file's tests in one
+process): the processes share the cache folder (the cache stores tables by renaming a finished
+folder into place, so two writers never mix), and the first to need FA-KES extracts it while the
+others wait for it and read the cache."""
 
 from __future__ import annotations
 
@@ -22,7 +27,11 @@ needs_gold = pytest.mark.skipif(not DEV_GOLD.is_file(), reason=f"dev gold absent
 def session_cache(tmp_path_factory):
     """The extraction cache of this test session: tests never write into the project's
     data/processed, and notebook kernels (which inherit the environment) read the same cache."""
-    folder = tmp_path_factory.mktemp("cache")
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.getbasetemp().parent / "cache"  # shared by the session's workers
+        folder.mkdir(exist_ok=True)
+    else:
+        folder = tmp_path_factory.mktemp("cache")
     before = os.environ.get("CC_CACHE_DIR")
     os.environ["CC_CACHE_DIR"] = str(folder)
     yield folder
@@ -37,9 +46,13 @@ def fakes_tables(session_cache):
     """FA-KES extracted once per session (into the session cache; later loads are cache hits)."""
     if not FAKES.is_file():
         pytest.skip(f"FA-KES absent: {FAKES} (../shared beside the project)")
+    import fcntl
+
     from analysis.run.pipeline import load_tables
 
-    return load_tables(FAKES)
+    with open(session_cache / ".fakes.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one extraction: another worker waits, then reads the cache
+        return load_tables(FAKES)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -43,9 +43,9 @@ class Lexicons:
 
     files: tuple[tuple[str, str], ...]
 
-    @property
+    @cached_property
     def paths(self) -> dict[str, Path]:
-        """Every registered lexicon's file, by name."""
+        """Every registered lexicon's file, by name (built once: every rule asks for it)."""
         return {k: Path(v) for k, v in self.files}
 
     @property

@@ -93,6 +93,7 @@ class Scanner:
         self.headline = False
         self.sents: list[tuple[dict[str, Any], int, str, list[tuple[int, int, str]]]] = []
         self.places: set[str] = set()
+        self._demonyms: dict[str, bool] = {}  # is_demonym's answers for the current places
         self.vocab: collections.Counter = collections.Counter()
         self.first_names: set[str] = set()
         self.acronyms: set[str] = set()
@@ -124,6 +125,7 @@ class Scanner:
                 self.scan_pairs(d, sent, spans)
                 self._count_tokens([t for _, _, t in spans], tot, loc)
         self.places = {k for k, v in tot.items() if v >= 3 and loc[k] / v >= 0.15}
+        self._demonyms.clear()
         self.vocab = tot
         self.first_names = self._given_names()
         self.acronyms = {a.upper() for a in self.pairs}
@@ -191,7 +193,11 @@ class Scanner:
             return False
         if len(w) < 5 or not w.endswith(("AN", "IAN", "ESE", "ISH", "I", "IST")):
             return False
-        return any(p != w and len(p) >= 4 and w.startswith(p[:-1]) and len(w) - len(p) <= 4 for p in self.places)
+        known = self._demonyms.get(w)
+        if known is None:
+            known = self._demonyms[w] = any(p != w and len(p) >= 4 and w.startswith(p[:-1]) and len(w) - len(p) <= 4
+                                            for p in self.places)
+        return known
 
     # ---------------------------------------------------------------- recording
 
