@@ -313,6 +313,26 @@ def test_the_date_rule_is_checked_and_stated(dated_corpus, tmp_path):
         "no report in this selection states a date in its opening that contradicts it.")
 
 
+KILLED_TEXT = "Shelling killed four people in the market of the town on Tuesday, medics said.\n"
+
+
+@pytest.mark.parametrize("dates, ends", [
+    ([None, None], "no report of this selection has a date (the corpus gives none and no report states one in its "
+                   "opening), so nothing can be placed in time and the figures over time are empty."),
+    (["2016-05-01", None], "contradicts it. 1 report without a date is left out of the figures over time."),
+    (["2016-05-01", "2016-05-02"], "contradicts it."),
+])
+def test_the_dates_sentence_says_when_reports_have_no_date(tmp_path, dates, ends):
+    """A corpus without dates (MUC-4's wire texts) must not read as if its time figures were merely empty."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i, date in enumerate(dates):
+        head = f"---\ndate: {date}\n---\n" if date else ""
+        (folder / f"r{i}.txt").write_text(head + KILLED_TEXT, encoding="utf-8")
+    rep = open_report(notebook="test", corpus=str(folder), out_dir=str(tmp_path / "out"))
+    assert dates_sentence(rep.documents, "dateline").endswith(ends)
+
+
 def test_overview_finding_lists_the_contradicted_dates(dated_corpus, tmp_path):
     rep = open_report(notebook="test", corpus=str(dated_corpus), out_dir=str(tmp_path))
     got = [f for f in findings.overview_findings(rep.documents, rep.tables.skipped) if "opening" in f.text]

@@ -485,14 +485,25 @@ def dates_sentence(documents: pd.DataFrame, rule: str) -> str:
     """The date rule in one sentence, with how many reports of ``documents`` it moves.
 
     Example:
-        >>> docs = pd.DataFrame({"date_conflict": [True, None, False]})
-        >>> dates_sentence(docs, "dateline")[:60]
-        'Dates: each report is placed in time at the date the corpus '
+        >>> docs = pd.DataFrame({"date": pd.to_datetime(["2017-01-02", None, "2017-01-05"]),
+        ...                      "date_conflict": [True, None, False]})
+        >>> dates_sentence(docs, "drop")[-91:]
+        'The overview report lists it. 1 report without a date is left out of the figures over time.'
     """
+    has_date = documents["date"].notna() if "date" in documents else pd.Series(True, index=documents.index)
+    if "corpus_date" in documents:  # a report the rule 'drop' leaves out of time figures still has a date
+        has_date |= documents["corpus_date"].notna()
+    dated = int(has_date.sum())
+    if len(documents) and not dated:
+        return ("Dates: no report of this selection has a date (the corpus gives none and no report states one in "
+                "its opening), so nothing can be placed in time and the figures over time are empty.")
+    undated = "" if dated == len(documents) else (
+        f" {len(documents) - dated:,} report{'s' if len(documents) - dated != 1 else ''} without a date "
+        f"{'are' if len(documents) - dated != 1 else 'is'} left out of the figures over time.")
     n = int(documents["date_conflict"].fillna(False).astype(bool).sum()) if "date_conflict" in documents else 0
     head = "Dates: each report is placed in time at the date the corpus gives it"
     if not n:
-        return head + "; no report in this selection states a date in its opening that contradicts it."
+        return head + "; no report in this selection states a date in its opening that contradicts it." + undated
     which = (f"{n:,} report{'s' if n != 1 else ''} of this selection state{'s' if n == 1 else ''} a date in "
              f"{'its' if n == 1 else 'their'} own opening (dateline or publication stamp) more than "
              f"{CONFLICT_DAYS} days away from it")
@@ -501,7 +512,7 @@ def dates_sentence(documents: pd.DataFrame, rule: str) -> str:
                         "written)",
             "drop": f"{they} {are} left out of every figure over time (rule 'drop')",
             "corpus": f"{they} stay{'s' if n == 1 else ''} at the corpus date nevertheless (rule 'corpus')"}[rule]
-    return f"{head}, except that {which}: {then}. The overview report lists {'it' if n == 1 else 'them'}."
+    return f"{head}, except that {which}: {then}. The overview report lists {'it' if n == 1 else 'them'}.{undated}"
 
 
 def _check_group_by(group_by: str, docs: pd.DataFrame) -> None:
