@@ -41,6 +41,19 @@ def test_ids_without_a_colour_get_a_stable_fallback(tmp_path):
     assert mine.colour("SYR_GOV", "groups") == st.colour("SYR_GOV", "groups")  # the pack's colour
 
 
+def test_a_packs_groups_without_a_colour_get_distinct_ones():
+    """The MUC-4 pack colours 16 of its 31 groups: the other 15 take the fallback palette's colours
+    farthest from those in use, one each, instead of hashed colours that can repeat in one figure."""
+    from analysis.resources.packs import load_pack
+
+    pack = load_pack("muc4")
+    st = load_style(pack=pack)
+    colours = [st.colour(g, "groups") for g in pack.groups()]
+    assert len(set(colours)) == len(colours) == 31
+    assert {g: st.colour(g, "groups") for g in pack.colours} == dict(pack.colours)  # the pack's own kept
+    assert st.colour("(unnamed state)", "groups") not in colours  # a party known by its kind: a tone of its own
+
+
 @pytest.mark.parametrize("text, message", [
     ("groups:\n  X: {name: x, colour: red}\n", "colour 'red' is not written as #rrggbb"),
     ("colours:\n  x: '#000000'\n", "unknown section"),

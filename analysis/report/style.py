@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..resources.files import entry_error, load_yaml
 from ..resources.packs import Pack, load_pack
@@ -169,7 +169,9 @@ def _with_pack(style: Style, pack: Pack) -> Style:
     if hit is not None:
         return hit[2]
     groups = {g: {"name": pack.label(g)} for g in pack.groups()} | style.groups
-    colours = dict(style.colours, groups=dict(pack.colours) | style.colours.get("groups", {}))
+    given = dict(pack.colours) | style.colours.get("groups", {})
+    colours = dict(style.colours, groups=given | distinct_colours([g for g in pack.groups() if g not in given],
+                                                                  list(given.values()), style.fallback))
     out = replace(style, groups=groups, colours=colours)
     if len(_WITH_PACK) > 32:
         _WITH_PACK.clear()
@@ -191,3 +193,45 @@ def apply_matplotlib_style() -> None:
         "legend.title_fontsize": 8.5, "text.parse_math": False, "svg.hashsalt": "conflict-coverage",
         "figure.autolayout": False,
     })
+
+
+def distinct_colours(keys: Sequence[str], used: Sequence[str], palette: Sequence[str]) -> dict[str, str]:
+    """A colour of ``palette`` for each key, in order: the one farthest (CIELAB, delta E 1976) from
+    every colour used so far, so a pack's groups without a colour of their own never share one
+    while the palette lasts (a hash could give two groups of one figure the same colour).
+
+    Example:
+        >>> distinct_colours(["A", "B"], ["#ff0000"], ["#ff1010", "#0000ff", "#00ff00"])
+        {'A': '#0000ff', 'B': '#00ff00'}
+    """
+    taken = [_lab(c) for c in used]
+    out: dict[str, str] = {}
+    free = [c for c in dict.fromkeys(palette) if c.lower() not in {u.lower() for u in used}]
+    for key in keys:
+        if not free:
+            break
+        best = max(free, key=lambda c: min((_delta_e(_lab(c), t) for t in taken), default=0.0))
+        out[key] = best
+        taken.append(_lab(best))
+        free.remove(best)
+    return out
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIELAB (D65) of a ``#rrggbb`` colour."""
+    def linear(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _delta_e(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    return sum((p - q) ** 2 for p, q in zip(a, b)) ** 0.5
