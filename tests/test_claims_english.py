@@ -134,6 +134,9 @@ PREDICATE_ROWS = [
     row("The ten labour leaders were mercilessly massacred in the union hall.", k(10, "leaders")),
     row("The bomb slightly injured only two people outside the bank in Cartagena.", i(2)),
     row("A roadside bomb killed and wounded more than 40 people in Lashkar Gah.", c(40, qualifier="more_than")),
+    row("Twelve people killed, injured in market blast in Kandahar", c(12)),
+    row("30 Fighters Killed Injured in Clashes Near Goma", c(30, "fighters")),  # a headline, commas stripped
+    row("Two guards were killed, wounded passengers were taken to hospital in Quetta.", k(2, "guards")),
     row("Three farmers were found shot dead near their fields in Plateau State.", k(3, "farmers")),
     row("The gunmen killed two and wounded seven at a bar in Celaya.", k(2), i(7)),
     row("Militiamen executed nine prisoners in El Geneina, witnesses said.", k(9, "prisoners")),

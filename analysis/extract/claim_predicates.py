@@ -235,13 +235,21 @@ def _phrase_cue(v: View, k: int) -> tuple[str | None, int]:
     return None, k
 
 
+#: What may follow "killed, wounded" (or a headline's "Killed Injured") when both are outcomes of one
+#: count: a preposition, a clause mark, the end. Anything else makes "wounded" the adjective of a
+#: new phrase ("two were killed, wounded passengers were taken to hospital").
+_CLAUSE_GOES_ON = PREPOSITIONS | frozenset(", . ; : - as when while after and or by".split())
+
+
 def cue_at(v: View, k: int, np: Phrase) -> tuple[str | None, int]:
     """A casualty predicate starting at word ``k``: (category, index after it), or (None, k)."""
     words, w = v.words, v.words[k]
     if w in RIGHT_CUES and w != "death":
-        if RIGHT_CUES[w] == "killed" and words[k + 1:k + 2] in (["or"], ["and"]) and k + 2 < len(words) \
-                and words[k + 2] in ("wounded", "injured", "hurt"):
-            return "casualties", k + 3
+        if RIGHT_CUES[w] == "killed":  # "killed and wounded", "killed, injured", headlines' "Killed Injured"
+            j = k + 2 if words[k + 1:k + 2] in (["or"], ["and"], [","], ["/"]) else k + 1
+            if j < len(words) and words[j] in ("wounded", "injured", "hurt") \
+                    and (j == k + 2 and words[k + 1] != "," or j + 1 == len(words) or words[j + 1] in _CLAUSE_GOES_ON):
+                return "casualties", j + 1
         return RIGHT_CUES[w], k + 1
     if w in ("shot", "stabbed", "hit", "struck"):
         return _shot_cue(v, k, np)
