@@ -84,7 +84,11 @@ _NON_EVENT = [
                               r"in (?:19|20)\d\d|had (?:been )?(?:killed|died)|in a similar attack)\b", re.I)),
     ("several days", re.compile(r"\b(?:in recent days|(?:over|in|during) the (?:past|last) (?:few |several |\w+ )?"
                                 r"(?:days|weeks)|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-                                r"(?:this|last) week|(?:two|three|four|five|six|seven|\d+)-day|continued)\b", re.I)),
+                                r"(?:this|last) week|(?:two|three|four|five|six|seven|\d+)-day|continued|"
+                                r"(?:in|over|within|during) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                                r"(?:days|weeks|months)|(?:in|during|throughout) (?:the month of )?"
+                                r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                                r"(?!\s+\d{1,2}\b))\b", re.I)),
 ]
 #: Weapon classes: two reports naming only different ones tell of different incidents.
 WEAPONS = {
