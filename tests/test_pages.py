@@ -246,6 +246,21 @@ def test_a_one_outlet_report_compares_with_the_rest_of_the_corpus(small_corpus, 
     assert not both.versus_rest and both.compared is both.tables
 
 
+def test_a_one_outlet_report_compares_each_incident_outlet_by_outlet(tmp_path):
+    """The same-event section of a one-outlet report: the incidents its outlet reports, each with
+    every other outlet's toll under that outlet's name (not pooled as "rest of corpus")."""
+    from analysis.aggregate import events
+
+    rep = open_report(notebook="test", corpus="data/demo", sources=["sputnik"], out_dir=str(tmp_path))
+    groups = events.event_groups(rep.all_tables, date_rule=rep.date_rule)
+    table = events.event_table(events.select_events(groups, rep.event_documents(), anchor=rep.documents["doc_id"]))
+    assert table["tolls"].tolist() == ["Al-Ahram: 43, 126 | Al-Alam: 112 | Sputnik: 70 | TRT World: 100",
+                                       "Daily Sabah: 39 | NNA: 18 | Sputnik: 18"]
+    assert "rest of corpus" not in set(rep.event_documents()["source"])
+    everyone = open_report(notebook="test", corpus="data/demo", out_dir=str(tmp_path))
+    assert everyone.event_documents() is everyone.compared.documents
+
+
 def test_salience_over_time_gives_each_period_its_reports():
     docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "source": ["x"] * 3, "duplicate_of": [None] * 3,
                          "date": pd.to_datetime(["2017-01-05", "2017-02-01", "2017-05-01"])})

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -456,20 +456,26 @@ def _event_groups(tables: Any, *, category: str, window_days: int, min_similarit
     return t[GROUP_COLUMNS].sort_values(["first_date", "event_id", "date", "doc_id"], kind="stable").reset_index(drop=True)
 
 
-def select_events(groups: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
+def select_events(groups: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source",
+                  anchor: Iterable[str] | None = None) -> pd.DataFrame:
     """The rows of ``groups`` (from the whole corpus) whose report is in ``documents`` (a
-    selection), with the selection's ``by`` values (display names, "rest of corpus").
+    selection), with the selection's ``by`` values (display names).
 
     Event ids do not change: an event of the selection is the event of the whole corpus, with
-    only the selection's reports.
+    only the selection's reports. ``anchor`` (doc ids) keeps only the events one of those reports
+    tells of: a one-outlet report shows the incidents its outlet reports, with every other outlet's
+    tolls for them.
 
     Example:
-        >>> g = pd.DataFrame({"event_id": ["e1", "e1"], "doc_id": ["a", "b"], "source": ["x", "y"]})
-        >>> select_events(g, pd.DataFrame({"doc_id": ["b"], "source": ["Y"]}))[["event_id", "source"]].values.tolist()
-        [['e1', 'Y']]
+        >>> g = pd.DataFrame({"event_id": ["e1", "e1", "e2"], "doc_id": ["a", "b", "c"], "source": ["x", "y", "y"]})
+        >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "source": ["X", "Y", "Y"]})
+        >>> select_events(g, docs, anchor=["a"])[["event_id", "source"]].values.tolist()
+        [['e1', 'X'], ['e1', 'Y']]
     """
     if groups.empty:
         return groups
+    if anchor is not None:
+        groups = groups[groups["event_id"].isin(groups.loc[groups["doc_id"].isin(set(anchor)), "event_id"])]
     keep = documents[["doc_id", by]].drop_duplicates("doc_id")
     out = groups.drop(columns=[by], errors="ignore").merge(keep, on="doc_id", how="inner")
     return out[[c for c in groups.columns if c in out] + ([by] if by not in groups.columns else [])] \

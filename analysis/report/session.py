@@ -274,6 +274,19 @@ class Report:
                     f"compare it with the <b>rest of the corpus</b> over the same dates: {len(rest):,} reports "
                     f"from {groups} other {html.escape(self.group_word)}{'s' if groups != 1 else ''}.</p>")
 
+    def event_documents(self) -> pd.DataFrame:
+        """The documents the same-event section compares: the selection's; in a one-outlet report
+        (compared with the rest of the corpus) also every other report of the same dates, each under
+        its own outlet, since an incident's tolls are compared outlet by outlet, not with a pool."""
+        docs = self.compared.documents
+        rest = docs[self.group_by] == REST
+        if not rest.any():
+            return docs
+        own = group_labels(docs["doc_id"].map(self.all_tables.documents.set_index("doc_id")[self.group_by]))
+        if self.group_by == "source":
+            own = own.map(self.style.outlet_name)
+        return docs.assign(**{self.group_by: docs[self.group_by].where(~rest, own)})
+
     def dates_note(self):
         """One paragraph stating the date rule of every figure over time, with its count here."""
         from IPython.display import HTML
