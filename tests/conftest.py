@@ -68,3 +68,18 @@ def seed_path():
 @pytest.fixture
 def dev_gold_path():
     return DEV_GOLD
+
+
+#: Test files that take longest (rendered reports, Dask clusters, whole-corpus runs), run first: with
+#: one process per core and a file's tests kept in one process, a long file started last would
+#: leave the other process idle at the end.
+LONGEST_FIRST = ("test_notebooks.py", "test_packs.py", "test_engine.py", "test_draft.py", "test_report.py",
+                 "test_hostile_pages.py")
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order within a file is kept
