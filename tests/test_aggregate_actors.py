@@ -151,6 +151,15 @@ def test_cooccurrence_threshold_and_repeated_texts():
     _assert_empty(actors.cooccurrence(_mentions().iloc[0:0]), ["a", "b", "sentences", "reports"])
 
 
+def test_a_party_without_a_group_is_never_half_of_a_pair():
+    """Generic parties no pack names and no context places ("gunmen") are mentions without an
+    actor_id: they were counted as an actor called "nan" beside every group of their sentence."""
+    m = pd.DataFrame({"doc_id": ["d", "d", "d", "e", "e"], "sent_id": [0, 0, 0, 0, 0],
+                      "actor_id": ["SYR_GOV", None, "SYR_OPP", "SYR_GOV", None]})
+    got = actors.cooccurrence(m, min_sentences=1)
+    assert got.values.tolist() == [["SYR_GOV", "SYR_OPP", 1, 1]]
+
+
 def test_cooccurrence_graph_weights():
     edges = actors.cooccurrence(_mentions())
     g = actors.cooccurrence_graph(edges, _mentions())

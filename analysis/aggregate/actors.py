@@ -142,7 +142,8 @@ def cooccurrence(mentions: pd.DataFrame, *, level: str = "actor_id", min_sentenc
     cols = ["a", "b", "sentences", "reports"]
     if mentions.empty:
         return pd.DataFrame(columns=cols)
-    per_sent = mentions[["doc_id", "sent_id", level]].drop_duplicates()
+    # a generic party no pack names and the context gives no group ("gunmen") has no actor: no pair
+    per_sent = mentions.loc[mentions[level].notna(), ["doc_id", "sent_id", level]].drop_duplicates()
     pairs: dict[tuple[str, str], list] = {}
     for (doc, _sid), g in per_sent.groupby(["doc_id", "sent_id"], sort=False):
         names = sorted(set(map(str, g[level])))

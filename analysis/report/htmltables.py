@@ -291,6 +291,23 @@ def mention_rows(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "
         .reset_index(drop=True)
 
 
+def pair_rows(edges: pd.DataFrame, *, level: str = "actor_id") -> pd.DataFrame:
+    """The co-occurrence pairs to read: each actor group by its display name (ids when ``level`` is
+    ``actor``, names already), with its sentences and reports.
+
+    Example:
+        >>> e = pd.DataFrame({"a": ["INTL"], "b": ["STATE_B"], "sentences": [4], "reports": [2]})
+        >>> pair_rows(e).columns.tolist()
+        ['actor a', 'actor b', 'sentences', 'reports']
+    """
+    out = edges.rename(columns={"a": "actor a", "b": "actor b"})
+    if level == "actor_id" and not out.empty:
+        from .plots import style
+
+        out = out.assign(**{c: out[c].map(style().group_name) for c in ("actor a", "actor b")})
+    return out
+
+
 def label_rows(labels: pd.DataFrame, documents: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
     """The labels table with each report's group and date, by date (to search a label's reports)."""
     cols = ["date", by, "doc_id", "referent", "label", "count", "quoted"]
