@@ -135,6 +135,10 @@ PREDICATE_ROWS = [
     row("The bomb slightly injured only two people outside the bank in Cartagena.", i(2)),
     row("A roadside bomb killed and wounded more than 40 people in Lashkar Gah.", c(40, qualifier="more_than")),
     row("Twelve people killed, injured in market blast in Kandahar", c(12)),
+    row("Police said 8 people were hospitalised with gunshot wounds in Culiacan.", i(8)),
+    row("Nine people were admitted to a local hospital with burns after the blast in Kyiv.", i(9)),
+    row("Twelve children were treated for injuries at the clinic in Kassala.", i(12, "children")),
+    row("Five firefighters were treated for smoke inhalation in Lviv.",),
     row("30 Fighters Killed Injured in Clashes Near Goma", c(30, "fighters")),  # a headline, commas stripped
     row("Two guards were killed, wounded passengers were taken to hospital in Quetta.", k(2, "guards")),
     row("Three farmers were found shot dead near their fields in Plateau State.", k(3, "farmers")),

@@ -213,6 +213,24 @@ def _wounds_cue(v: View, k: int) -> tuple[str | None, int]:
     return None, k
 
 
+#: Verbs of medical care that, with the wounds they name, say people were injured.
+_CARE = frozenset("hospitalised hospitalized treated admitted".split())
+#: Words between such a verb and "for"/"with" ("admitted to a local hospital with burns").
+_CARE_LEAD = frozenset("for with to the a local hospital hospitals".split())
+
+
+def _care_cue(v: View, k: int) -> tuple[str | None, int]:
+    """"were hospitalised with gunshot wounds", "treated for injuries", "admitted to hospital with
+    burns": injured. Care for anything else ("treated for smoke inhalation") is no claim."""
+    words, n = v.words, len(v.words)
+    j = k + 1
+    while j < n and j < k + 6 and words[j] in _CARE_LEAD:
+        j += 1
+    if j == k + 1 or words[j - 1] not in ("for", "with"):
+        return None, k
+    return _wounds_cue(v, j - 1)
+
+
 def _phrase_cue(v: View, k: int) -> tuple[str | None, int]:
     """Fixed phrases: "lost their lives", "fell victim", "were among the dead", "gunned down", "burned alive"."""
     words, n, w = v.words, len(v.words), v.words[k]
@@ -255,6 +273,8 @@ def cue_at(v: View, k: int, np: Phrase) -> tuple[str | None, int]:
         return _shot_cue(v, k, np)
     if w in ("received", "sustained", "suffered", "have", "had"):
         return _wounds_cue(v, k)
+    if w in _CARE:
+        return _care_cue(v, k)
     return _phrase_cue(v, k)
 
 
