@@ -257,6 +257,13 @@ def test_a_one_outlet_report_compares_each_incident_outlet_by_outlet(tmp_path):
     assert table["tolls"].tolist() == ["Al-Ahram: 43, 126 | Al-Alam: 112 | Sputnik: 70 | TRT World: 100",
                                        "Daily Sabah: 39 | NNA: 18 | Sputnik: 18"]
     assert "rest of corpus" not in set(rep.event_documents()["source"])
+    from analysis.aggregate.casualties import claims_with_documents
+
+    claims = claims_with_documents(rep.tables.claims, rep.documents)
+    compared = claims_with_documents(rep.compared.claims, rep.compared.documents)
+    said = [findings.plain(f.text) for f in findings.casualty_findings(claims, rep.documents, compared=compared,
+                                                                      events=table) if "incident" in f.text]
+    assert said[0].startswith("Sputnik reports 2 incidents that other outlets report too (matched by place, date")
     everyone = open_report(notebook="test", corpus="data/demo", out_dir=str(tmp_path))
     assert everyone.event_documents() is everyone.compared.documents
 

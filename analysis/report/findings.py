@@ -236,7 +236,9 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
                           column="perpetrator_actor", none="(not stated)",
                           what=("names a perpetrator in", "in"), unit="killed claims", section="Who is blamed for deaths",
                           lead="the perpetrator named most often is", nobody="name no perpetrator")
-    out += event_finding(events)
+    # a one-outlet report: its outlet against the others ("rest of corpus" in ``compared``)
+    one_outlet = docs[by].iloc[0] if len(docs) and docs[by].nunique() == 1 and cmp_[by].nunique() > 1 else None
+    out += event_finding(events, outlet=one_outlet)
     hedge = hedging_by_group(cmp_, by=by)
     if not hedge.empty:
         exact = _share_of(hedge, by=by, column="qualifier", value="exact")
@@ -252,9 +254,10 @@ def casualty_findings(claims: pd.DataFrame, documents: pd.DataFrame, *, compared
     return out
 
 
-def event_finding(events: pd.DataFrame | None) -> list[Finding]:
+def event_finding(events: pd.DataFrame | None, *, outlet: str | None = None) -> list[Finding]:
     """How many incidents two outlets or more report, how many agree, and the most covered one,
-    with the caveat that a spread is often a toll that rose (never "outlet X inflates").
+    with the caveat that a spread is often a toll that rose (never "outlet X inflates"). In a
+    one-outlet report (``outlet``) the incidents are that outlet's, as the same-event section shows.
 
     Example:
         >>> ev = pd.DataFrame({"event_id": ["e1", "e2"], "place": ["Saraqib", None], "region": ["idlib", "homs"],
@@ -262,14 +265,19 @@ def event_finding(events: pd.DataFrame | None) -> list[Finding]:
         ...     "min_toll": [12, 5], "max_toll": [15, 5]})
         >>> plain(event_finding(ev)[0].text)[:124]
         '2 incidents are reported by two outlets or more (matched by place, date and what the reports say); in 1 of them every outlet'
+        >>> plain(event_finding(ev, outlet="Wire A")[0].text)[:56]
+        'Wire A reports 2 incidents that other outlets report too'
     """
     if events is None or events.empty:
         return []
     top = events.iloc[0]
     place = top["place"] if isinstance(top["place"], str) else str(top["region"]).title()
     same = int((events["min_toll"] == events["max_toll"]).sum())
-    text = (f"{_b(_plural(len(events), 'incident'))} {'is' if len(events) == 1 else 'are'} reported by two outlets or "
-            f"more (matched by place, date and what the reports say); in {_b(_n(same))} of them every outlet gives the "
+    if outlet is None:
+        lead = f"{_b(_plural(len(events), 'incident'))} {'is' if len(events) == 1 else 'are'} reported by two outlets or more"
+    else:
+        lead = f"{_e(outlet)} reports {_b(_plural(len(events), 'incident'))} that other outlets report too"
+    text = (f"{lead} (matched by place, date and what the reports say); in {_b(_n(same))} of them every outlet gives the "
             f"same toll. The one most covered, in {_e(place)} on {_e(_date(top['first_date']))}, is reported by "
             f"{_b(_n(top['outlets']))} outlets with tolls from {_b(_n(top['min_toll']))} to {_b(_n(top['max_toll']))}: "
             "a toll often rises over a day or two, so read the sentences before concluding that outlets disagree.")
