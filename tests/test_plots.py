@@ -54,6 +54,35 @@ def test_a_packs_groups_without_a_colour_get_distinct_ones():
     assert st.colour("(unnamed state)", "groups") not in colours  # a party known by its kind: a tone of its own
 
 
+def test_no_two_keys_of_one_figure_share_a_colour():
+    """MUC-4's labels for insurgents include "army" (an armed group's name), which the style file
+    colours like "rebels" (they never meet in a Syrian chart): in one figure they stay apart, and
+    the hashed fallbacks "authorities" and "fascists" too. A figure without a clash keeps every
+    key's own colour."""
+    from analysis.report.style import CLOSE_COLOURS, _delta_e, _lab
+    from analysis.resources.packs import load_pack
+
+    st = load_style(pack=load_pack("muc4"))
+    for keys in (["guerrillas", "rebels", "terrorists", "murderers", "army"],
+                 ["army", "government", "authorities", "fascists", "regime"]):
+        got = list(st.figure_palette(keys, "labels").values())
+        assert all(_delta_e(_lab(a), _lab(b)) >= CLOSE_COLOURS for i, a in enumerate(got) for b in got[i + 1:]), got
+    syria = load_style()
+    keys = ["terrorists", "rebels", "insurgents", "militants", "opposition"]
+    assert syria.figure_palette(keys, "labels") == {k: syria.colour(k, "labels") for k in keys}
+
+
+def test_unnamed_parties_have_tones_apart_from_every_named_group():
+    from analysis.report.style import CLOSE_COLOURS, _delta_e, _lab
+    from analysis.resources.packs import KINDS, load_pack
+
+    st = load_style()
+    unnamed = [st.colour(f"(unnamed {k.replace('_', ' ')})", "groups") for k in KINDS]
+    named = [*load_pack("syria").colours.values(), *load_pack("muc4").colours.values(), "#dddddd"]
+    assert min(_delta_e(_lab(a), _lab(b)) for a in unnamed for b in named) >= CLOSE_COLOURS
+    assert min(_delta_e(_lab(a), _lab(b)) for i, a in enumerate(unnamed) for b in unnamed[i + 1:]) >= CLOSE_COLOURS
+
+
 @pytest.mark.parametrize("text, message", [
     ("groups:\n  X: {name: x, colour: red}\n", "colour 'red' is not written as #rrggbb"),
     ("colours:\n  x: '#000000'\n", "unknown section"),

@@ -300,9 +300,10 @@ def share_bars(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: st
     fig, ax = plt.subplots(figsize=(WIDTH, height))
     left = np.zeros(len(groups))
     small = np.array([is_small(v) for v in n])
+    colours = style().figure_palette(hues, kind)
     for h in hues:
         vals = wide[h].to_numpy()
-        colour = style().colour(h, kind)
+        colour = colours[str(h)]
         ax.barh(range(len(groups)), vals, left=left, height=0.74, color=[faded(colour, s) for s in small],
                 edgecolor="white", linewidth=0.4, label=label(h, kind))
         left += vals
@@ -314,7 +315,7 @@ def share_bars(data: pd.DataFrame, *, group: str, hue: str, count: str, kind: st
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0%}"))
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=style().colour(h, kind), label=label(h, kind)) for h in hues]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[str(h)], label=label(h, kind)) for h in hues]
     _legend_below(fig, handles, ncol=min(4, len(hues)), height=height)
     greyed = int(small.sum())
     note = f" {greyed} with fewer than {MIN_N} are greyed." if greyed else ""
@@ -425,10 +426,10 @@ def _lines(t: pd.DataFrame, *, period: str, hue: str, title: str, ylabel: str, f
         return _empty(title)
     fig, (ax, axn) = plt.subplots(2, 1, figsize=(WIDTH, 4.6), sharex=True, gridspec_kw={"height_ratios": [3, 1]})
     width = {"M": 25, "Q": 80, "Y": 300}.get(freq, 25)
+    colours = style().figure_palette(dict.fromkeys(t[hue]), kind)
     for h, g in t.groupby(hue, sort=False):
-        colour = style().colour(h, kind)
         ok = g["share"].where(~g["n"].map(is_small))  # small periods are left out: the bars below show them
-        ax.plot(g[period], ok, color=colour, lw=1.6, marker="o", ms=3.5, label=label(h, kind))
+        ax.plot(g[period], ok, color=colours[str(h)], lw=1.6, marker="o", ms=3.5, label=label(h, kind))
     n = t.groupby(period, sort=True)["n"].first()
     axn.bar(n.index, n.to_numpy(), width=width, color=[GREY if is_small(v) else "#7f7f7f" for v in n])
     axn.set_ylabel(n_label)

@@ -54,6 +54,11 @@ def is_small(n: Any) -> bool:
         return True
 
 
+#: Two colours closer than this (CIELAB delta E 1976) are one colour to most readers: a figure's
+#: legend never holds two such (the style file's own sections keep about 24 apart).
+CLOSE_COLOURS = 12.0
+
+
 @dataclass(frozen=True)
 class Style:
     """A loaded style file (see ``resources/lexicons/style.yml`` for the format)."""
@@ -80,6 +85,28 @@ class Style:
     def palette(self, keys: Iterable[Any], kind: str | None = None) -> dict[str, str]:
         """``{key: colour}`` for several keys."""
         return {str(k): self.colour(k, kind) for k in keys}
+
+    def figure_palette(self, keys: Iterable[Any], kind: str | None = None) -> dict[str, str]:
+        """``{key: colour}`` for the keys one figure tells apart by colour alone (a legend): each
+        key's own colour, except that a key whose colour an earlier key of the figure already has
+        (or one closer than :data:`CLOSE_COLOURS` to it) takes the fallback colour farthest from
+        those in use. Two packs' labels may share a colour
+        ("rebels" and, in another pack, "army" for an armed group) without ever meeting in a
+        figure of one pack; when they do meet, they stay apart.
+
+        Example:
+            >>> st = Style(Path("x"), {}, {}, {"labels": {"a": "#111111", "b": "#111111"}}, ("#eeeeee", "#000000"))
+            >>> st.figure_palette(["a", "b"], "labels")
+            {'a': '#111111', 'b': '#eeeeee'}
+        """
+        keys = list(dict.fromkeys(map(str, keys)))
+        kept: dict[str, str] = {}
+        for k in keys:
+            own = self.colour(k, kind)
+            if not any(_delta_e(_lab(own), _lab(c)) < CLOSE_COLOURS for c in kept.values()):
+                kept[k] = own
+        moved = distinct_colours([k for k in keys if k not in kept], list(kept.values()), self.fallback)
+        return {k: kept.get(k) or moved.get(k) or self.colour(k, kind) for k in keys}
 
     def outlet_name(self, code: Any) -> str:
         """Display name of an outlet code (``sana`` -> ``SANA``); unknown codes as they are."""
