@@ -139,6 +139,9 @@ PREDICATE_ROWS = [
     row("Nine people were admitted to a local hospital with burns after the blast in Kyiv.", i(9)),
     row("Twelve children were treated for injuries at the clinic in Kassala.", i(12, "children")),
     row("Five firefighters were treated for smoke inhalation in Lviv.",),
+    row("An airstrike killed an entire family of seven in Rafah.", k(7)),
+    row("Gunmen killed a group of 12 miners in Zamfara.", k(12, "miners")),
+    row("Soldiers evacuated a family of six from Bakhmut.",),
     row("30 Fighters Killed Injured in Clashes Near Goma", c(30, "fighters")),  # a headline, commas stripped
     row("Two guards were killed, wounded passengers were taken to hospital in Quetta.", k(2, "guards")),
     row("Three farmers were found shot dead near their fields in Plateau State.", k(3, "farmers")),

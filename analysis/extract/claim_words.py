@@ -109,7 +109,7 @@ _COORDINATED = (
 )
 
 _FILLER_LEFT = (
-    r"(?:\s(?:also|reportedly|allegedly|another|an additional|additional|a further|a total of|all|the|at once|each|"
+    r"(?:\s(?:also|reportedly|allegedly|another|an additional|additional|a further|a total of|(?:a|an)(?: whole| entire)? family of|a group of|all|the|at once|each|"
     r"only|these|those|their|his|her|its|our|more|some other|\[(?:\s[^\]\s]+){1,6}\s\]))*"
     + _COORDINATED +
     r"(?:\s[\"\u201c\[])?"
