@@ -142,6 +142,7 @@ PREDICATE_ROWS = [
     row("An airstrike killed an entire family of seven in Rafah.", k(7)),
     row("Gunmen killed a group of 12 miners in Zamfara.", k(12, "miners")),
     row("Soldiers evacuated a family of six from Bakhmut.",),
+    row("The attackers slit the throats of 11 villagers near Djibo.", k(11, "villagers")),
     row("30 Fighters Killed Injured in Clashes Near Goma", c(30, "fighters")),  # a headline, commas stripped
     row("Two guards were killed, wounded passengers were taken to hospital in Quetta.", k(2, "guards")),
     row("Three farmers were found shot dead near their fields in Plateau State.", k(3, "farmers")),

@@ -73,6 +73,7 @@ _KILL_VERBS = (
     r"claimed the lives? of|claiming the lives? of|"
     r"claims the lives? of|claim the lives? of|took the lives? of|taking the lives? of|"
     r"cost the lives? of|costing the lives? of|"
+    r"(?:slit|slitting|slits|cut|cutting) the throats? of|"
     rf"(?:{_KILL_NOUNS}){_NOUN_ASIDE}\sof|"
     r"bodies of|corpses of|remains of|lives of"
 )
@@ -273,7 +274,7 @@ CASUALTY_STEMS = re.compile(
     r"crucif|assassin|lynch|slaughter|gunn|mow|cut down|shot|shoot|stab|burn|buri|martyr|fatal|mortal|"
     r"casualt|victim|toll|tall|bodies|corpse|remains|li[fv]e|perish|drown|succumb|hit|struck|eliminat|"
     r"neutrali|liquidat|destroy|lost|fell|fallen|beat|tortur|starv|hack|crush|club|bludgeon|strangl|kick|"
-    r"trampl|stone|fracture"
+    r"trampl|stone|fracture|throat"
 )
 
 
