@@ -143,6 +143,11 @@ PREDICATE_ROWS = [
     row("Gunmen killed a group of 12 miners in Zamfara.", k(12, "miners")),
     row("Soldiers evacuated a family of six from Bakhmut.",),
     row("The attackers slit the throats of 11 villagers near Djibo.", k(11, "villagers")),
+    row("The army lost 11 men in the battle for Bakhmut.", k(11, "men")),
+    row("The militia lost at least 28 fighters in the clashes near Tripoli, a spokesman said.",
+        k(28, "fighters", "at_least")),
+    row("The ruling party lost 40 seats in the election.",),
+    row("The rebels lost 3 tanks near Goma.",),
     row("30 Fighters Killed Injured in Clashes Near Goma", c(30, "fighters")),  # a headline, commas stripped
     row("Two guards were killed, wounded passengers were taken to hospital in Quetta.", k(2, "guards")),
     row("Three farmers were found shot dead near their fields in Plateau State.", k(3, "farmers")),

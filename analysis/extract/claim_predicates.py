@@ -38,6 +38,7 @@ from .claim_words import (
     HEAD_NOUNS,
     LEFT_PATTERNS,
     LIST,
+    LOST_PEOPLE,
     NEGATION_BEFORE,
     NEGATION_RIGHT,
     PERSON_KILL,
@@ -134,6 +135,8 @@ def _resolve(v: View, q: Quantity, np: Phrase, cat: str, m: re.Match[str]) -> st
         return "killed"
     if cat == "killed_person":  # "destroyed 300 families" is no claim, "destroyed 80 terrorists" is
         return "killed" if np.head in COMBATANTS else None
+    if cat == "lost":  # "the army lost 11 men"; "lost 3 tanks", "lost 40 seats" are none
+        return "killed" if np.head in LOST_PEOPLE else None
     if cat in ("among", "number_of"):
         return _among_category(m.group("w"))
     if cat == "toll_bare":

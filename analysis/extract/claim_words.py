@@ -121,6 +121,7 @@ LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_VERBS}){_FILLER_LEFT}$"), "killed"),
     (re.compile(rf"(?:^|\s)(?P<cue>{_INJURE_VERBS}){_FILLER_LEFT}$"), "injured"),
     (re.compile(rf"(?:^|\s)(?P<cue>{_KILL_PERSON_ONLY}){_FILLER_LEFT}$"), "killed_person"),
+    (re.compile(rf"(?:^|\s)(?P<cue>lost|lose|loses|losing){_FILLER_LEFT}$"), "lost"),
     (re.compile(rf"(?:^|\s)(?P<cue>{_CASUALTY_VERBS}){_FILLER_LEFT}$"), "hurt"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:among|amongst) (?:the|those) (?P<w>dead|killed|victims|fatalities|wounded|injured|martyrs)"
                 r"(?:(?: \S+){0,5}? (?:were|was|are|is|included|includes|being))?"
@@ -254,6 +255,9 @@ PERSON_KILL = frozenset("destroyed eliminated neutralized neutralised liquidated
 
 #: Heads of armed men whom military statements say were "destroyed" or "eliminated".
 COMBATANTS = COMBATANT_NOUNS
+#: Heads after "lost" that make it a side's dead ("the army lost 11 men"; "lost 3 tanks" is none).
+LOST_PEOPLE = COMBATANT_NOUNS | frozenset(
+    "men soldiers troops servicemen officers personnel policemen members marines commandos guards".split())
 
 AUX = BE_FORMS | HAVE_FORMS | {"also", "reportedly", "later"}
 
