@@ -148,6 +148,8 @@ PREDICATE_ROWS = [
         k(28, "fighters", "at_least")),
     row("The ruling party lost 40 seats in the election.",),
     row("The rebels lost 3 tanks near Goma.",),
+    row("Eight of the 20 fatalities in Kherson were children.", k(20)),
+    row("Four of the 30 casualties of the Mogadishu blast were soldiers.", c(30)),
     row("30 Fighters Killed Injured in Clashes Near Goma", c(30, "fighters")),  # a headline, commas stripped
     row("Two guards were killed, wounded passengers were taken to hospital in Quetta.", k(2, "guards")),
     row("Three farmers were found shot dead near their fields in Plateau State.", k(3, "farmers")),

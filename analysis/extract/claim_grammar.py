@@ -119,15 +119,18 @@ def _not_a_count_of_people(v: View, q: Quantity) -> bool:
 def _partitive_total(v: View, q: Quantity) -> bool:
     """"three of the 12 hostages were killed": 12 is the whole, not a casualty count.
 
-    It is one when a casualty participle follows its own phrase ("one of the 12 people killed").
+    It is one when a casualty participle follows its own phrase ("one of the 12 people killed") or
+    its head is a casualty noun ("eight of the 20 fatalities").
     """
     words, i = v.words, q.first
     if i < 3 or words[i - 1] not in ("the", "these", "those", "their", "his", "her", "its", "our") or words[i - 2] != "of":
         return False
     if not any(p.num_end == i - 2 for p in v.counts):
         return False
-    end = noun_phrase(v, q.num_end).end
-    return not (end < len(words) and words[end] in RIGHT_CUES)
+    np = noun_phrase(v, q.num_end)
+    if np.head in HEAD_CUES:
+        return False  # "eight of the 20 fatalities were children": the whole is a toll itself
+    return not (np.end < len(words) and words[np.end] in RIGHT_CUES)
 
 
 def _excluded(v: View, q: Quantity, np: Phrase, gov: Governor) -> bool:
