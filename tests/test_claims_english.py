@@ -150,6 +150,13 @@ PREDICATE_ROWS = [
     row("The rebels lost 3 tanks near Goma.",),
     row("Eight of the 20 fatalities in Kherson were children.", k(20)),
     row("Four of the 30 casualties of the Mogadishu blast were soldiers.", c(30)),
+    row("Six people were left injured after the blast in Peshawar.", i(6)),
+    row("The explosion in Kabul killed 3 and left 9 with serious injuries.", k(3), i(9)),
+    row("Nine people with gunshot wounds were taken to hospital in Tijuana.", i(9)),
+    row("Two bodies, one headless and the other with bullet wounds, were found in Soyapango.",
+        k(2, "bodies"), k(1, "headless")),
+    row("The shelling claimed the lives of two civilians, one of them a child, and left two other persons injured.",
+        k(2, "civilians"), k(1, "child"), i(2, "persons")),
     row("30 Fighters Killed Injured in Clashes Near Goma", c(30, "fighters")),  # a headline, commas stripped
     row("Two guards were killed, wounded passengers were taken to hospital in Quetta.", k(2, "guards")),
     row("Three farmers were found shot dead near their fields in Plateau State.", k(3, "farmers")),

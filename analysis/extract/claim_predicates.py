@@ -274,8 +274,11 @@ def cue_at(v: View, k: int, np: Phrase) -> tuple[str | None, int]:
         return RIGHT_CUES[w], k + 1
     if w in ("shot", "stabbed", "hit", "struck"):
         return _shot_cue(v, k, np)
-    if w in ("received", "sustained", "suffered", "have", "had"):
-        return _wounds_cue(v, k)
+    if w in ("received", "sustained", "suffered", "have", "had") or (w == "with" and k == np.end):
+        return _wounds_cue(v, k)  # also "left 9 with serious injuries", "two boys with gunshot wounds"
+    if w == "left" and 0 < k < len(words) - 1 and words[k - 1] in BE_FORMS:  # "dozens were left injured"
+        cat, end = cue_at(v, k + 1, np)
+        return (cat, end) if cat is not None else (None, k)
     if w in _CARE:
         return _care_cue(v, k)
     return _phrase_cue(v, k)
