@@ -151,6 +151,8 @@ PREDICATE_ROWS = [
     row("Eight of the 20 fatalities in Kherson were children.", k(20)),
     row("Four of the 30 casualties of the Mogadishu blast were soldiers.", c(30)),
     row("Six people were left injured after the blast in Peshawar.", i(6)),
+    row("Civilian deaths in Mariupol reached 40 on Monday.", k(40)),
+    row("Deaths among fighters stood at 35, the monitor in Idlib said.", k(35)),
     row("The explosion in Kabul killed 3 and left 9 with serious injuries.", k(3), i(9)),
     row("Nine people with gunshot wounds were taken to hospital in Tijuana.", i(9)),
     row("Two bodies, one headless and the other with bullet wounds, were found in Soyapango.",

@@ -137,6 +137,8 @@ LEFT_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:^|\s)(?P<cue>(?:death )?(?:toll|tally)\b(?:\s\S+){0,22}?\s?"
                 r"(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|reaching|hit|hits|stood|stands|stand|"
                 r"jumped|increased|to|at|of|is|was|now|up|as|estimated|put|set|exceeded|surpassed|topped))(?: to| at| of)?$"), "toll"),
+    (re.compile(r"(?:^|\s)(?P<cue>deaths\b(?:\s\S+){0,6}?\s(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|"
+                r"reaching|hit|hits|stood|stands|jumped|increased|exceeded|surpassed|topped))(?: to| at)?$"), "toll"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:took|brought|raised|pushed|taking|bringing|raising|pushing|takes|brings|raises) to)$"), "toll_to"),
     (re.compile(r"(?:^|\s)(?P<cue>(?:number|total|tally|count|figure) of (?:\S+\s){0,8}?"
                 r"(?P<w>killed|dead|deaths|died|fatalities|wounded|injured|victims|casualties|martyrs)\b"
