@@ -112,27 +112,24 @@ class OutletProfile:
 
     def frequent(self, outlet: str | None):
         """A predicate: is this shingle repeated in the outlet's reports? None for a lone report."""
-        key = _outlet_key(outlet)
-        counts, k = self.shingles.get(key), self.threshold(key)
-        if not counts or self.reports[key] < MIN_REPEATS:
-            return None
-        return lambda s: counts.get(s, 0) >= k
+        return self._repeated(self.shingles, outlet)
 
     def frequent_line(self, outlet: str | None):
         """A predicate for whole lines (see :meth:`frequent`)."""
-        key = _outlet_key(outlet)
-        counts, k = self.lines.get(key), self.threshold(key)
-        if not counts or self.reports[key] < MIN_REPEATS:
-            return None
-        return lambda s: counts.get(s, 0) >= k
+        return self._repeated(self.lines, outlet)
 
     def tag_word(self, outlet: str | None):
         """A predicate: is this (normalised) word one the outlet uses as a tag? None without tags."""
+        return self._repeated(self.tags, outlet)
+
+    def _repeated(self, table: dict[str, Counter], outlet: str | None):
+        """A predicate: does an item of ``table`` recur in enough of the outlet's reports? None when
+        the outlet has no counts or too few reports to tell."""
         key = _outlet_key(outlet)
-        counts, k = self.tags.get(key), self.threshold(key)
+        counts, k = table.get(key), self.threshold(key)
         if not counts or self.reports[key] < MIN_REPEATS:
             return None
-        return lambda w: counts.get(w, 0) >= k
+        return lambda item: counts.get(item, 0) >= k
 
     def title_suffix(self, outlet: str | None, title: str | None) -> Span | None:
         """A trailing site name of a title ("| Jordan Times") that the outlet repeats."""
