@@ -233,14 +233,14 @@ def distinct_colours(keys: Sequence[str], used: Sequence[str], palette: Sequence
     """
     taken = [_lab(c) for c in used]
     out: dict[str, str] = {}
-    free = [c for c in dict.fromkeys(palette) if c.lower() not in {u.lower() for u in used}]
+    lower_used = {u.lower() for u in used}
+    free = {c: _lab(c) for c in dict.fromkeys(palette) if c.lower() not in lower_used}
     for key in keys:
         if not free:
             break
-        best = max(free, key=lambda c: min((_delta_e(_lab(c), t) for t in taken), default=0.0))
+        best = max(free, key=lambda c: min((_delta_e(free[c], t) for t in taken), default=0.0))
         out[key] = best
-        taken.append(_lab(best))
-        free.remove(best)
+        taken.append(free.pop(best))
     return out
 
 
